@@ -1,0 +1,15 @@
+#include "Logging.h"
+
+Q_LOGGING_CATEGORY(lcApp, "gatehouse.app", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcAudit, "gatehouse.audit", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcConfig, "gatehouse.config", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcDispatch, "gatehouse.dispatch", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcGateway, "gatehouse.gateway", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcHttp, "gatehouse.http", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcMcp, "gatehouse.mcp", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOAuth, "gatehouse.oauth", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOpenApi, "gatehouse.openapi", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcPolicy, "gatehouse.policy", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "gatehouse.secrets", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcStore, "gatehouse.store", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcUi, "gatehouse.ui", QtInfoMsg)

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Installs what Gatehouse needs to build and test, from the distribution's packages only.
+# Debian 12 and Ubuntu 24.04 are installed with apt; other systems get the exact list to install.
+# Usage: packaging/install-deps.sh [--check]   (--check only reports what is missing)
+set -euo pipefail
+
+check_only=0
+[ "${1:-}" = "--check" ] && check_only=1
+
+# Build: compiler, CMake, Ninja; Qt 6 (Core, Network, Sql+SQLite, Widgets, Svg, Test, LinguistTools);
+# QtKeychain; OpenSSL 3; SQLite 3; nlohmann/json; yaml-cpp. Tests: offscreen Qt platform, D-Bus.
+apt_packages=(
+  build-essential cmake ninja-build pkg-config clang-format
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6opengl6-dev
+  qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
+  qtkeychain-qt6-dev libssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libyaml-cpp-dev
+  dbus-x11 gnome-keyring libsecret-tools
+)
+
+os_id=""; os_like=""; os_ver=""
+if [ -r /etc/os-release ]; then
+  # shellcheck disable=SC1091
+  . /etc/os-release
+  os_id=${ID:-}; os_like=${ID_LIKE:-}; os_ver=${VERSION_ID:-}
+fi
+
+print_other() {
+  cat <<'MSG'
+Gatehouse needs: a C++20 compiler, CMake >= 3.21, Ninja, Qt >= 6.4 (Core, Network, Sql with the
+SQLite driver, Widgets, Svg, Test, LinguistTools), QtKeychain for Qt 6, OpenSSL 3, SQLite 3,
+nlohmann/json, yaml-cpp.
+
+Fedora:   sudo dnf install gcc-c++ cmake ninja-build qt6-qtbase-devel qt6-qtsvg-devel \
+            qt6-qttools-devel qt6-linguist qtkeychain-qt6-devel openssl-devel sqlite-devel \
+            json-devel yaml-cpp-devel dbus-x11 gnome-keyring
+Arch:     sudo pacman -S --needed base-devel cmake ninja qt6-base qt6-svg qt6-tools \
+            qtkeychain-qt6 openssl sqlite nlohmann-json yaml-cpp gnome-keyring
+Homebrew: brew install cmake ninja qt qtkeychain openssl@3 sqlite nlohmann-json yaml-cpp
+MSG
+}
+
+case "$os_id:$os_like" in
+  debian:*|ubuntu:*|*:*debian*) ;;
+  *)
+    echo "install-deps: ${os_id:-this system} is not Debian or Ubuntu; install these yourself:" >&2
+    print_other >&2
+    # Only fail when something is really missing; a prepared machine passes.
+    if command -v cmake >/dev/null && command -v qmake6 >/dev/null 2>&1; then exit 0; fi
+    exit 1
+    ;;
+esac
+
+case "$os_id:$os_ver" in
+  debian:12*|ubuntu:24.04*) ;;
+  *) echo "install-deps: tested on Debian 12 and Ubuntu 24.04; trying the same packages on $os_id $os_ver" >&2 ;;
+esac
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ $check_only -eq 1 ]; then
+  echo "install-deps: missing: ${missing[*]}" >&2
+  exit 1
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then sudo="sudo"; else
+    echo "install-deps: missing ${missing[*]}; run as root: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done" >&2
