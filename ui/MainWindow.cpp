@@ -1,11 +1,235 @@
 #include "MainWindow.h"
 
+#include "ElidingLabel.h"
+#include "GatewayPage.h"
+#include "GatewayStatus.h"
+#include "Logging.h"
+#include "PlaceholderPage.h"
+#include "WelcomePage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QScreen>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+
 namespace gatehouse::ui {
 
-MainWindow::MainWindow(QWidget *parent)
+using State = gateway::Gateway::State;
+
+MainWindow::MainWindow(gateway::Gateway &gateway, gateway::ListenOptions listen, QWidget *parent)
     : QMainWindow(parent)
+    , m_gateway(gateway)
+    , m_listen(std::move(listen))
 {
     setWindowTitle(tr("Gatehouse"));
+    setWindowIcon(applicationIcon());
+
+    m_navigation = new QListWidget(this);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Sections"));
+    m_navigation->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int iconSize = style()->pixelMetric(QStyle::PM_ToolBarIconSize, nullptr, this);
+    m_navigation->setIconSize(QSize(iconSize, iconSize));
+    m_navigation->setSpacing(style()->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, this));
+
+    m_pages = new QStackedWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+
+    addPage(Page::Servers, QStringLiteral("servers"), tr("Servers & tools"), new WelcomePage(this));
+    addPage(Page::Permissions, QStringLiteral("permissions"), tr("Permissions"),
+            new PlaceholderPage(tr("Permissions"),
+                                tr("Who may call which tool: roles, the users in them, and the "
+                                   "exceptions for single users."),
+                                tr("The permission matrix arrives in a coming release."), this));
+    addPage(Page::Plans, QStringLiteral("plans"), tr("Plans & quotas"),
+            new PlaceholderPage(tr("Plans & quotas"),
+                                tr("How much each user may use: calls per month, calls per minute "
+                                   "and spending caps."),
+                                tr("The plan editor arrives in a coming release."), this));
+    addPage(Page::Credentials, QStringLiteral("credentials"), tr("Credentials"),
+            new PlaceholderPage(tr("Credentials"),
+                                tr("The keys and tokens Gatehouse uses to call your APIs, kept "
+                                   "encrypted and never shown to clients."),
+                                tr("The credential editor arrives in a coming release."), this));
+    addPage(
+        Page::Users, QStringLiteral("users"), tr("Users & clients"),
+        new PlaceholderPage(tr("Users & clients"),
+                            tr("Who signs in to the gateway, their roles and plans, and the MCP "
+                               "clients they have connected."),
+                            tr("User and client management arrives in a coming release."), this));
+    addPage(Page::Activity, QStringLiteral("activity"), tr("Activity"),
+            new PlaceholderPage(tr("Activity"),
+                                tr("Every tool call as it happens: who called what, whether it was "
+                                   "allowed, and how long it took."),
+                                tr("The live activity table and charts arrive in a coming "
+                                   "release."),
+                                this));
+    auto *gatewayPage = new GatewayPage(m_gateway, this);
+    connect(gatewayPage, &GatewayPage::startRequested, this, &MainWindow::startGateway);
+    connect(gatewayPage, &GatewayPage::stopRequested, this, &MainWindow::stopGateway);
+    addPage(Page::Gateway, QStringLiteral("gateway"), tr("Gateway"), gatewayPage);
+
+    // As wide as the longest entry in the current language, no wider.
+    m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_navigation->setFixedWidth(m_navigation->sizeHintForColumn(0) +
+                                2 * m_navigation->frameWidth() + 2 * m_navigation->spacing() +
+                                2 * m_navigation->fontMetrics().averageCharWidth());
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_statusIcon = new QLabel(this);
+    m_statusText = new ElidingLabel(this);
+    m_statusText->setObjectName(QStringLiteral("gatewayStatus"));
+    m_callsToday = new QLabel(this);
+    m_callsToday->setObjectName(QStringLiteral("callsToday"));
+    statusBar()->addWidget(m_statusIcon);
+    statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_callsToday);
+    setCallsToday(0);
+
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcutContext(Qt::WindowShortcut);
+    connect(quit, &QAction::triggered, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
+    addAction(quit);
+
+    connect(&m_gateway, &gateway::Gateway::stateChanged, this, &MainWindow::updateGatewayStatus);
+    updateGatewayStatus();
+
+    const QFontMetrics metrics = fontMetrics();
+    QSize size(metrics.averageCharWidth() * 160, metrics.lineSpacing() * 46);
+    if (const QScreen *screen = this->screen())
+        size = size.boundedTo(screen->availableSize() * 0.9);
+    resize(size);
+
+    m_navigation->setFocus();
+}
+
+void MainWindow::addPage(Page page, const QString &iconName, const QString &name, QWidget *widget)
+{
+    const int index = int(page);
+    Q_ASSERT(m_pages->count() == index);
+    widget->setObjectName(iconName + QStringLiteral("Page"));
+    m_pages->addWidget(widget);
+
+    const QKeySequence shortcut(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + index)));
+    auto *item = new QListWidgetItem(
+        navigationIcon(QStringLiteral(":/icons/") + iconName + QStringLiteral(".svg")), name,
+        m_navigation);
+    item->setData(Qt::AccessibleTextRole, name);
+    item->setToolTip(tr("%1 (%2)").arg(name, shortcut.toString(QKeySequence::NativeText)));
+
+    auto *select = new QAction(this);
+    select->setShortcut(shortcut);
+    select->setShortcutContext(Qt::WindowShortcut);
+    connect(select, &QAction::triggered, this, [this, page] { showPage(page); });
+    addAction(select);
+}
+
+QIcon MainWindow::navigationIcon(const QString &path) const
+{
+    // The accent-coloured icon would vanish on the selection colour: the selected entry gets the
+    // same shape in the palette's highlighted-text colour.
+    const QIcon source(path);
+    const QSize size = m_navigation->iconSize();
+    const qreal ratio = devicePixelRatioF();
+    const QPixmap normal = source.pixmap(size, ratio);
+    QPixmap selected = normal;
+    {
+        QPainter painter(&selected);
+        painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+        painter.fillRect(selected.rect(), palette().color(QPalette::HighlightedText));
+    }
+    QIcon icon;
+    icon.addPixmap(normal, QIcon::Normal);
+    icon.addPixmap(selected, QIcon::Selected);
+    return icon;
+}
+
+MainWindow::Page MainWindow::currentPage() const
+{
+    return Page(m_pages->currentIndex());
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_navigation->setCurrentRow(int(page));
+}
+
+QWidget *MainWindow::page(Page page) const
+{
+    return m_pages->widget(int(page));
+}
+
+void MainWindow::setCallsToday(qint64 calls)
+{
+    m_callsToday->setText(tr("Calls today: %1").arg(locale().toString(calls)));
+}
+
+void MainWindow::setTrayAvailable(bool available)
+{
+    m_trayAvailable = available;
+    QGuiApplication::setQuitOnLastWindowClosed(!available);
+}
+
+QIcon MainWindow::applicationIcon()
+{
+    return QIcon(QStringLiteral(":/icons/gatehouse.svg"));
+}
+
+void MainWindow::startGateway()
+{
+    if (const Status started = m_gateway.start(m_listen); !started)
+        qCWarning(lcUi) << "gateway did not start:" << started.error().message();
+}
+
+void MainWindow::stopGateway()
+{
+    m_gateway.stop();
+}
+
+void MainWindow::showAndRaise()
+{
+    show();
+    setWindowState((windowState() & ~Qt::WindowMinimized) | Qt::WindowActive);
+    raise();
+    activateWindow();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_trayAvailable) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // The gateway keeps serving; the tray brings the window back or quits.
+    event->ignore();
+    hide();
+    Q_EMIT hiddenToTray();
+}
+
+void MainWindow::updateGatewayStatus()
+{
+    const State state = m_gateway.state();
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
+    m_statusIcon->setPixmap(GatewayStatus::stateIcon(state).pixmap(iconSize, iconSize));
+    m_statusText->setFullText(GatewayStatus::text(m_gateway));
 }
 
 } // namespace gatehouse::ui
