@@ -1,0 +1,225 @@
+#include "Config.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+
+#include <array>
+#include <utility>
+
+namespace gatehouse::config {
+
+namespace {
+
+template <typename E>
+struct Names;
+
+template <>
+struct Names<AuthMode>
+{
+    static constexpr std::array<std::pair<AuthMode, const char16_t *>, 2> table{{
+        {AuthMode::OAuth, u"oauth"},
+        {AuthMode::None, u"none"},
+    }};
+};
+template <>
+struct Names<Discovery>
+{
+    static constexpr std::array<std::pair<Discovery, const char16_t *>, 3> table{{
+        {Discovery::Flat, u"flat"},
+        {Discovery::Hierarchical, u"hierarchical"},
+        {Discovery::Search, u"search"},
+    }};
+};
+template <>
+struct Names<Action>
+{
+    static constexpr std::array<std::pair<Action, const char16_t *>, 4> table{{
+        {Action::Read, u"read"},
+        {Action::Create, u"create"},
+        {Action::Update, u"update"},
+        {Action::Delete, u"delete"},
+    }};
+};
+template <>
+struct Names<CredentialType>
+{
+    static constexpr std::array<std::pair<CredentialType, const char16_t *>, 5> table{{
+        {CredentialType::ApiKey, u"api_key"},
+        {CredentialType::Bearer, u"bearer"},
+        {CredentialType::Basic, u"basic"},
+        {CredentialType::OAuth2ClientCredentials, u"oauth2_client_credentials"},
+        {CredentialType::OAuth2RefreshToken, u"oauth2_refresh_token"},
+    }};
+};
+template <>
+struct Names<ParamLocation>
+{
+    static constexpr std::array<std::pair<ParamLocation, const char16_t *>, 3> table{{
+        {ParamLocation::Header, u"header"},
+        {ParamLocation::Query, u"query"},
+        {ParamLocation::Cookie, u"cookie"},
+    }};
+};
+template <>
+struct Names<SecretSource>
+{
+    static constexpr std::array<std::pair<SecretSource, const char16_t *>, 4> table{{
+        {SecretSource::Keychain, u"keychain"},
+        {SecretSource::Env, u"env"},
+        {SecretSource::File, u"file"},
+        {SecretSource::Sealed, u"sealed"},
+    }};
+};
+template <>
+struct Names<RuleEffect>
+{
+    static constexpr std::array<std::pair<RuleEffect, const char16_t *>, 3> table{{
+        {RuleEffect::Actions, u"actions"},
+        {RuleEffect::Allow, u"allow"},
+        {RuleEffect::Deny, u"deny"},
+    }};
+};
+
+} // namespace
+
+namespace names {
+
+template <typename E>
+QString toString(E value)
+{
+    for (const auto &[v, name] : Names<E>::table) {
+        if (v == value)
+            return QString::fromUtf16(name);
+    }
+    return {};
+}
+
+template <typename E>
+std::optional<E> fromString(QStringView text)
+{
+    for (const auto &[v, name] : Names<E>::table) {
+        if (text == QStringView(name))
+            return v;
+    }
+    return std::nullopt;
+}
+
+template <typename E>
+QStringList enumNames()
+{
+    QStringList out;
+    for (const auto &entry : Names<E>::table)
+        out.append(QString::fromUtf16(entry.second));
+    return out;
+}
+
+#define GATEHOUSE_CONFIG_ENUM(E)                                                                   \
+    template QString toString<E>(E);                                                               \
+    template std::optional<E> fromString<E>(QStringView);                                          \
+    template QStringList enumNames<E>();
+GATEHOUSE_CONFIG_ENUM(AuthMode)
+GATEHOUSE_CONFIG_ENUM(Discovery)
+GATEHOUSE_CONFIG_ENUM(Action)
+GATEHOUSE_CONFIG_ENUM(CredentialType)
+GATEHOUSE_CONFIG_ENUM(ParamLocation)
+GATEHOUSE_CONFIG_ENUM(SecretSource)
+GATEHOUSE_CONFIG_ENUM(RuleEffect)
+#undef GATEHOUSE_CONFIG_ENUM
+
+} // namespace names
+
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
+        return true;
+    QHostAddress address;
+    return address.setAddress(host) && address.isLoopback();
+}
+
+bool isHttpUrl(const QString &text)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    return url.isValid() && (url.scheme() == u"http" || url.scheme() == u"https") &&
+           !url.host().isEmpty();
+}
+
+std::optional<ListenAddress> ListenAddress::parse(QStringView text)
+{
+    QStringView host;
+    QStringView port;
+    if (text.startsWith(u'[')) {
+        const qsizetype close = text.indexOf(u']');
+        if (close < 0 || text.mid(close + 1, 1) != u":")
+            return std::nullopt;
+        host = text.mid(1, close - 1);
+        port = text.mid(close + 2);
+        QHostAddress address;
+        if (!address.setAddress(host.toString()) ||
+            address.protocol() != QAbstractSocket::IPv6Protocol)
+            return std::nullopt;
+    } else {
+        const qsizetype colon = text.lastIndexOf(u':');
+        if (colon <= 0)
+            return std::nullopt;
+        host = text.left(colon);
+        port = text.mid(colon + 1);
+        static const QRegularExpression hostName(
+            QStringLiteral("^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$"));
+        if (host.contains(u':') || !hostName.match(host).hasMatch())
+            return std::nullopt;
+    }
+    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,5}$"));
+    if (!digits.match(port).hasMatch())
+        return std::nullopt;
+    const int number = port.toInt();
+    if (number < 1 || number > 65535)
+        return std::nullopt;
+    return ListenAddress{host.toString(), quint16(number)};
+}
+
+QString ListenAddress::toString() const
+{
+    const QString p = QString::number(port);
+    if (host.contains(u':'))
+        return u'[' + host + QStringLiteral("]:") + p;
+    return host + u':' + p;
+}
+
+bool ListenAddress::isLoopback() const
+{
+    return isLoopbackHost(host);
+}
+
+ListenAddress GatewayConfig::effectiveListen() const
+{
+    return listen.value_or(ListenAddress{QStringLiteral("127.0.0.1"), kDefaultPort});
+}
+
+AuthMode GatewayConfig::effectiveAuthMode() const
+{
+    return auth && auth->mode ? *auth->mode : AuthMode::OAuth;
+}
+
+std::optional<Target> Target::parse(QStringView text)
+{
+    const qsizetype slash = text.indexOf(u'/');
+    const qsizetype dot = text.indexOf(u'.');
+    qsizetype split = -1;
+    TargetKind kind = TargetKind::Resource;
+    if (slash >= 0 && (dot < 0 || slash < dot)) {
+        split = slash;
+    } else if (dot >= 0) {
+        split = dot;
+        kind = TargetKind::Tool;
+    }
+    if (split <= 0 || split == text.size() - 1)
+        return std::nullopt;
+    return Target{kind, text.left(split).toString(), text.mid(split + 1).toString()};
+}
+
+QString Target::toString() const
+{
+    return server + (kind == TargetKind::Resource ? u'/' : u'.') + name;
+}
+
+} // namespace gatehouse::config

@@ -1,0 +1,142 @@
+#include "TestSupport.h"
+#include "config/ConfigLoader.h"
+#include "config/ConfigWriter.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gatehouse;
+using namespace gatehouse::config;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString diagnosticsText(const LoadResult &result)
+{
+    QStringList lines;
+    for (const Diagnostic &d : result.diagnostics)
+        lines << d.toString();
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+class TestConfigWriter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTrip_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("shared example") << test::designDir() + u"/config-example.yaml"_s;
+        QTest::newRow("minimal") << test::sourceDir() + u"/examples/minimal.yaml"_s;
+        QTest::newRow("full") << test::sourceDir() + u"/examples/full.yaml"_s;
+        QTest::newRow("full json") << test::sourceDir() + u"/examples/full.json"_s;
+    }
+    void roundTrip()
+    {
+        QFETCH(QString, path);
+        const LoadResult original = ConfigLoader().loadFile(path);
+        QVERIFY2(original.ok(), qPrintable(diagnosticsText(original)));
+        const QString baseDir = QFileInfo(path).absolutePath();
+
+        const QByteArray yaml = ConfigWriter::toYaml(*original.config);
+        const LoadResult fromYaml = ConfigLoader().loadString(yaml, u"export.yaml"_s, baseDir);
+        QVERIFY2(fromYaml.ok(),
+                 qPrintable(diagnosticsText(fromYaml) + u'\n' + QString::fromUtf8(yaml)));
+        QCOMPARE(diagnosticsText(fromYaml), QString());
+        QVERIFY2(*fromYaml.config == *original.config, yaml.constData());
+        QCOMPARE(ConfigWriter::toYaml(*fromYaml.config), yaml); // stable
+
+        const QByteArray json = ConfigWriter::toJson(*original.config);
+        const LoadResult fromJson = ConfigLoader().loadString(json, u"export.json"_s, baseDir);
+        QVERIFY2(fromJson.ok(),
+                 qPrintable(diagnosticsText(fromJson) + u'\n' + QString::fromUtf8(json)));
+        QCOMPARE(fromJson.format, ConfigFormat::Json);
+        QVERIFY2(*fromJson.config == *original.config, json.constData());
+        QCOMPARE(ConfigWriter::toJson(*fromJson.config), json);
+    }
+
+    void readableYaml()
+    {
+        const LoadResult example =
+            ConfigLoader().loadFile(test::designDir() + u"/config-example.yaml"_s);
+        QVERIFY(example.ok());
+        const QString yaml = QString::fromUtf8(ConfigWriter::toYaml(*example.config));
+        // documented key order, as-written paths, the example's flow style for small maps
+        const QStringList expectedInOrder{
+            u"gateway:\n  listen: 127.0.0.1:8787\n  public_url: http://127.0.0.1:8787\n"
+            "  data_dir: ./data\n"_s,
+            u"\nservers:\n  - name: billing\n    title: Billing API\n    openapi: specs/billing.yaml\n"_s,
+            u"    tools:\n      exclude: [GET /internal/*]\n      overrides:\n        "
+            u"createInvoice:\n"
+            "          name: create_invoice\n"_s,
+            u"          cost: 1\n"_s,
+            u"\ncredentials:\n  - name: billing-read\n    type: api_key\n    in: header\n"
+            "    param: X-API-Key\n    secret: {keychain: billing-read}\n"_s,
+            u"\nroles:\n  viewer:\n    billing/invoices: [read]\n"_s,
+            u"    billing.void_invoice: deny\n"_s,
+            u"\nplans:\n  free:\n    calls_per_month: 1000\n"_s,
+            u"      billing/customers: {allow: [read]}\n      billing/invoices: {deny: [create]}\n"_s,
+            u"\nclients:\n  - client_id: gh_cli_7f3a...\n    client_secret_hash: sha256$...\n"
+            "    user: bob\n"_s,
+        };
+        qsizetype from = 0;
+        for (const QString &part : expectedInOrder) {
+            const qsizetype at = yaml.indexOf(part, from);
+            QVERIFY2(at >= 0,
+                     qPrintable(u"missing or out of order:\n"_s + part + u"\nin:\n"_s + yaml));
+            from = at + part.size();
+        }
+        QVERIFY(!yaml.contains(u"behind_proxy"_s)); // absent stays absent
+    }
+
+    void quotesAmbiguousStrings()
+    {
+        Config config;
+        ServerConfig server;
+        server.name = u"s"_s;
+        server.mcp = QUrl(u"https://x.example/mcp"_s);
+        server.title = u"true"_s;
+        ToolOverride o;
+        o.key = u"123"_s;
+        o.description = u" padded: with # and \"quotes\"\nand a second line "_s;
+        o.resource = u"null"_s;
+        o.responseFields = QStringList{u"1.5"_s, u"~"_s, u""_s, u"-"_s};
+        o.cost = 0.1;
+        server.tools = ToolsConfig{QStringList{u"*"_s}, {o}};
+        config.servers << server;
+        Plan plan{u"p"_s, 1, std::nullopt, 12.25};
+        config.plans << plan;
+
+        const QByteArray yaml = ConfigWriter::toYaml(config);
+        const LoadResult back = ConfigLoader().loadString(yaml, u"x.yaml"_s, QDir::tempPath());
+        QVERIFY2(back.ok(), qPrintable(diagnosticsText(back) + u'\n' + QString::fromUtf8(yaml)));
+        QVERIFY2(*back.config == config, yaml.constData());
+        const LoadResult json =
+            ConfigLoader().loadString(ConfigWriter::toJson(config), u"x.json"_s, QDir::tempPath());
+        QVERIFY2(json.ok(), qPrintable(diagnosticsText(json)));
+        QVERIFY(*json.config == config);
+    }
+
+    void writeFile()
+    {
+        const LoadResult example =
+            ConfigLoader().loadFile(test::sourceDir() + u"/examples/full.yaml"_s);
+        QVERIFY(example.ok());
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString json = dir.filePath(u"out.json"_s);
+        QVERIFY(ConfigWriter::writeFile(*example.config, json).ok());
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().startsWith("{\n  \"gateway\": {"));
+        const Status failed =
+            ConfigWriter::writeFile(*example.config, dir.filePath(u"missing/dir/out.yaml"_s));
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().code(), ErrorCode::Io);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigWriter)
+#include "TestConfigWriter.moc"
