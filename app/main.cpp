@@ -1,11 +1,109 @@
+#include "CommandLine.h"
+#include "LogFile.h"
+#include "Logging.h"
 #include "MainWindow.h"
+#include "Translations.h"
+#include "TrayIcon.h"
+#include "Workspace.h"
+#include "gateway/Gateway.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QSystemTrayIcon>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace gatehouse;
+
+namespace {
+
+void setIdentity()
+{
+    // AppDataLocation becomes ~/.local/share/gatehouse on Linux.
+    QCoreApplication::setApplicationName(QStringLiteral("gatehouse"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GATEHOUSE_VERSION));
+}
+
+int runHeadless(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setIdentity();
+    ui::Translations translations(app);
+    translations.install(QLocale());
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    app::CommandLine commandLine(out, err);
+    const int rc = commandLine.run(QCoreApplication::arguments());
+    out.flush();
+    err.flush();
+    return rc;
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+int runGui(int argc, char **argv)
+{
+    if (!hasDisplay()) {
+        std::fputs(qPrintable(QCoreApplication::translate(
+                       "main", "gatehouse: no display found. Run the gateway headless with "
+                               "`gatehouse serve`, or see `gatehouse --help`.\n")),
+                   stderr);
+        return app::CommandLine::Usage;
+    }
+    QApplication application(argc, argv);
+    setIdentity();
+    QApplication::setApplicationDisplayName(QStringLiteral("Gatehouse"));
+    QApplication::setWindowIcon(ui::MainWindow::applicationIcon());
+    ui::Translations translations(application);
+    translations.install(QLocale());
+
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption(
+        {QStringLiteral("data"),
+         QCoreApplication::translate("main", "The data directory that holds the store."),
+         QStringLiteral("DIR")});
+    parser.process(application);
+    const QString dataDir = parser.isSet(QStringLiteral("data"))
+                                ? parser.value(QStringLiteral("data"))
+                                : app::Workspace::defaultDataDir();
+
+    auto workspace = app::Workspace::open(dataDir);
+    if (!workspace) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Gatehouse"),
+                              workspace.error().message());
+        return app::CommandLine::Failure;
+    }
+    app::LogFile log(QDir((*workspace)->dataDir()).filePath(QStringLiteral("gatehouse.log")));
+    qCInfo(lcApp).noquote() << "Gatehouse" << GATEHOUSE_VERSION << "started; data in"
+                            << (*workspace)->dataDir();
+
+    gateway::Gateway gateway;
+    gateway::ListenOptions listen; // 127.0.0.1:8787 until the Gateway page edits it
+    ui::MainWindow window(gateway, listen);
+    ui::TrayIcon tray(gateway, window, QSystemTrayIcon::isSystemTrayAvailable());
+    window.show();
+    const int rc = QApplication::exec();
+    gateway.stop();
+    return rc;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
-    gatehouse::ui::MainWindow window;
-    window.show();
-    return app.exec();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (app::CommandLine::isHeadless(arguments))
+        return runHeadless(argc, argv);
+    return runGui(argc, argv);
 }

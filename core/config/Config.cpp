@@ -143,7 +143,7 @@ bool isHttpUrl(const QString &text)
            !url.host().isEmpty();
 }
 
-std::optional<ListenAddress> ListenAddress::parse(QStringView text)
+std::optional<ListenAddress> ListenAddress::parse(QStringView text, bool allowAnyPort)
 {
     QStringView host;
     QStringView port;
@@ -172,7 +172,7 @@ std::optional<ListenAddress> ListenAddress::parse(QStringView text)
     if (!digits.match(port).hasMatch())
         return std::nullopt;
     const int number = port.toInt();
-    if (number < 1 || number > 65535)
+    if (number < (allowAnyPort ? 0 : 1) || number > 65535)
         return std::nullopt;
     return ListenAddress{host.toString(), quint16(number)};
 }

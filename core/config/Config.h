@@ -93,7 +93,8 @@ struct ListenAddress
     quint16 port = 0;
 
     // "host:port" or "[v6]:port"; nullopt when malformed or the port is not 1-65535.
-    static std::optional<ListenAddress> parse(QStringView text);
+    // allowAnyPort accepts port 0 (the system chooses a free port), for `serve --listen` and tests.
+    static std::optional<ListenAddress> parse(QStringView text, bool allowAnyPort = false);
     QString toString() const;
     bool isLoopback() const;
     bool operator==(const ListenAddress &) const = default;

@@ -1,0 +1,415 @@
+#include "CommandLine.h"
+
+#include "PasswordPrompt.h"
+#include "ServeCommand.h"
+#include "Workspace.h"
+#include "config/ConfigLoader.h"
+#include "config/ConfigWriter.h"
+#include "config/StoreSync.h"
+#include "oauth/PasswordHash.h"
+#include "store/UserRepository.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace gatehouse::app {
+
+namespace {
+const QStringList kCommands = {QStringLiteral("serve"),  QStringLiteral("config"),
+                               QStringLiteral("import"), QStringLiteral("export"),
+                               QStringLiteral("user"),   QStringLiteral("version"),
+                               QStringLiteral("help")};
+
+void printDiagnostics(QTextStream &err, const QList<config::Diagnostic> &diagnostics)
+{
+    for (const config::Diagnostic &d : diagnostics)
+        err << (d.isError() ? QString() : CommandLine::tr("warning: ")) << d.toString() << '\n';
+}
+} // namespace
+
+bool CommandLine::isHeadless(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString &first = arguments.at(1);
+    return kCommands.contains(first) || first == QLatin1String("--help") ||
+           first == QLatin1String("-h") || first == QLatin1String("--version");
+}
+
+CommandLine::CommandLine(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    if (arguments.size() < 2)
+        return printHelp();
+    const QString command = arguments.at(1);
+    // The command's own arguments, with a program name in front as QCommandLineParser expects.
+    QStringList rest = arguments.mid(2);
+    rest.prepend(arguments.at(0) + QLatin1Char(' ') + command);
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help"))
+        return printHelp();
+    if (command == QLatin1String("version") || command == QLatin1String("--version"))
+        return version();
+    if (command == QLatin1String("serve"))
+        return serve(rest);
+    if (command == QLatin1String("config"))
+        return configCheck(rest);
+    if (command == QLatin1String("import"))
+        return import(rest);
+    if (command == QLatin1String("export"))
+        return exportBundle(rest);
+    if (command == QLatin1String("user"))
+        return user(rest);
+    return usage(tr("unknown command '%1'").arg(command));
+}
+
+int CommandLine::usage(const QString &problem)
+{
+    m_err << "gatehouse: " << problem << '\n'
+          << tr("Run 'gatehouse --help' for the commands.") << '\n';
+    return Usage;
+}
+
+int CommandLine::fail(const Error &error)
+{
+    m_err << "gatehouse: " << error.message() << '\n';
+    return error.code() == ErrorCode::Validation || error.code() == ErrorCode::InvalidArgument
+               ? Usage
+               : Failure;
+}
+
+int CommandLine::printHelp()
+{
+    m_out
+        << tr("Gatehouse %1: an MCP gateway with OAuth 2.1, per-user upstream credentials, "
+              "permissions, quotas and spend caps.")
+               .arg(QStringLiteral(GATEHOUSE_VERSION))
+        << "\n\n"
+        << tr("Usage:") << '\n'
+        << tr("  gatehouse                   open the desktop application") << '\n'
+        << tr("  gatehouse serve             run the gateway headless (--config FILE, --data DIR, "
+              "--listen ADDR:PORT)")
+        << '\n'
+        << tr("  gatehouse config check FILE validate a configuration file") << '\n'
+        << tr("  gatehouse import FILE       merge a configuration file into the store") << '\n'
+        << tr("  gatehouse export --out DIR  write the store as a configuration bundle") << '\n'
+        << tr("  gatehouse user add|passwd|list|hash-password   manage users who sign in") << '\n'
+        << tr("  gatehouse version           print the version") << "\n\n"
+        << tr("Every command takes --help. Commands that use the store find it through "
+              "--config FILE (its gateway.data_dir) or --data DIR; the default is %1.")
+               .arg(Workspace::defaultDataDir())
+        << '\n';
+    return Success;
+}
+
+int CommandLine::version()
+{
+    m_out << "gatehouse " << GATEHOUSE_VERSION << " (Qt " << qVersion() << ")\n";
+    return Success;
+}
+
+std::optional<int> CommandLine::parse(QCommandLineParser &parser, const QStringList &args,
+                                      const QString &synopsis, const QString &description)
+{
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  tr("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args))
+        return usage(parser.errorText());
+    if (parser.isSet(help)) {
+        m_out << tr("Usage: %1").arg(synopsis) << "\n\n" << description << "\n\n";
+        // helpText() starts with its own usage line built from the program name; keep the options.
+        const QString text = parser.helpText();
+        const qsizetype options = text.indexOf(QLatin1String("Options:"));
+        m_out << (options >= 0 ? text.mid(options) : text);
+        return Success;
+    }
+    return std::nullopt;
+}
+
+void CommandLine::addStoreOptions(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("config"),
+                      tr("Find the store through this configuration file's gateway.data_dir."),
+                      tr("FILE")});
+    parser.addOption(
+        {QStringLiteral("data"), tr("The data directory that holds the store."), tr("DIR")});
+}
+
+Result<std::unique_ptr<Workspace>> CommandLine::openWorkspace(const QCommandLineParser &parser)
+{
+    QString dataDir = parser.value(QStringLiteral("data"));
+    if (dataDir.isEmpty() && parser.isSet(QStringLiteral("config"))) {
+        config::ConfigLoader loader(config::ConfigLoader::Options{false});
+        const config::LoadResult loaded = loader.loadFile(parser.value(QStringLiteral("config")));
+        if (!loaded.ok())
+            return loaded.toResult().error();
+        if (loaded.config->gateway.dataDir)
+            dataDir = loaded.config->gateway.dataDir->resolved;
+    }
+    if (dataDir.isEmpty())
+        dataDir = Workspace::defaultDataDir();
+    return Workspace::open(dataDir);
+}
+
+int CommandLine::configCheck(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("check"), tr("The subcommand: check."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 tr("The configuration file (YAML or JSON)."));
+    if (auto done = parse(parser, args, QStringLiteral("gatehouse config check FILE"),
+                          tr("Validates a configuration file and its OpenAPI specs without "
+                             "changing anything. Prints every error and warning with its line.")))
+        return *done;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2 || pos.at(0) != QLatin1String("check"))
+        return usage(tr("expected 'config check FILE'"));
+    config::ConfigLoader loader;
+    const config::LoadResult loaded = loader.loadFile(pos.at(1));
+    printDiagnostics(m_err, loaded.diagnostics);
+    if (!loaded.ok()) {
+        m_err << tr("%1: %n error(s); nothing was changed.", nullptr, int(loaded.errors().size()))
+                     .arg(pos.at(1))
+              << '\n';
+        return Usage;
+    }
+    m_out << tr("%1: valid (%n warning(s)).", nullptr, int(loaded.warnings().size())).arg(pos.at(1))
+          << '\n';
+    return Success;
+}
+
+int CommandLine::import(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addStoreOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The configuration file to import."));
+    if (auto done = parse(parser, args, QStringLiteral("gatehouse import FILE [--data DIR]"),
+                          tr("Merges a configuration file into the store: its servers, tool "
+                             "overrides, credentials' metadata, roles, plans, users and clients "
+                             "are added or updated by name; nothing else is removed. A file with "
+                             "any error changes nothing.")))
+        return *done;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1)
+        return usage(tr("expected one configuration file"));
+    config::ConfigLoader loader;
+    const config::LoadResult loaded = loader.loadFile(pos.at(0));
+    printDiagnostics(m_err, loaded.diagnostics);
+    if (!loaded.ok())
+        return Usage;
+    auto workspace = openWorkspace(parser);
+    if (!workspace)
+        return fail(workspace.error());
+    config::StoreSync sync((*workspace)->database());
+    const auto report = sync.apply(*loaded.config, config::StoreSync::Mode::Merge);
+    if (!report)
+        return fail(report.error());
+    for (const QString &warning : report->warnings)
+        m_err << tr("warning: ") << warning << '\n';
+    m_out
+        << tr("Imported %1 into %2: %3.").arg(pos.at(0), (*workspace)->dataDir(), report->summary())
+        << '\n';
+    return Success;
+}
+
+int CommandLine::exportBundle(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addStoreOptions(parser);
+    parser.addOption({QStringLiteral("out"), tr("The folder to write the bundle to."), tr("DIR")});
+    if (auto done = parse(parser, args, QStringLiteral("gatehouse export --out DIR [--data DIR]"),
+                          tr("Writes the store as a bundle for `gatehouse serve --config`: "
+                             "gatehouse.yaml, the local OpenAPI specs it names under specs/, and "
+                             "a README. Secrets are never written into the bundle.")))
+        return *done;
+    const QString out = parser.value(QStringLiteral("out"));
+    if (out.isEmpty())
+        return usage(tr("--out DIR is required"));
+    auto workspace = openWorkspace(parser);
+    if (!workspace)
+        return fail(workspace.error());
+    config::StoreSync sync((*workspace)->database());
+    const auto bundle = sync.exportBundle(out);
+    if (!bundle)
+        return fail(bundle.error());
+    m_out << tr("Wrote %1. Run it with: gatehouse serve --config %1").arg(*bundle) << '\n';
+    return Success;
+}
+
+int CommandLine::user(const QStringList &args)
+{
+    const QString sub = args.size() > 1 ? args.at(1) : QString();
+    QStringList rest = args.mid(2);
+    rest.prepend(args.at(0) + QLatin1Char(' ') + sub);
+    if (sub == QLatin1String("add"))
+        return userAdd(rest);
+    if (sub == QLatin1String("passwd"))
+        return userPasswd(rest);
+    if (sub == QLatin1String("list"))
+        return userList(rest);
+    if (sub == QLatin1String("hash-password"))
+        return userHashPassword(rest);
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
+        m_out << tr("Usage: gatehouse user add|passwd|list|hash-password [--help]") << "\n\n"
+              << tr("  add NAME [--role ROLE]... [--plan PLAN]   create a user; the password is "
+                    "read from standard input")
+              << '\n'
+              << tr("  passwd NAME                               set a user's password") << '\n'
+              << tr("  list                                      list users") << '\n'
+              << tr("  hash-password                             print the hash a config file's "
+                    "password_hash takes")
+              << '\n';
+        return sub.isEmpty() ? Usage : Success;
+    }
+    return usage(tr("unknown user command '%1'").arg(sub));
+}
+
+int CommandLine::userAdd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addStoreOptions(parser);
+    parser.addOption({QStringLiteral("role"), tr("A role for the user (repeatable)."), tr("ROLE")});
+    parser.addOption({QStringLiteral("plan"), tr("The user's plan."), tr("PLAN")});
+    parser.addPositionalArgument(QStringLiteral("NAME"), tr("The user's name."));
+    if (auto done = parse(parser, args,
+                          QStringLiteral("gatehouse user add NAME [--role ROLE]... [--plan PLAN]"),
+                          tr("Creates a user who signs in at the gateway. The password is read "
+                             "from standard input when it is not a terminal, else asked twice.")))
+        return *done;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1)
+        return usage(tr("expected the user's name"));
+    auto workspace = openWorkspace(parser);
+    if (!workspace)
+        return fail(workspace.error());
+    const auto password = PasswordPrompt::read(tr("Password for %1: ").arg(pos.at(0)), true);
+    if (!password)
+        return fail(password.error());
+    const auto hash = oauth::PasswordHash::hash(*password);
+    if (!hash)
+        return fail(hash.error());
+    store::User user;
+    user.name = pos.at(0);
+    user.passwordHash = *hash;
+    user.roles = parser.values(QStringLiteral("role"));
+    if (parser.isSet(QStringLiteral("plan")))
+        user.plan = parser.value(QStringLiteral("plan"));
+    store::UserRepository users((*workspace)->database());
+    if (Status created = users.create(user); !created)
+        return fail(created.error());
+    m_out << tr("Added user %1.").arg(user.name) << '\n';
+    return Success;
+}
+
+int CommandLine::userPasswd(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addStoreOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("NAME"), tr("The user's name."));
+    if (auto done = parse(parser, args, QStringLiteral("gatehouse user passwd NAME"),
+                          tr("Sets a user's password, read from standard input when it is not a "
+                             "terminal, else asked twice.")))
+        return *done;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 1)
+        return usage(tr("expected the user's name"));
+    auto workspace = openWorkspace(parser);
+    if (!workspace)
+        return fail(workspace.error());
+    store::UserRepository users((*workspace)->database());
+    auto user = users.get(pos.at(0));
+    if (!user)
+        return fail(user.error());
+    const auto password = PasswordPrompt::read(tr("New password for %1: ").arg(pos.at(0)), true);
+    if (!password)
+        return fail(password.error());
+    const auto hash = oauth::PasswordHash::hash(*password);
+    if (!hash)
+        return fail(hash.error());
+    user->passwordHash = *hash;
+    if (Status saved = users.upsert(*user); !saved)
+        return fail(saved.error());
+    m_out << tr("Changed the password of %1.").arg(user->name) << '\n';
+    return Success;
+}
+
+int CommandLine::userList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addStoreOptions(parser);
+    if (auto done = parse(parser, args, QStringLiteral("gatehouse user list"),
+                          tr("Lists the users with their roles, plan and state.")))
+        return *done;
+    auto workspace = openWorkspace(parser);
+    if (!workspace)
+        return fail(workspace.error());
+    store::UserRepository users((*workspace)->database());
+    const auto list = users.list();
+    if (!list)
+        return fail(list.error());
+    if (list->isEmpty()) {
+        m_out << tr("No users yet. Add one with: gatehouse user add NAME") << '\n';
+        return Success;
+    }
+    for (const store::User &u : *list) {
+        m_out << u.name << '\t'
+              << tr("roles: %1")
+                     .arg(u.roles.isEmpty() ? QStringLiteral("-") : u.roles.join(QLatin1Char(',')))
+              << '\t' << tr("plan: %1").arg(u.plan.value_or(QStringLiteral("-"))) << '\t'
+              << (u.disabled ? tr("disabled") : tr("enabled")) << '\t'
+              << (u.origin == store::Origin::Config ? tr("from config") : tr("local")) << '\n';
+    }
+    return Success;
+}
+
+int CommandLine::userHashPassword(const QStringList &args)
+{
+    QCommandLineParser parser;
+    if (auto done = parse(parser, args, QStringLiteral("gatehouse user hash-password"),
+                          tr("Prints the scrypt hash of a password for a config file's "
+                             "password_hash. The password is read from standard input when it is "
+                             "not a terminal, else asked twice.")))
+        return *done;
+    const auto password = PasswordPrompt::read(tr("Password: "), true);
+    if (!password)
+        return fail(password.error());
+    const auto hash = oauth::PasswordHash::hash(*password);
+    if (!hash)
+        return fail(hash.error());
+    m_out << *hash << '\n';
+    return Success;
+}
+
+int CommandLine::serve(const QStringList &args)
+{
+    QCommandLineParser parser;
+    addStoreOptions(parser);
+    parser.addOption({QStringLiteral("listen"),
+                      tr("The address and port to listen on (default 127.0.0.1:8787)."),
+                      tr("ADDR:PORT")});
+    if (auto done = parse(parser, args,
+                          QStringLiteral("gatehouse serve [--config FILE] [--data DIR] "
+                                         "[--listen ADDR:PORT]"),
+                          tr("Runs the gateway without a window. With --config, the file is "
+                             "applied to the store at start and again on SIGHUP; an invalid file "
+                             "leaves the running configuration untouched. Stops cleanly on "
+                             "SIGTERM and SIGINT.")))
+        return *done;
+    ServeCommand::Options options;
+    options.configFile = parser.value(QStringLiteral("config"));
+    options.dataDir = parser.value(QStringLiteral("data"));
+    options.listen = parser.value(QStringLiteral("listen"));
+    ServeCommand command(m_out, m_err);
+    return command.run(options);
+}
+
+} // namespace gatehouse::app

@@ -1,0 +1,179 @@
+#include "ServeCommand.h"
+
+#include "CommandLine.h"
+#include "Logging.h"
+#include "UnixSignalWatcher.h"
+#include "Workspace.h"
+#include "config/ConfigLoader.h"
+#include "config/StoreSync.h"
+#include "store/ServerRepository.h"
+
+#include <QTextStream>
+
+#include <csignal>
+
+namespace gatehouse::app {
+
+ServeCommand::ServeCommand(QTextStream &out, QTextStream &err)
+    : m_out(out)
+    , m_err(err)
+{}
+
+ServeCommand::~ServeCommand() = default;
+
+Result<gateway::ListenOptions> ServeCommand::listenOptions(const config::GatewayConfig &gateway,
+                                                           const QString &listenOverride)
+{
+    config::ListenAddress address = gateway.effectiveListen();
+    if (!listenOverride.isEmpty()) {
+        const auto parsed = config::ListenAddress::parse(listenOverride, true);
+        if (!parsed)
+            return Error(ErrorCode::InvalidArgument,
+                         tr("--listen %1: expected ADDRESS:PORT, e.g. 127.0.0.1:8787 or [::1]:8787")
+                             .arg(listenOverride));
+        address = *parsed;
+    }
+    gateway::ListenOptions options;
+    if (address.host == QLatin1String("localhost"))
+        options.address = QHostAddress(QHostAddress::LocalHost);
+    else if (!options.address.setAddress(address.host))
+        return Error(ErrorCode::InvalidArgument,
+                     tr("listen address %1 is not an IP address: use an address such as "
+                        "127.0.0.1, 0.0.0.0 or ::1")
+                         .arg(address.host));
+    options.port = address.port;
+    options.tlsConfigured = gateway.tls.has_value();
+    options.behindProxy = gateway.behindProxy.value_or(false);
+    // An explicit --listen on another port makes the file's public_url wrong for this run.
+    if (gateway.publicUrl && listenOverride.isEmpty())
+        options.publicUrl = *gateway.publicUrl;
+    else if (gateway.publicUrl && options.behindProxy)
+        options.publicUrl = *gateway.publicUrl;
+    return options;
+}
+
+int ServeCommand::run(const Options &options)
+{
+    m_options = options;
+    config::Config config;
+    if (!options.configFile.isEmpty()) {
+        const config::LoadResult loaded = config::ConfigLoader().loadFile(options.configFile);
+        for (const config::Diagnostic &d : loaded.diagnostics)
+            m_err << (d.isError() ? QString() : tr("warning: ")) << d.toString() << '\n';
+        if (!loaded.ok()) {
+            m_err << tr("gatehouse: %1 has errors; the gateway was not started.")
+                         .arg(options.configFile)
+                  << '\n';
+            return CommandLine::Usage;
+        }
+        config = *loaded.config;
+    }
+    QString dataDir = options.dataDir;
+    if (dataDir.isEmpty() && config.gateway.dataDir)
+        dataDir = config.gateway.dataDir->resolved;
+    if (dataDir.isEmpty())
+        dataDir = Workspace::defaultDataDir();
+    auto workspace = Workspace::open(dataDir);
+    if (!workspace) {
+        m_err << "gatehouse: " << workspace.error().message() << '\n';
+        return CommandLine::Failure;
+    }
+    m_workspace = std::move(*workspace);
+
+    if (!options.configFile.isEmpty()) {
+        config::StoreSync sync(m_workspace->database());
+        const auto report = sync.apply(config, config::StoreSync::Mode::Mirror);
+        if (!report) {
+            m_err << "gatehouse: " << report.error().message() << '\n';
+            return CommandLine::Failure;
+        }
+        for (const QString &warning : report->warnings)
+            m_err << tr("warning: ") << warning << '\n';
+        qCInfo(lcApp).noquote() << "applied" << options.configFile << ":" << report->summary();
+    }
+
+    const auto listen = listenOptions(config.gateway, options.listen);
+    if (!listen) {
+        m_err << "gatehouse: " << listen.error().message() << '\n';
+        return CommandLine::Usage;
+    }
+    if (Status started = m_gateway.start(*listen); !started) {
+        m_err << "gatehouse: " << started.error().message() << '\n';
+        return CommandLine::Failure;
+    }
+    printEndpoints();
+
+    UnixSignalWatcher signals({SIGTERM, SIGINT, SIGHUP});
+    connect(&signals, &UnixSignalWatcher::received, this, &ServeCommand::onSignal);
+    const int rc = QCoreApplication::exec();
+    m_gateway.stop();
+    m_workspace.reset(); // closes the database after every write has finished
+    qCInfo(lcApp) << "stopped";
+    return rc;
+}
+
+void ServeCommand::printEndpoints()
+{
+    const QString base = m_gateway.baseUrl().toString();
+    m_out << tr("Gatehouse is running on %1 (data: %2).").arg(base, m_workspace->dataDir()) << '\n';
+    store::ServerRepository servers(m_workspace->database());
+    const auto list = servers.list();
+    if (list && !list->isEmpty()) {
+        m_out << tr("MCP endpoints:") << '\n';
+        for (const store::Server &server : *list)
+            m_out << "  " << base << "/mcp/" << server.name << '\n';
+        m_out << tr("Next: add a user (gatehouse user add NAME) and point an MCP client at an "
+                    "endpoint.")
+              << '\n';
+    } else {
+        m_out << tr("MCP base URL: %1/mcp/{server}. No servers yet. Next: import a "
+                    "configuration (gatehouse import FILE) or run gatehouse serve --config FILE.")
+                     .arg(base)
+              << '\n';
+    }
+    m_out.flush();
+}
+
+Status ServeCommand::reload()
+{
+    if (m_options.configFile.isEmpty()) {
+        qCInfo(lcApp) << "SIGHUP: no --config given, nothing to reload";
+        return {};
+    }
+    const config::LoadResult loaded = config::ConfigLoader().loadFile(m_options.configFile);
+    for (const config::Diagnostic &d : loaded.diagnostics) {
+        if (d.isError())
+            qCWarning(lcConfig).noquote() << d.toString();
+        else
+            qCInfo(lcConfig).noquote() << "warning:" << d.toString();
+    }
+    if (!loaded.ok()) {
+        qCWarning(lcApp).noquote() << "SIGHUP:" << m_options.configFile
+                                   << "has errors; the running configuration is unchanged";
+        return loaded.toResult().error();
+    }
+    config::StoreSync sync(m_workspace->database());
+    const auto report = sync.apply(*loaded.config, config::StoreSync::Mode::Mirror);
+    if (!report) {
+        qCWarning(lcApp).noquote()
+            << "SIGHUP: cannot apply" << m_options.configFile << ":" << report.error().message();
+        return report.error();
+    }
+    for (const QString &warning : report->warnings)
+        qCInfo(lcConfig).noquote() << "warning:" << warning;
+    qCInfo(lcApp).noquote() << "SIGHUP: applied" << m_options.configFile << ":"
+                            << report->summary();
+    return {};
+}
+
+void ServeCommand::onSignal(int signal)
+{
+    if (signal == SIGHUP) {
+        [[maybe_unused]] const Status reloaded = reload();
+        return;
+    }
+    qCInfo(lcApp) << "signal" << signal << "received: stopping";
+    QCoreApplication::quit();
+}
+
+} // namespace gatehouse::app

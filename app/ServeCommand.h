@@ -1,0 +1,52 @@
+#pragma once
+
+#include "Result.h"
+#include "config/Config.h"
+#include "gateway/Gateway.h"
+
+#include <QCoreApplication>
+#include <QObject>
+
+#include <memory>
+
+class QTextStream;
+
+namespace gatehouse::app {
+
+class Workspace;
+
+// `gatehouse serve`: opens the store, applies --config (at start and on SIGHUP), runs the gateway
+// until SIGTERM or SIGINT, then stops it and closes the store.
+class ServeCommand : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString configFile;
+        QString dataDir;
+        QString listen;
+    };
+
+    ServeCommand(QTextStream &out, QTextStream &err);
+    ~ServeCommand() override;
+
+    int run(const Options &options);
+
+    // Listen options from --listen (wins) or the config's gateway section.
+    static Result<gateway::ListenOptions> listenOptions(const config::GatewayConfig &gateway,
+                                                        const QString &listenOverride);
+
+private:
+    void onSignal(int signal);
+    Status reload();
+    void printEndpoints();
+
+    QTextStream &m_out;
+    QTextStream &m_err;
+    Options m_options;
+    std::unique_ptr<Workspace> m_workspace;
+    gateway::Gateway m_gateway;
+};
+
+} // namespace gatehouse::app

@@ -1,0 +1,69 @@
+#pragma once
+
+#include "Result.h"
+#include "SqlDialect.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace gatehouse::store {
+
+struct DatabaseOptions
+{
+    // SQLite database file; its folder is created if missing. Used when url is empty.
+    QString sqlitePath;
+    // postgresql://user:password@host:port/dbname — several instances share one database.
+    QString url;
+    // How long a connection waits for another writer before giving up.
+    int busyTimeoutMs = 10000;
+};
+
+// The store's database: one Qt Sql connection per thread (Qt Sql connections must not cross
+// threads), opened on first use and closed when the thread ends or the Database is destroyed.
+// Thread-safe. Destroy it only after other threads stopped using it.
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+
+public:
+    static Result<std::unique_ptr<Database>> open(const DatabaseOptions &options);
+    ~Database();
+
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const SqlDialect &dialect() const { return m_dialect; }
+    const DatabaseOptions &options() const { return m_options; }
+    // Human name for messages: the file path or the URL without its password.
+    QString description() const { return m_description; }
+
+    // The calling thread's connection, opened and set up on first use.
+    Result<QSqlDatabase> connection();
+
+    // Runs work in one write transaction (BEGIN IMMEDIATE on SQLite, BEGIN on PostgreSQL):
+    // committed when work succeeds, rolled back when it fails. A write() called from inside
+    // work joins the outer transaction.
+    Status write(const std::function<Status(QSqlDatabase &)> &work);
+
+    // Closes the calling thread's connection now, e.g. before a worker thread stops.
+    void releaseThreadConnection();
+
+    // Connections currently open, for tests and diagnostics.
+    int openConnectionCount() const;
+
+    struct Registry;
+
+private:
+    Database(DatabaseOptions options, SqlDialect dialect, QString description);
+
+    DatabaseOptions m_options;
+    SqlDialect m_dialect;
+    QString m_description;
+    std::shared_ptr<Registry> m_registry;
+};
+
+} // namespace gatehouse::store

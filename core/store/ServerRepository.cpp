@@ -1,0 +1,144 @@
+#include "ServerRepository.h"
+
+#include "Database.h"
+#include "Query.h"
+
+using namespace Qt::StringLiterals;
+
+namespace gatehouse::store {
+
+namespace {
+
+const QString columns = u"name, title, openapi, mcp_url, base_url, discovery, credential, "
+                        "tool_excludes, enabled, origin"_s;
+const QStringList discoveryModes = {u"flat"_s, u"hierarchical"_s, u"search"_s};
+
+Server fromRow(const Query &q)
+{
+    Server s;
+    s.name = q.text(0);
+    s.title = q.optionalText(1);
+    s.openapi = q.optionalText(2);
+    s.mcpUrl = q.optionalText(3);
+    s.baseUrl = q.optionalText(4);
+    s.discovery = q.text(5);
+    s.credential = q.optionalText(6);
+    s.toolExcludes = q.list(7);
+    s.enabled = q.flag(8);
+    s.origin = originFromName(q.text(9)).value_or(Origin::Local);
+    return s;
+}
+
+} // namespace
+
+ServerRepository::ServerRepository(Database &database)
+    : m_database(database)
+{}
+
+Result<QList<Server>> ServerRepository::select(const QString &where, const QVariant &value)
+{
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    Query q(m_database, *conn,
+            u"SELECT "_s + columns + u" FROM servers"_s + where + u" ORDER BY name"_s);
+    if (value.isValid())
+        q.bind(u":v"_s, value);
+    if (auto s = q.exec(tr("Reading servers")); !s.ok())
+        return s.error();
+    QList<Server> result;
+    while (q.next())
+        result.append(fromRow(q));
+    return result;
+}
+
+Result<QList<Server>> ServerRepository::list()
+{
+    return select(QString(), QVariant());
+}
+
+Result<QList<Server>> ServerRepository::listByOrigin(Origin origin)
+{
+    return select(u" WHERE origin = :v"_s, originName(origin));
+}
+
+Result<Server> ServerRepository::get(const QString &name)
+{
+    auto rows = select(u" WHERE name = :v"_s, name);
+    if (!rows.ok())
+        return rows.error();
+    if (rows->isEmpty())
+        return Error(ErrorCode::NotFound, tr("There is no server named '%1'.").arg(name));
+    return rows->first();
+}
+
+Status ServerRepository::create(const Server &server)
+{
+    return save(server, false);
+}
+
+Status ServerRepository::upsert(const Server &server)
+{
+    return save(server, true);
+}
+
+Status ServerRepository::save(const Server &server, bool replace)
+{
+    if (server.name.isEmpty())
+        return Error(ErrorCode::InvalidArgument, tr("A server needs a name."));
+    if (!discoveryModes.contains(server.discovery))
+        return Error(ErrorCode::InvalidArgument,
+                     tr("Server '%1': discovery '%2' is not one of %3.")
+                         .arg(server.name, server.discovery, discoveryModes.join(u", "_s)));
+    return m_database.write([&](QSqlDatabase &db) -> Status {
+        QString sql = u"INSERT INTO servers ("_s + columns +
+                      u") VALUES (:name, :title, :openapi, :mcp_url, :base_url, :discovery, "
+                      ":credential, :tool_excludes, :enabled, :origin)"_s;
+        if (replace)
+            sql += u" ON CONFLICT (name) DO UPDATE SET title = excluded.title, "
+                   "openapi = excluded.openapi, mcp_url = excluded.mcp_url, "
+                   "base_url = excluded.base_url, discovery = excluded.discovery, "
+                   "credential = excluded.credential, tool_excludes = excluded.tool_excludes, "
+                   "enabled = excluded.enabled, origin = excluded.origin"_s;
+        Query q(m_database, db, sql);
+        q.bind(u":name"_s, server.name)
+            .bind(u":title"_s, Query::fromText(server.title))
+            .bind(u":openapi"_s, Query::fromText(server.openapi))
+            .bind(u":mcp_url"_s, Query::fromText(server.mcpUrl))
+            .bind(u":base_url"_s, Query::fromText(server.baseUrl))
+            .bind(u":discovery"_s, server.discovery)
+            .bind(u":credential"_s, Query::fromText(server.credential))
+            .bind(u":tool_excludes"_s, Query::fromList(server.toolExcludes))
+            .bind(u":enabled"_s, Query::fromFlag(server.enabled))
+            .bind(u":origin"_s, originName(server.origin));
+        Status s = q.exec(tr("Saving server '%1'").arg(server.name));
+        if (q.failure() == SqlDialect::Failure::UniqueViolation)
+            return Error(ErrorCode::AlreadyExists,
+                         tr("A server named '%1' already exists; choose another name or edit "
+                            "the existing server.")
+                             .arg(server.name));
+        if (q.failure() == SqlDialect::Failure::ForeignKeyViolation)
+            return Error(ErrorCode::NotFound,
+                         tr("Server '%1' uses credential '%2', which does not exist; add the "
+                            "credential first.")
+                             .arg(server.name, server.credential.value_or(QString())));
+        return s;
+    });
+}
+
+Status ServerRepository::remove(const QString &name)
+{
+    return m_database.write([&](QSqlDatabase &db) -> Status {
+        Query q(m_database, db, u"DELETE FROM servers WHERE name = :name"_s);
+        q.bind(u":name"_s, name);
+        if (auto s = q.exec(tr("Removing server '%1'").arg(name)); !s.ok())
+            return s;
+        if (q.rowsAffected() == 0)
+            return Error(
+                ErrorCode::NotFound,
+                tr("Cannot remove server '%1': there is no server by that name.").arg(name));
+        return {};
+    });
+}
+
+} // namespace gatehouse::store

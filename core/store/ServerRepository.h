@@ -1,0 +1,56 @@
+#pragma once
+
+#include "Origin.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+namespace gatehouse::store {
+
+class Database;
+
+struct Server
+{
+    QString name; // unique; the MCP endpoint is {public_url}/mcp/{name}
+    std::optional<QString> title;
+    std::optional<QString> openapi; // file path or URL, as written
+    std::optional<QString> mcpUrl;  // an upstream MCP server instead of an OpenAPI spec
+    std::optional<QString> baseUrl;
+    QString discovery = QStringLiteral("flat"); // flat | hierarchical | search
+    std::optional<QString> credential;          // default credential name
+    QStringList toolExcludes;
+    bool enabled = true;
+    Origin origin = Origin::Local;
+
+    bool operator==(const Server &) const = default;
+};
+
+class ServerRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(ServerRepository)
+
+public:
+    explicit ServerRepository(Database &database);
+
+    Result<QList<Server>> list();
+    Result<QList<Server>> listByOrigin(Origin origin);
+    Result<Server> get(const QString &name);
+    // Fails with AlreadyExists when the name is taken.
+    Status create(const Server &server);
+    // Inserts, or replaces every field of the server with that name.
+    Status upsert(const Server &server);
+    // Also removes the server's tool overrides.
+    Status remove(const QString &name);
+
+private:
+    Status save(const Server &server, bool replace);
+    Result<QList<Server>> select(const QString &where, const QVariant &value);
+
+    Database &m_database;
+};
+
+} // namespace gatehouse::store

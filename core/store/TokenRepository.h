@@ -1,0 +1,62 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+class QSqlDatabase;
+
+namespace gatehouse::store {
+
+class Database;
+
+// An access token, refresh token or authorization code. Only its hash is stored.
+struct Token
+{
+    QString tokenHash;
+    QString kind = QStringLiteral("access"); // access | refresh | code
+    QString clientId;
+    std::optional<QString> user;
+    std::optional<QString> audience; // the resource (RFC 8707)
+    QStringList scopes;
+    std::optional<QString> grantId; // every token of one authorization shares it
+    QDateTime createdAt;            // set to now when invalid at insert
+    QDateTime expiresAt;
+    bool revoked = false;
+
+    bool operator==(const Token &) const = default;
+};
+
+class TokenRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(TokenRepository)
+
+public:
+    explicit TokenRepository(Database &database);
+
+    // AlreadyExists if the hash is taken; the client (and user, if set) must exist.
+    Status insert(const Token &token);
+    Result<Token> get(const QString &tokenHash);
+    // Returns the token as it was and marks it revoked, atomically: for single-use codes and
+    // refresh-token rotation. A caller that gets revoked == true sees a replay.
+    Result<Token> consume(const QString &tokenHash);
+    Status revoke(const QString &tokenHash);
+    // These return how many tokens they changed.
+    Result<int> revokeGrant(const QString &grantId);
+    Result<int> revokeForUser(const QString &user);
+    Result<int> removeExpired(const QDateTime &now);
+    Result<QList<Token>> listForClient(const QString &clientId);
+
+private:
+    Result<QList<Token>> select(QSqlDatabase &db, const QString &where, const QVariant &value);
+    Result<int> update(const QString &sql, const QVariant &value, const QString &action);
+
+    Database &m_database;
+};
+
+} // namespace gatehouse::store

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "Origin.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+class QSqlDatabase;
+
+namespace gatehouse::store {
+
+class Database;
+
+// One entry under a server's tools.overrides. Every optional field keeps "absent" (the spec's
+// default applies) apart from "set", so the config re-exports as written.
+struct ToolOverride
+{
+    QString server;
+    QString key; // as written: an operationId ("createInvoice") or "POST /invoices"
+    std::optional<QString> name;
+    std::optional<QString> description;
+    std::optional<QStringList> hideParams;
+    std::optional<QStringList> responseFields;
+    std::optional<QString> credential;
+    std::optional<double> cost;
+    std::optional<QString> action; // read | create | update | delete
+    std::optional<QString> resource;
+    std::optional<bool> enabled;
+    Origin origin = Origin::Local;
+
+    bool operator==(const ToolOverride &) const = default;
+};
+
+class ToolOverrideRepository
+{
+    Q_DECLARE_TR_FUNCTIONS(ToolOverrideRepository)
+
+public:
+    explicit ToolOverrideRepository(Database &database);
+
+    // Ordered by server, then in the order the overrides were first added.
+    Result<QList<ToolOverride>> list();
+    Result<QList<ToolOverride>> listByOrigin(Origin origin);
+    Result<QList<ToolOverride>> listForServer(const QString &server);
+    Result<ToolOverride> get(const QString &server, const QString &key);
+    Status create(const ToolOverride &override_);
+    Status upsert(const ToolOverride &override_);
+    // Makes the server's overrides exactly these, in this order, in one transaction.
+    Status replaceForServer(const QString &server, const QList<ToolOverride> &overrides);
+    Status remove(const QString &server, const QString &key);
+
+private:
+    Status save(QSqlDatabase &db, const ToolOverride &override_, bool replace);
+    Result<QList<ToolOverride>> select(const QString &where, const QVariantMap &values);
+
+    Database &m_database;
+};
+
+} // namespace gatehouse::store

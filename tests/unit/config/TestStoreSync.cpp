@@ -1,0 +1,317 @@
+#include "TestSupport.h"
+#include "config/ConfigLoader.h"
+#include "config/StoreSync.h"
+#include "store/ClientRepository.h"
+#include "store/CredentialRepository.h"
+#include "store/Database.h"
+#include "store/Migrator.h"
+#include "store/PlanRepository.h"
+#include "store/RoleRepository.h"
+#include "store/ServerRepository.h"
+#include "store/TokenRepository.h"
+#include "store/ToolOverrideRepository.h"
+#include "store/UserRepository.h"
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace gatehouse;
+using config::StoreSync;
+
+namespace {
+
+std::unique_ptr<store::Database> openStore(const QString &dir)
+{
+    store::DatabaseOptions options;
+    options.sqlitePath = dir + QStringLiteral("/gatehouse.db");
+    auto db = store::Database::open(options);
+    if (!db)
+        qFatal("%s", qPrintable(db.error().message()));
+    store::Migrator migrator(**db);
+    if (Status s = migrator.migrate(); !s)
+        qFatal("%s", qPrintable(s.error().message()));
+    return std::move(*db);
+}
+
+config::Config load(const QString &path)
+{
+    const config::LoadResult loaded = config::ConfigLoader().loadFile(path);
+    for (const auto &d : loaded.errors())
+        qWarning().noquote() << d.toString();
+    if (!loaded.ok())
+        qFatal("cannot load %s", qPrintable(path));
+    return *loaded.config;
+}
+
+config::Config loadYaml(const QByteArray &yaml, const QString &baseDir)
+{
+    const config::LoadResult loaded =
+        config::ConfigLoader().loadString(yaml, QStringLiteral("test.yaml"), baseDir);
+    for (const auto &d : loaded.errors())
+        qWarning().noquote() << d.toString();
+    if (!loaded.ok())
+        qFatal("cannot load the test config");
+    return *loaded.config;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+// Everything a config can express, as the store holds it, with run-time fields cleared and
+// spec files compared by content, so two stores can be compared.
+QStringList snapshot(store::Database &db)
+{
+    QStringList out;
+    auto servers = store::ServerRepository(db).list();
+    for (store::Server s : servers.value()) {
+        if (s.openapi)
+            s.openapi = QString::fromLatin1(fileHash(*s.openapi).toHex());
+        out << QStringLiteral("server %1 %2 %3 %4 %5 %6 %7 %8")
+                   .arg(s.name, s.title.value_or(QString()), s.openapi.value_or(QString()),
+                        s.baseUrl.value_or(QString()), s.discovery,
+                        s.credential.value_or(QString()), s.toolExcludes.join(u'|'),
+                        store::originName(s.origin));
+    }
+    for (const store::ToolOverride &o : store::ToolOverrideRepository(db).list().value())
+        out << QStringLiteral("override %1 %2 %3 %4 %5 %6 %7 %8 %9")
+                   .arg(o.server, o.key, o.name.value_or(QString()),
+                        o.description.value_or(QString()),
+                        o.hideParams.value_or(QStringList{}).join(u'|'),
+                        o.responseFields.value_or(QStringList{}).join(u'|'),
+                        o.credential.value_or(QString()),
+                        o.cost ? QString::number(*o.cost) : QString(),
+                        o.action.value_or(QString()) + QLatin1Char('/') +
+                            o.resource.value_or(QString()));
+    for (const store::Credential &c : store::CredentialRepository(db).list().value())
+        out << QStringLiteral("credential %1 %2 %3 %4 %5 %6 %7")
+                   .arg(c.name, c.type, c.location.value_or(QString()), c.param.value_or(QString()),
+                        c.scopes.value_or(QStringList{}).join(u'|'),
+                        c.perUser ? QStringLiteral("per-user") : QString(),
+                        c.secret ? c.secret->kind + QLatin1Char(':') + c.secret->value : QString());
+    for (const store::Role &r : store::RoleRepository(db).list().value())
+        for (const store::Rule &rule : r.rules)
+            out << QStringLiteral("role %1 %2 %3 %4")
+                       .arg(r.name, rule.target, rule.effect, rule.action);
+    const auto userRules = store::RoleRepository(db).allUserRules().value();
+    for (auto it = userRules.begin(); it != userRules.end(); ++it)
+        for (const store::Rule &rule : it.value())
+            out << QStringLiteral("grant %1 %2 %3 %4")
+                       .arg(it.key(), rule.target, rule.effect, rule.action);
+    for (const store::Plan &p : store::PlanRepository(db).list().value())
+        out << QStringLiteral("plan %1 %2 %3")
+                   .arg(p.name)
+                   .arg(p.callsPerMonth.value_or(-1))
+                   .arg(p.ratePerMinute.value_or(-1));
+    for (const store::User &u : store::UserRepository(db).list().value())
+        out << QStringLiteral("user %1 %2 %3 %4 %5")
+                   .arg(u.name, u.roles.join(u'|'), u.plan.value_or(QString()),
+                        u.passwordHash.value_or(QString()),
+                        u.disabled ? QStringLiteral("disabled") : QString());
+    for (const store::Client &c : store::ClientRepository(db).list().value())
+        out << QStringLiteral("client %1 %2 %3 %4 %5")
+                   .arg(c.clientId, c.clientSecretHash.value_or(QString()),
+                        c.user.value_or(QString()), c.name.value_or(QString()), c.kind);
+    out.sort();
+    return out;
+}
+
+const QByteArray kBase = R"(
+servers:
+  - name: billing
+    openapi: billing.yaml
+credentials:
+  - name: key
+    type: bearer
+    secret: {env: BILLING_KEY}
+roles:
+  viewer:
+    billing/invoices: [read]
+plans:
+  free: {calls_per_month: 10, rate_per_minute: 5}
+users:
+  - name: bob
+    roles: [viewer]
+    plan: free
+)";
+
+} // namespace
+
+class TestStoreSync : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(QFile::copy(test::designDir() + QStringLiteral("/specs/billing.yaml"),
+                            m_specDir.filePath(QStringLiteral("billing.yaml"))));
+    }
+
+    void mirrorAddsChangesAndRemoves()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(dir.path());
+        StoreSync sync(*db);
+        auto first = sync.apply(loadYaml(kBase, m_specDir.path()), StoreSync::Mode::Mirror);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message()));
+        QCOMPARE(first->added, 5); // plan, credential, server, role, user
+        QCOMPARE(first->removed, 0);
+        QCOMPARE(store::UserRepository(*db).get(QStringLiteral("bob"))->origin,
+                 store::Origin::Config);
+
+        // The same file again changes nothing.
+        auto again = sync.apply(loadYaml(kBase, m_specDir.path()), StoreSync::Mode::Mirror);
+        QVERIFY(again.ok());
+        QCOMPARE(again->added + again->changed + again->removed, 0);
+
+        // bob's plan changes; the role disappears from the file and so from the store.
+        QByteArray edited = kBase;
+        edited.replace("roles:\n  viewer:\n    billing/invoices: [read]\n", "");
+        edited.replace("    roles: [viewer]\n", "");
+        edited.replace("calls_per_month: 10", "calls_per_month: 20");
+        auto third = sync.apply(loadYaml(edited, m_specDir.path()), StoreSync::Mode::Mirror);
+        QVERIFY2(third.ok(), qPrintable(third.ok() ? QString() : third.error().message()));
+        QCOMPARE(third->removed, 1);
+        QVERIFY(!store::RoleRepository(*db).get(QStringLiteral("viewer")).ok());
+        QCOMPARE(store::PlanRepository(*db).get(QStringLiteral("free"))->callsPerMonth, 20);
+        QVERIFY(store::UserRepository(*db).get(QStringLiteral("bob"))->roles.isEmpty());
+    }
+
+    void localEntitiesStayAndFileWinsOnSameName()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(dir.path());
+        store::UserRepository users(*db);
+        store::User carol;
+        carol.name = QStringLiteral("carol");
+        QVERIFY(users.create(carol).ok());
+        store::User bob;
+        bob.name = QStringLiteral("bob");
+        bob.passwordHash = QStringLiteral("scrypt$ln=15,r=8,p=1$c2FsdA$a2V5");
+        QVERIFY(users.create(bob).ok());
+
+        StoreSync sync(*db);
+        auto report = sync.apply(loadYaml(kBase, m_specDir.path()), StoreSync::Mode::Mirror);
+        QVERIFY(report.ok());
+        QCOMPARE(report->warnings.size(), 1);
+        QVERIFY2(report->warnings.first().contains(QLatin1String("'bob'")),
+                 qPrintable(report->warnings.first()));
+        QCOMPARE(users.get(QStringLiteral("bob"))->origin, store::Origin::Config);
+        // The file names no password for bob: the one set by a command stays.
+        QCOMPARE(users.get(QStringLiteral("bob"))->passwordHash, bob.passwordHash);
+        QCOMPARE(users.get(QStringLiteral("carol"))->origin, store::Origin::Local);
+
+        // An empty file removes what came from the file and keeps carol.
+        auto emptied = sync.apply(config::Config{}, StoreSync::Mode::Mirror);
+        QVERIFY(emptied.ok());
+        QVERIFY(users.get(QStringLiteral("carol")).ok());
+        QVERIFY(!users.get(QStringLiteral("bob")).ok());
+        QVERIFY(!store::ServerRepository(*db).get(QStringLiteral("billing")).ok());
+    }
+
+    void runtimeStateIsKept()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(dir.path());
+        StoreSync sync(*db);
+        QVERIFY(sync.apply(loadYaml(kBase, m_specDir.path()), StoreSync::Mode::Mirror).ok());
+        store::ClientRepository clients(*db);
+        store::Client registered;
+        registered.clientId = QStringLiteral("dcr-1");
+        registered.kind = QStringLiteral("registered");
+        registered.redirectUris = {QStringLiteral("http://127.0.0.1/cb")};
+        QVERIFY(clients.create(registered).ok());
+        store::TokenRepository tokens(*db);
+        store::Token token;
+        token.tokenHash = QStringLiteral("h1");
+        token.clientId = QStringLiteral("dcr-1");
+        token.user = QStringLiteral("bob");
+        token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+        QVERIFY(tokens.insert(token).ok());
+
+        QByteArray edited = kBase;
+        edited.replace("calls_per_month: 10", "calls_per_month: 11");
+        QVERIFY(sync.apply(loadYaml(edited, m_specDir.path()), StoreSync::Mode::Mirror).ok());
+        QVERIFY(clients.get(QStringLiteral("dcr-1")).ok());
+        QVERIFY(tokens.get(QStringLiteral("h1")).ok());
+    }
+
+    void mergeNeverRemoves()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(dir.path());
+        StoreSync sync(*db);
+        QVERIFY(sync.apply(loadYaml(kBase, m_specDir.path()), StoreSync::Mode::Merge).ok());
+        QCOMPARE(store::UserRepository(*db).get(QStringLiteral("bob"))->origin,
+                 store::Origin::Local);
+        auto report = sync.apply(config::Config{}, StoreSync::Mode::Merge);
+        QVERIFY(report.ok());
+        QCOMPARE(report->removed, 0);
+        QVERIFY(store::UserRepository(*db).get(QStringLiteral("bob")).ok());
+    }
+
+    void failureChangesNothing()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(dir.path());
+        StoreSync sync(*db);
+        QVERIFY(sync.apply(loadYaml(kBase, m_specDir.path()), StoreSync::Mode::Mirror).ok());
+        const QStringList before = snapshot(*db);
+        // A Config that bypassed the loader: the second server's name is not valid for the store.
+        config::Config bad = loadYaml(kBase, m_specDir.path());
+        bad.plans.first().callsPerMonth = 99;
+        config::ServerConfig broken;
+        broken.name = QString(); // no name: the repository refuses it
+        bad.servers << broken;
+        auto result = sync.apply(bad, StoreSync::Mode::Mirror);
+        QVERIFY(!result.ok());
+        QVERIFY(result.error().message().contains(QLatin1String("nothing was changed")));
+        QCOMPARE(snapshot(*db), before);
+    }
+
+    void importExportImportGivesTheSameStore()
+    {
+        QTemporaryDir dirA, dirB, bundle;
+        auto a = openStore(dirA.path());
+        const config::Config example =
+            load(test::designDir() + QStringLiteral("/config-example.yaml"));
+        QVERIFY(StoreSync(*a).apply(example, StoreSync::Mode::Merge).ok());
+
+        const auto written = StoreSync(*a).exportBundle(bundle.path());
+        QVERIFY2(written.ok(), qPrintable(written.ok() ? QString() : written.error().message()));
+        QVERIFY(QFile::exists(bundle.filePath(QStringLiteral("specs/billing-billing.yaml"))));
+        QVERIFY(QFile::exists(bundle.filePath(QStringLiteral("README.md"))));
+
+        auto b = openStore(dirB.path());
+        QVERIFY(StoreSync(*b).apply(load(*written), StoreSync::Mode::Merge).ok());
+        const QStringList snapA = snapshot(*a);
+        QVERIFY(snapA.size() > 10);
+        QCOMPARE(snapshot(*b), snapA);
+
+        // And the exported file says the same as what the store holds.
+        const auto again = StoreSync(*b).exportConfig();
+        QVERIFY(again.ok());
+        QCOMPARE(again->users.size(), example.users.size());
+        // The store lists by name; the file had its own order.
+        const auto byName = [](auto list) {
+            std::sort(list.begin(), list.end(),
+                      [](const auto &a, const auto &b) { return a.name < b.name; });
+            return list;
+        };
+        QCOMPARE(byName(again->roles), byName(example.roles));
+        QCOMPARE(byName(again->users), byName(example.users));
+        QCOMPARE(byName(again->plans), byName(example.plans));
+        QCOMPARE(byName(again->credentials), byName(example.credentials));
+    }
+
+private:
+    QTemporaryDir m_specDir;
+};
+
+QTEST_GUILESS_MAIN(TestStoreSync)
+#include "TestStoreSync.moc"

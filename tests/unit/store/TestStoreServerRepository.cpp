@@ -1,0 +1,160 @@
+#include "StoreTestSupport.h"
+#include "store/CredentialRepository.h"
+#include "store/ServerRepository.h"
+#include "store/ToolOverrideRepository.h"
+
+#include <QtTest>
+
+using namespace gatehouse;
+using namespace gatehouse::store;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Server billing()
+{
+    Server s;
+    s.name = u"billing"_s;
+    s.title = u"Billing API"_s;
+    s.openapi = u"specs/billing.yaml"_s;
+    s.baseUrl = u"http://127.0.0.1:9000"_s;
+    s.discovery = u"hierarchical"_s;
+    s.credential = u"billing-read"_s;
+    s.toolExcludes = {u"GET /internal/*"_s, u"tag:admin"_s};
+    s.enabled = false;
+    s.origin = Origin::Config;
+    return s;
+}
+
+} // namespace
+
+class TestStoreServerRepository : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile::remove(m_dir.filePath(u"store.db"_s));
+        m_db = test::openStore(m_dir);
+        QVERIFY(m_db);
+        GH_VERIFY_OK(CredentialRepository(*m_db).create(
+            Credential{u"billing-read"_s,
+                       u"api_key"_s,
+                       u"header"_s,
+                       u"X-API-Key"_s,
+                       {},
+                       false,
+                       SecretReference{u"keychain"_s, u"billing-read"_s},
+                       {},
+                       {},
+                       {},
+                       {},
+                       Origin::Config}));
+    }
+    void cleanup() { m_db.reset(); }
+
+    void roundTrip_data()
+    {
+        QTest::addColumn<Server>("server");
+        QTest::newRow("every field set") << billing();
+        Server minimal;
+        minimal.name = u"tickets"_s;
+        QTest::newRow("only a name") << minimal;
+        Server mcp;
+        mcp.name = u"upstream"_s;
+        mcp.mcpUrl = u"https://tickets.example.internal/mcp"_s;
+        mcp.title = QString(); // set but empty stays set
+        mcp.toolExcludes = {};
+        QTest::newRow("mcp upstream, empty title") << mcp;
+    }
+    void roundTrip()
+    {
+        QFETCH(Server, server);
+        ServerRepository repo(*m_db);
+        GH_VERIFY_OK(repo.create(server));
+        auto read = repo.get(server.name);
+        GH_VERIFY_OK(read);
+        QVERIFY(*read == server);
+        QCOMPARE(read->title.has_value(), server.title.has_value());
+    }
+
+    void upsertReplacesAndDuplicateCreateFails()
+    {
+        ServerRepository repo(*m_db);
+        GH_VERIFY_OK(repo.create(billing()));
+        const Status dup = repo.create(billing());
+        QVERIFY(!dup.ok());
+        QCOMPARE(dup.error().code(), ErrorCode::AlreadyExists);
+        QVERIFY2(dup.error().message().contains(u"server named 'billing'"_s),
+                 qPrintable(dup.error().message()));
+
+        Server changed = billing();
+        changed.title.reset();
+        changed.credential.reset();
+        changed.discovery = u"search"_s;
+        changed.origin = Origin::Local;
+        GH_VERIFY_OK(repo.upsert(changed));
+        auto read = repo.get(u"billing"_s);
+        GH_VERIFY_OK(read);
+        QVERIFY(*read == changed);
+        QCOMPARE(repo.list()->size(), 1);
+    }
+
+    void rejectsUnknownDiscoveryAndCredential()
+    {
+        ServerRepository repo(*m_db);
+        Server s = billing();
+        s.discovery = u"tree"_s;
+        const Status bad = repo.create(s);
+        QCOMPARE(bad.error().code(), ErrorCode::InvalidArgument);
+        QVERIFY(bad.error().message().contains(u"tree"_s));
+        s = billing();
+        s.credential = u"nope"_s;
+        const Status missing = repo.create(s);
+        QVERIFY(!missing.ok());
+        QCOMPARE(missing.error().code(), ErrorCode::NotFound);
+        QVERIFY2(missing.error().message().contains(u"credential 'nope'"_s),
+                 qPrintable(missing.error().message()));
+    }
+
+    void listByOrigin()
+    {
+        ServerRepository repo(*m_db);
+        GH_VERIFY_OK(repo.create(billing()));
+        Server local;
+        local.name = u"alpha"_s;
+        GH_VERIFY_OK(repo.create(local));
+        QCOMPARE(repo.list()->size(), 2);
+        QCOMPARE(repo.list()->first().name, u"alpha"_s); // ordered by name
+        auto config = repo.listByOrigin(Origin::Config);
+        GH_VERIFY_OK(config);
+        QCOMPARE(config->size(), 1);
+        QCOMPARE(config->first().name, u"billing"_s);
+        QCOMPARE(repo.listByOrigin(Origin::Local)->first().name, u"alpha"_s);
+    }
+
+    void removeCascadesToOverrides()
+    {
+        ServerRepository repo(*m_db);
+        ToolOverrideRepository overrides(*m_db);
+        GH_VERIFY_OK(repo.create(billing()));
+        ToolOverride o;
+        o.server = u"billing"_s;
+        o.key = u"createInvoice"_s;
+        GH_VERIFY_OK(overrides.create(o));
+        GH_VERIFY_OK(repo.remove(u"billing"_s));
+        QCOMPARE(repo.get(u"billing"_s).error().code(), ErrorCode::NotFound);
+        QVERIFY(overrides.list()->isEmpty());
+        const Status again = repo.remove(u"billing"_s);
+        QCOMPARE(again.error().code(), ErrorCode::NotFound);
+        QVERIFY(again.error().message().contains(u"'billing'"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreServerRepository)
+#include "TestStoreServerRepository.moc"
