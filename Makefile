@@ -22,7 +22,8 @@ test: build
 	ctest --preset $(PRESET)
 
 # With a display: the desktop application. Without one: the headless gateway on the default data directory.
-run: build
+run: configure
+	cmake --build --preset $(PRESET) --target gatehouse
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then exec $(GATEHOUSE); \
 	else echo "No display found: starting the headless gateway (gatehouse serve)."; exec $(GATEHOUSE) serve; fi
 

@@ -44,9 +44,9 @@ WelcomePage::WelcomePage(QWidget *parent)
     command->setAccessibleDescription(tr("Run this in a terminal, with the path of your "
                                          "configuration file in place of FILE."));
 
-    QLabel *next = paragraph(tr("What happens next: the servers, tools, roles and credentials of "
-                                "the file appear on these pages, and clients can call a tool only "
-                                "when a role allows it."),
+    QLabel *next = paragraph(tr("What happens next: the gateway serves each server of the file at "
+                                "its own MCP address, and clients can call a tool only when a role "
+                                "allows it. The editors on these pages arrive in coming releases."),
                              this);
     next->setObjectName(QStringLiteral("nextSteps"));
 
