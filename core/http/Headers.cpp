@@ -1,0 +1,122 @@
+#include "http/Headers.h"
+
+namespace gatehouse::http {
+
+namespace {
+
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+}
+
+QByteArrayView trimOws(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
+        v.chop(1);
+    return v;
+}
+
+} // namespace
+
+bool Headers::equalNames(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (lower(a[i]) != lower(b[i]))
+            return false;
+    }
+    return true;
+}
+
+void Headers::add(QByteArray name, QByteArray value)
+{
+    m_fields.emplace_back(std::move(name), std::move(value));
+}
+
+void Headers::set(QByteArrayView name, QByteArray value)
+{
+    remove(name);
+    m_fields.emplace_back(name.toByteArray(), std::move(value));
+}
+
+void Headers::remove(QByteArrayView name)
+{
+    m_fields.removeIf([name](const Field &f) { return equalNames(f.first, name); });
+}
+
+bool Headers::contains(QByteArrayView name) const
+{
+    for (const Field &f : m_fields) {
+        if (equalNames(f.first, name))
+            return true;
+    }
+    return false;
+}
+
+qsizetype Headers::count(QByteArrayView name) const
+{
+    qsizetype n = 0;
+    for (const Field &f : m_fields) {
+        if (equalNames(f.first, name))
+            ++n;
+    }
+    return n;
+}
+
+QByteArray Headers::value(QByteArrayView name) const
+{
+    for (const Field &f : m_fields) {
+        if (equalNames(f.first, name))
+            return f.second;
+    }
+    return {};
+}
+
+QList<QByteArray> Headers::values(QByteArrayView name) const
+{
+    QList<QByteArray> out;
+    for (const Field &f : m_fields) {
+        if (equalNames(f.first, name))
+            out.append(f.second);
+    }
+    return out;
+}
+
+QByteArray Headers::combined(QByteArrayView name) const
+{
+    QByteArray out;
+    for (const Field &f : m_fields) {
+        if (!equalNames(f.first, name))
+            continue;
+        if (!out.isNull())
+            out += ", ";
+        out += f.second;
+        if (out.isNull())
+            out = QByteArray("");
+    }
+    return out;
+}
+
+bool Headers::hasToken(QByteArrayView name, QByteArrayView token) const
+{
+    for (const Field &f : m_fields) {
+        if (!equalNames(f.first, name))
+            continue;
+        QByteArrayView rest(f.second);
+        while (!rest.isEmpty()) {
+            const qsizetype comma = rest.indexOf(',');
+            const QByteArrayView item = trimOws(comma < 0 ? rest : rest.first(comma));
+            if (equalNames(item, token))
+                return true;
+            if (comma < 0)
+                break;
+            rest = rest.sliced(comma + 1);
+        }
+    }
+    return false;
+}
+
+} // namespace gatehouse::http

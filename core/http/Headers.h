@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QList>
+
+#include <utility>
+
+namespace gatehouse::http {
+
+// Header fields in arrival order. Names keep their spelling; lookups ignore ASCII case
+// (RFC 9110 5.1). Names and values stay bytes: nothing is converted unless a caller asks.
+class Headers
+{
+public:
+    using Field = std::pair<QByteArray, QByteArray>;
+
+    Headers() = default;
+    Headers(std::initializer_list<Field> fields)
+        : m_fields(fields)
+    {}
+
+    void add(QByteArray name, QByteArray value);
+    // Replaces every field of that name with one field (or adds it).
+    void set(QByteArrayView name, QByteArray value);
+    void remove(QByteArrayView name);
+
+    bool contains(QByteArrayView name) const;
+    qsizetype count(QByteArrayView name) const;
+    // The first value of that name, or a null QByteArray.
+    QByteArray value(QByteArrayView name) const;
+    QList<QByteArray> values(QByteArrayView name) const;
+    // The values of that name joined by ", " (RFC 9110 5.3).
+    QByteArray combined(QByteArrayView name) const;
+    // True when the comma-separated values of that name contain the token (case-insensitive).
+    bool hasToken(QByteArrayView name, QByteArrayView token) const;
+
+    const QList<Field> &fields() const { return m_fields; }
+    qsizetype size() const { return m_fields.size(); }
+    bool isEmpty() const { return m_fields.isEmpty(); }
+    void reserve(qsizetype n) { m_fields.reserve(n); }
+    void clear() { m_fields.clear(); }
+
+    static bool equalNames(QByteArrayView a, QByteArrayView b);
+
+    friend bool operator==(const Headers &a, const Headers &b) { return a.m_fields == b.m_fields; }
+
+private:
+    QList<Field> m_fields;
+};
+
+} // namespace gatehouse::http
