@@ -1,2 +1,0 @@
-target_sources(gatehouse_core PRIVATE
-)
