@@ -43,6 +43,16 @@ Result<gateway::ListenOptions> ServeCommand::listenOptions(const config::Gateway
                          .arg(address.host));
     options.port = address.port;
     options.tlsConfigured = gateway.tls.has_value();
+    if (gateway.tls) {
+        options.tlsCertificateFile = gateway.tls->cert.resolved;
+        options.tlsKeyFile = gateway.tls->key.resolved;
+    }
+    options.authMode = gateway.effectiveAuthMode() == config::AuthMode::None
+                           ? gateway::AuthMode::None
+                           : gateway::AuthMode::OAuth;
+    options.allowedHosts = gateway.allowedHosts.value_or(QStringList{});
+    for (const QString &proxy : gateway.trustedProxies.value_or(QStringList{}))
+        options.trustedProxies << QHostAddress(proxy);
     options.behindProxy = gateway.behindProxy.value_or(false);
     // An explicit --listen on another port makes the file's public_url wrong for this run.
     if (gateway.publicUrl && listenOverride.isEmpty())
@@ -97,7 +107,8 @@ int ServeCommand::run(const Options &options)
         m_err << "gatehouse: " << listen.error().message() << '\n';
         return CommandLine::Usage;
     }
-    if (Status started = m_gateway.start(*listen); !started) {
+    m_gateway = std::make_unique<gateway::Gateway>(&m_workspace->database());
+    if (Status started = m_gateway->start(*listen); !started) {
         m_err << "gatehouse: " << started.error().message() << '\n';
         return CommandLine::Failure;
     }
@@ -106,7 +117,7 @@ int ServeCommand::run(const Options &options)
     UnixSignalWatcher signals({SIGTERM, SIGINT, SIGHUP});
     connect(&signals, &UnixSignalWatcher::received, this, &ServeCommand::onSignal);
     const int rc = QCoreApplication::exec();
-    m_gateway.stop();
+    m_gateway.reset();   // stops the server and its threads
     m_workspace.reset(); // closes the database after every write has finished
     qCInfo(lcApp) << "stopped";
     return rc;
@@ -114,7 +125,7 @@ int ServeCommand::run(const Options &options)
 
 void ServeCommand::printEndpoints()
 {
-    const QString base = m_gateway.baseUrl().toString();
+    const QString base = m_gateway->baseUrl().toString();
     m_out << tr("Gatehouse is running on %1 (data: %2).").arg(base, m_workspace->dataDir()) << '\n';
     store::ServerRepository servers(m_workspace->database());
     const auto list = servers.list();

@@ -46,7 +46,7 @@ private:
     QTextStream &m_err;
     Options m_options;
     std::unique_ptr<Workspace> m_workspace;
-    gateway::Gateway m_gateway;
+    std::unique_ptr<gateway::Gateway> m_gateway;
 };
 
 } // namespace gatehouse::app

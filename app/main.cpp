@@ -86,7 +86,7 @@ int runGui(int argc, char **argv)
     qCInfo(lcApp).noquote() << "Gatehouse" << GATEHOUSE_VERSION << "started; data in"
                             << (*workspace)->dataDir();
 
-    gateway::Gateway gateway;
+    gateway::Gateway gateway(&(*workspace)->database());
     gateway::ListenOptions listen; // 127.0.0.1:8787 until the Gateway page edits it
     ui::MainWindow window(gateway, listen);
     ui::TrayIcon tray(gateway, window, QSystemTrayIcon::isSystemTrayAvailable());

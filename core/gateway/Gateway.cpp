@@ -1,27 +1,82 @@
 #include "Gateway.h"
 
+#include "CatalogProvider.h"
 #include "Logging.h"
+#include "McpEndpoint.h"
+#include "StoreSessionRegistry.h"
+#include "http/Request.h"
+#include "http/Responder.h"
+#include "http/Response.h"
+#include "http/Server.h"
+#include "mcp/SessionId.h"
+#include "store/ServerRepository.h"
+#include "store/SessionRepository.h"
 
 #include <QCoreApplication>
-#include <QTcpServer>
-#include <QTcpSocket>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+
+#include <openssl/rand.h>
 
 namespace gatehouse::gateway {
 
 namespace {
-constexpr qsizetype kMaxRequestHead = 16 * 1024; // SECURITY-CASES.md: header block limit
-
-QByteArray response(int status, const QByteArray &reason, const QByteArray &body)
+QString tr(const char *text)
 {
-    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-           "\r\nContent-Type: application/json\r\nContent-Length: " +
-           QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    return QCoreApplication::translate("Gateway", text);
+}
+
+QByteArray randomBytes(int count)
+{
+    QByteArray bytes(count, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), count) != 1)
+        qFatal("the system's random generator failed");
+    return bytes;
+}
+
+Result<QSslConfiguration> loadTls(const ListenOptions &options)
+{
+    QFile certFile(options.tlsCertificateFile);
+    QFile keyFile(options.tlsKeyFile);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io, tr("cannot read the TLS certificate %1: %2")
+                                        .arg(options.tlsCertificateFile, certFile.errorString()));
+    if (!keyFile.open(QIODevice::ReadOnly))
+        return Error(
+            ErrorCode::Io,
+            tr("cannot read the TLS key %1: %2").arg(options.tlsKeyFile, keyFile.errorString()));
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull())
+        return Error(ErrorCode::Validation,
+                     tr("%1 and %2 must hold a PEM certificate and its private key (RSA or EC)")
+                         .arg(options.tlsCertificateFile, options.tlsKeyFile));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    return tls;
 }
 } // namespace
 
-Gateway::Gateway(QObject *parent)
+Gateway::Gateway(store::Database *database, QObject *parent)
     : QObject(parent)
-{}
+    , m_database(database)
+    , m_factory([](const QString &server) { return std::make_unique<CatalogProvider>(server); })
+{
+    publish({});
+    // Ended sessions recorded by other instances sharing the database.
+    m_refresh.setInterval(std::chrono::seconds(10));
+    connect(&m_refresh, &QTimer::timeout, this, [this] {
+        if (m_registry)
+            m_registry->refresh();
+    });
+}
 
 Gateway::~Gateway()
 {
@@ -30,24 +85,32 @@ Gateway::~Gateway()
 
 Status Gateway::checkListenOptions(const ListenOptions &options)
 {
-    if (options.address.isLoopback() || options.tlsConfigured)
+    const bool loopback = options.address.isLoopback();
+    if (options.authMode == AuthMode::None && !loopback)
+        return Error(ErrorCode::Validation,
+                     tr("gateway.auth.mode none serves every tool without sign-in and is only "
+                        "allowed on a loopback address; listen on 127.0.0.1 or remove auth.mode"));
+    const bool tls = options.tlsConfigured || !options.tlsCertificateFile.isEmpty();
+    if (loopback || tls)
         return {};
     if (options.behindProxy) {
         if (options.publicUrl.scheme() != QLatin1String("https"))
             return Error(ErrorCode::Validation,
-                         QCoreApplication::translate(
-                             "Gateway",
-                             "gateway.behind_proxy is set but public_url %1 is not https: "
-                             "set public_url to the proxy's https address")
+                         tr("gateway.behind_proxy is set but public_url %1 is not https: "
+                            "set public_url to the proxy's https address")
                              .arg(options.publicUrl.toString()));
         return {};
     }
     return Error(ErrorCode::Validation,
-                 QCoreApplication::translate(
-                     "Gateway", "plain HTTP on %1 is refused because it is not a loopback address: "
-                                "configure gateway.tls, set gateway.behind_proxy with an https "
-                                "public_url, or listen on 127.0.0.1")
+                 tr("plain HTTP on %1 is refused because it is not a loopback address: "
+                    "configure gateway.tls, set gateway.behind_proxy with an https "
+                    "public_url, or listen on 127.0.0.1")
                      .arg(options.address.toString()));
+}
+
+void Gateway::setToolProviderFactory(ToolProviderFactory factory)
+{
+    m_factory = std::move(factory);
 }
 
 Status Gateway::start(const ListenOptions &options)
@@ -58,35 +121,107 @@ Status Gateway::start(const ListenOptions &options)
         setState(State::Failed, allowed.error().message());
         return allowed;
     }
+    std::optional<QSslConfiguration> tls;
+    if (!options.tlsCertificateFile.isEmpty()) {
+        auto loaded = loadTls(options);
+        if (!loaded) {
+            setState(State::Failed, loaded.error().message());
+            return loaded.error();
+        }
+        tls = *loaded;
+    }
     m_options = options;
-    m_server = new QTcpServer(this);
-    connect(m_server, &QTcpServer::newConnection, this, &Gateway::onNewConnection);
-    if (!m_server->listen(options.address, options.port)) {
-        const QString why =
-            QCoreApplication::translate("Gateway", "cannot listen on %1:%2: %3. Choose another "
-                                                   "port or stop the program that uses it")
-                .arg(options.address.toString())
-                .arg(options.port)
-                .arg(m_server->errorString());
-        delete m_server;
-        m_server = nullptr;
+
+    // Session ids are signed with a key every instance sharing the store agrees on.
+    QByteArray key = randomBytes(32);
+    if (m_database) {
+        auto stored = store::SessionRepository(*m_database).key(QStringLiteral("mcp-session"), key);
+        if (!stored) {
+            setState(State::Failed, stored.error().message());
+            return stored.error();
+        }
+        key = *stored;
+    }
+    m_registry = std::make_unique<StoreSessionRegistry>(m_database);
+    m_sessionIds =
+        std::make_unique<mcp::SessionId>(mcp::SessionId::Keys{key, {}}, m_registry.get());
+    m_cursorKey = key + QByteArrayLiteral("/cursor");
+
+    http::ServerOptions serverOptions;
+    serverOptions.workerThreads = options.workerThreads;
+    serverOptions.trustedProxies = options.trustedProxies;
+    serverOptions.limits.bodyLimits = {{QStringLiteral("/oauth/"), 64 * 1024}};
+    m_server = std::make_unique<http::Server>(serverOptions);
+    m_server->setHandler(
+        [this](const http::Request &request, std::shared_ptr<http::Responder> responder) {
+            handle(request, std::move(responder));
+        });
+    if (Status listening = m_server->listen(options.address, options.port, tls); !listening) {
+        const QString why = tr("cannot listen on %1:%2: %3. Choose another port or stop the "
+                               "program that uses it")
+                                .arg(options.address.toString())
+                                .arg(options.port)
+                                .arg(listening.error().message());
+        m_server.reset();
         setState(State::Failed, why);
         return Error(ErrorCode::Unavailable, why);
     }
-    qCInfo(lcGateway) << "listening on" << baseUrl().toString();
+    if (m_database) {
+        if (Status loaded = reloadServers(); !loaded)
+            qCWarning(lcGateway).noquote() << loaded.error().message();
+    } else {
+        publish(snapshot()->servers);
+    }
+    m_refresh.start();
+    qCInfo(lcGateway).noquote() << "listening on" << baseUrl().toString() << "with"
+                                << m_server->workerCount() << "worker threads";
     setState(State::Running);
     return {};
 }
 
 void Gateway::stop()
 {
+    m_refresh.stop();
     if (m_server) {
+        // Joins the worker threads, which deletes their endpoints while what they use is alive.
         m_server->close();
-        delete m_server;
-        m_server = nullptr;
+        m_server.reset();
     }
     if (m_state != State::Stopped)
         setState(State::Stopped);
+}
+
+Status Gateway::reloadServers()
+{
+    if (!m_database)
+        return {};
+    const auto servers = store::ServerRepository(*m_database).list();
+    if (!servers)
+        return servers.error();
+    QStringList names;
+    for (const store::Server &server : *servers)
+        if (server.enabled)
+            names << server.name;
+    publish(names);
+    return {};
+}
+
+void Gateway::setServers(const QStringList &servers)
+{
+    publish(servers);
+}
+
+void Gateway::publish(QStringList servers)
+{
+    auto next = std::make_shared<Snapshot>();
+    const auto previous = m_snapshot.load();
+    next->version = previous ? previous->version + 1 : 1;
+    next->servers = std::move(servers);
+    next->publicUrl = baseUrl();
+    next->hosts = HostPolicy(next->publicUrl, m_options.allowedHosts);
+    next->authMode = m_options.authMode;
+    m_snapshot.store(std::move(next));
+    Q_EMIT catalogChanged();
 }
 
 QUrl Gateway::baseUrl() const
@@ -94,7 +229,8 @@ QUrl Gateway::baseUrl() const
     if (!m_options.publicUrl.isEmpty())
         return m_options.publicUrl;
     QUrl url;
-    url.setScheme(m_options.tlsConfigured ? QStringLiteral("https") : QStringLiteral("http"));
+    const bool tls = m_options.tlsConfigured || !m_options.tlsCertificateFile.isEmpty();
+    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(m_options.address.toString());
     url.setPort(port());
     return url;
@@ -114,35 +250,63 @@ void Gateway::setState(State state, const QString &error)
     Q_EMIT stateChanged(state);
 }
 
-void Gateway::onNewConnection()
+McpEndpoint &Gateway::endpoint()
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    if (!m_endpoints.hasLocalData()) {
+        McpEndpoint::Context context;
+        context.sessionIds = m_sessionIds.get();
+        context.endSession = [this](const QString &id, const QString &subject) {
+            return m_sessionIds->end(id, subject);
+        };
+        context.providerFactory = m_factory;
+        context.cursorKey = m_cursorKey;
+        auto *created = new McpEndpoint(std::move(context));
+        // Tell this worker's sessions when the catalog changes; queued onto the worker thread.
+        connect(this, &Gateway::catalogChanged, created, &McpEndpoint::catalogChanged);
+        m_endpoints.setLocalData(created);
     }
+    return *m_endpoints.localData();
 }
 
-void Gateway::onReadyRead(QTcpSocket *socket)
+void Gateway::handle(const http::Request &request, std::shared_ptr<http::Responder> responder)
 {
-    // Minimal request-line handling until the real HTTP server lands: enough for /healthz.
-    const QByteArray head = socket->peek(kMaxRequestHead);
-    const qsizetype lineEnd = head.indexOf("\r\n");
-    if (lineEnd < 0) {
-        if (head.size() >= kMaxRequestHead) {
-            socket->write(response(414, "URI Too Long", R"({"error":"request line too long"})"));
-            socket->disconnectFromHost();
-        }
-        return;
+    const auto snap = snapshot();
+    const QString &path = request.path();
+    if (path == QLatin1String("/healthz"))
+        return responder->respond(
+            http::Response::json(200, QByteArrayLiteral("{\"status\":\"ok\"}")));
+
+    if (!snap->hosts.allowsHost(request.header("host")))
+        return responder->respond(http::Response::error(
+            403, tr("the Host header names no address of this gateway: add it to "
+                    "gateway.allowed_hosts if clients reach the gateway by that name")));
+    if (!snap->hosts.allowsOrigin(request.header("origin")))
+        return responder->respond(http::Response::error(
+            403, tr("requests from this Origin are refused (DNS rebinding protection): add its "
+                    "host to gateway.allowed_hosts if it is yours")));
+
+    if (!path.startsWith(QLatin1String("/mcp/")))
+        return responder->respond(http::Response::error(404, tr("no such endpoint")));
+    const QString server = path.mid(5);
+    if (!snap->servers.contains(server))
+        return responder->respond(http::Response::error(
+            404, tr("no MCP server named '%1' is configured on this gateway").arg(server)));
+
+    if (snap->authMode == AuthMode::OAuth) {
+        // RFC 9728 section 5.1: tell the client where to find the authorization server. The
+        // authorization server itself arrives with the OAuth issue.
+        const QByteArray metadata = snap->publicUrl.toString().toUtf8() +
+                                    "/.well-known/oauth-protected-resource/mcp/" + server.toUtf8();
+        return responder->respond(http::Response(
+            401,
+            {{"WWW-Authenticate", "Bearer resource_metadata=\"" + metadata + '"'},
+             {"Content-Type", "application/json"}},
+            QByteArrayLiteral("{\"error\":\"invalid_token\",\"error_description\":\"this MCP "
+                              "endpoint needs a bearer token from the gateway's authorization "
+                              "server\"}")));
     }
-    if (head.indexOf("\r\n\r\n") < 0)
-        return;
-    const QList<QByteArray> parts = head.left(lineEnd).split(' ');
-    socket->readAll();
-    if (parts.size() == 3 && parts[0] == "GET" && parts[1] == "/healthz")
-        socket->write(response(200, "OK", R"({"status":"ok"})"));
-    else
-        socket->write(response(404, "Not Found", R"({"error":"not_found"})"));
-    socket->disconnectFromHost();
+    const mcp::Caller caller{QStringLiteral("anonymous"), QString(), {}};
+    endpoint().handle(server, caller, request, std::move(responder));
 }
 
 } // namespace gatehouse::gateway

@@ -1,15 +1,44 @@
 #pragma once
 
 #include "Result.h"
+#include "gateway/HostPolicy.h"
 
 #include <QHostAddress>
 #include <QObject>
+#include <QStringList>
+#include <QThreadStorage>
+#include <QTimer>
 #include <QUrl>
 
-class QTcpServer;
-class QTcpSocket;
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace gatehouse::http {
+class Request;
+class Responder;
+class Server;
+} // namespace gatehouse::http
+
+namespace gatehouse::mcp {
+class SessionId;
+class ToolProvider;
+} // namespace gatehouse::mcp
+
+namespace gatehouse::store {
+class Database;
+}
 
 namespace gatehouse::gateway {
+
+class McpEndpoint;
+class StoreSessionRegistry;
+
+enum class AuthMode
+{
+    OAuth, // every MCP request needs a bearer token from the gateway's authorization server
+    None,  // development and conformance: loopback only
+};
 
 struct ListenOptions
 {
@@ -17,12 +46,28 @@ struct ListenOptions
     quint16 port = 8787;
     QUrl publicUrl; // empty: derived from address and port
     bool tlsConfigured = false;
+    QString tlsCertificateFile; // PEM; with tlsKeyFile, makes tlsConfigured true
+    QString tlsKeyFile;
     bool behindProxy = false; // a TLS-terminating proxy in front (gateway.behind_proxy)
+    QList<QHostAddress> trustedProxies;
+    QStringList allowedHosts;
+    AuthMode authMode = AuthMode::OAuth;
+    int workerThreads = 0; // 0: one per core
 };
 
-// The embedded gateway's lifecycle: the GUI's tray and status bar and `serve` drive it.
-// This layer owns the listening socket and the state; the HTTP/1.1 server, the MCP endpoint and
-// the worker threads plug in behind it (gateway-core issue). Until then it answers /healthz only.
+// What the hot path reads: replaced as a whole when the configuration changes, never edited.
+struct Snapshot
+{
+    quint64 version = 0;
+    QStringList servers; // MCP endpoints: {public_url}/mcp/{server}
+    HostPolicy hosts;
+    QUrl publicUrl;
+    AuthMode authMode = AuthMode::OAuth;
+};
+
+// The embedded gateway: owns the HTTP server and its worker threads, routes /healthz, /mcp/{server}
+// and (with the OAuth issue) /.well-known/... and /oauth/..., and drives the state the GUI's tray
+// and status bar show.
 class Gateway : public QObject
 {
     Q_OBJECT
@@ -35,14 +80,28 @@ public:
     };
     Q_ENUM(State)
 
-    explicit Gateway(QObject *parent = nullptr);
+    using ToolProviderFactory =
+        std::function<std::unique_ptr<mcp::ToolProvider>(const QString &server)>;
+
+    // database may be null (tests, a GUI without a store): servers come from setServers() and
+    // session keys live in memory.
+    explicit Gateway(store::Database *database = nullptr, QObject *parent = nullptr);
     ~Gateway() override;
 
-    // Refuses plain HTTP on a non-loopback address unless TLS or behind_proxy is set.
+    // Refuses plain HTTP on a non-loopback address unless TLS or behind_proxy is set, and
+    // auth mode none anywhere but loopback.
     static Status checkListenOptions(const ListenOptions &options);
+
+    // Set before start(); called on worker threads, once per server and thread.
+    void setToolProviderFactory(ToolProviderFactory factory);
 
     Status start(const ListenOptions &options);
     void stop();
+
+    // Reads the servers from the store again (after a configuration change) and tells every
+    // open session whose tools may have changed.
+    Status reloadServers();
+    void setServers(const QStringList &servers);
 
     State state() const { return m_state; }
     QString errorString() const { return m_error; }
@@ -52,13 +111,25 @@ public:
 
 Q_SIGNALS:
     void stateChanged(gatehouse::gateway::Gateway::State state);
+    // Emitted after the served configuration changed; sessions re-read their tool lists.
+    void catalogChanged();
 
 private:
     void setState(State state, const QString &error = {});
-    void onNewConnection();
-    void onReadyRead(QTcpSocket *socket);
+    void publish(QStringList servers);
+    std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot.load(); }
+    void handle(const http::Request &request, std::shared_ptr<http::Responder> responder);
+    McpEndpoint &endpoint();
 
-    QTcpServer *m_server = nullptr;
+    store::Database *m_database;
+    ToolProviderFactory m_factory;
+    std::unique_ptr<StoreSessionRegistry> m_registry;
+    std::unique_ptr<mcp::SessionId> m_sessionIds;
+    QByteArray m_cursorKey;
+    std::unique_ptr<http::Server> m_server;
+    QThreadStorage<McpEndpoint *> m_endpoints;
+    std::atomic<std::shared_ptr<const Snapshot>> m_snapshot;
+    QTimer m_refresh;
     ListenOptions m_options;
     State m_state = State::Stopped;
     QString m_error;

@@ -152,6 +152,17 @@ QList<QStringList> migrations(const SqlDialect &dialect)
             u"CREATE INDEX audit_log_at ON audit_log(at_ms)"_s,
             u"CREATE INDEX audit_log_user ON audit_log(user_name, at_ms)"_s,
         },
+        // v4: what instances sharing this database must agree on for MCP sessions: the key that
+        // signs session ids, and the sessions that were ended before they expired.
+        {
+            uR"(CREATE TABLE gateway_keys (
+                name TEXT PRIMARY KEY,
+                secret TEXT NOT NULL,
+                created_at BIGINT NOT NULL))"_s,
+            uR"(CREATE TABLE ended_sessions (
+                nonce TEXT PRIMARY KEY,
+                expires_at BIGINT NOT NULL))"_s,
+        },
     };
 }
 

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "mcp/ServerSession.h"
+#include "mcp/SessionId.h"
+#include "mcp/ToolProvider.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace gatehouse::http {
+class Request;
+class Responder;
+} // namespace gatehouse::http
+
+namespace gatehouse::gateway {
+
+class Gateway;
+
+// The Streamable HTTP transport (MCP 2025-11-25, basic/transports) for the /mcp/{server}
+// endpoints on one worker thread: POST carries one JSON-RPC body and is answered with JSON or an
+// SSE stream, GET opens the session's notification stream, DELETE ends the session. Sessions are
+// self-contained signed ids, so this object only caches the session state it has rebuilt.
+class McpEndpoint : public QObject
+{
+    Q_OBJECT
+public:
+    struct Context
+    {
+        const mcp::SessionId *sessionIds = nullptr; // verify/issue (thread-safe)
+        std::function<Result<mcp::SessionInfo>(const QString &id, const QString &subject)>
+            endSession;
+        std::function<std::unique_ptr<mcp::ToolProvider>(const QString &server)> providerFactory;
+        QByteArray cursorKey;
+    };
+
+    McpEndpoint(Context context, QObject *parent = nullptr);
+    ~McpEndpoint() override;
+
+    void handle(const QString &server, const mcp::Caller &caller, const http::Request &request,
+                std::shared_ptr<http::Responder> responder);
+    // The catalog changed: each provider tells its sessions (notifications/tools/list_changed).
+    void catalogChanged();
+
+private:
+    struct CachedSession
+    {
+        std::shared_ptr<mcp::ServerSession> session;
+        QElapsedTimer lastUsed;
+        int streams = 0; // open GET streams: the session stays cached while one is open
+    };
+
+    void post(const QString &server, const mcp::Caller &caller, const http::Request &request,
+              std::shared_ptr<http::Responder> responder);
+    void get(const QString &server, const mcp::Caller &caller, const http::Request &request,
+             std::shared_ptr<http::Responder> responder);
+    void remove(const mcp::Caller &caller, const http::Request &request,
+                std::shared_ptr<http::Responder> responder);
+    mcp::ToolProvider *provider(const QString &server);
+    mcp::ServerSession *session(const QString &server, const mcp::Caller &caller,
+                                const mcp::SessionInfo &info);
+    std::unique_ptr<mcp::ServerSession> newSession(const QString &server,
+                                                   const mcp::Caller &caller);
+    void evictIdle();
+
+    Context m_context;
+    // Declared before the sessions, which point at them, so they outlive them.
+    QHash<QString, std::shared_ptr<mcp::ToolProvider>> m_providers;
+    QHash<QByteArray, CachedSession> m_sessions; // by session nonce
+    QTimer m_evict;
+};
+
+} // namespace gatehouse::gateway
