@@ -14,6 +14,7 @@
 #include <QSystemTrayIcon>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
 
 using namespace gatehouse;
@@ -100,6 +101,9 @@ int runGui(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    // A peer that closes early must cost an EPIPE on that socket, not the process (libcurl runs
+    // with CURLOPT_NOSIGNAL and leaves this to the application).
+    ::signal(SIGPIPE, SIG_IGN);
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
