@@ -1,7 +1,11 @@
 #include "FixtureToolProvider.h"
 #include "gateway/Gateway.h"
+#include "store/Database.h"
+#include "store/Migrator.h"
+#include "store/ServerRepository.h"
 
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <future>
@@ -302,6 +306,40 @@ private Q_SLOTS:
         m_gateway->setServers({QStringLiteral("billing"), QStringLiteral("crm")});
         QTRY_VERIFY_WITH_TIMEOUT(
             (in += socket.readAll(), in.contains("notifications/tools/list_changed")), 5000);
+    }
+
+    void instancesSharingAStoreShareSessions()
+    {
+        QTemporaryDir dir;
+        store::DatabaseOptions dbOptions;
+        dbOptions.sqlitePath = dir.filePath(QStringLiteral("gatehouse.db"));
+        auto db = store::Database::open(dbOptions);
+        QVERIFY(db.ok());
+        QVERIFY(store::Migrator(**db).migrate().ok());
+        store::Server billing;
+        billing.name = QStringLiteral("billing");
+        QVERIFY(store::ServerRepository(**db).create(billing).ok());
+
+        gateway::ListenOptions options;
+        options.port = 0;
+        options.authMode = gateway::AuthMode::None;
+        Gateway a(db->get());
+        Gateway b(db->get());
+        QVERIFY(a.start(options).ok());
+        QVERIFY(b.start(options).ok());
+
+        // A session begun on one instance is served by the other, and ended there for both.
+        const auto init = request(a.port(), "POST", "/mcp/billing", kPostHeaders, kInitialize);
+        QCOMPARE(init.status, 200);
+        auto headers = kPostHeaders;
+        headers.append(Field("Mcp-Session-Id", init.header("mcp-session-id")));
+        const QByteArray ping = R"({"jsonrpc":"2.0","id":2,"method":"ping"})";
+        QCOMPARE(request(b.port(), "POST", "/mcp/billing", headers, ping).status, 200);
+        QCOMPARE(request(b.port(), "DELETE", "/mcp/billing", headers).status, 200);
+        QCOMPARE(request(b.port(), "POST", "/mcp/billing", headers, ping).status, 404);
+        // The other instance learns of the end from the store within its refresh interval.
+        QTRY_COMPARE_WITH_TIMEOUT(request(a.port(), "POST", "/mcp/billing", headers, ping).status,
+                                  404, 15000);
     }
 
     void oauthModeAsksForAToken()
