@@ -3,7 +3,7 @@ PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 BUILD_DIR := build/$(PRESET)
 GATEHOUSE := $(BUILD_DIR)/app/gatehouse
 
-.PHONY: all deps configure build test run format clean
+.PHONY: all deps configure build test bench run format clean
 
 all: build
 
@@ -20,6 +20,15 @@ build: configure
 
 test: build
 	ctest --preset $(PRESET)
+
+# Full benchmark (Release, 20 s runs, median of 3 rounds, checks the targets): nginx, wrk and the
+# fixture gateway on loopback. Pass options with BENCH_ARGS, e.g. BENCH_ARGS="--gateway-env QT_NO_GLIB=1".
+build/bench/build.ninja: CMakeLists.txt CMakePresets.json
+	cmake --preset bench
+
+bench: deps build/bench/build.ninja
+	cmake --build --preset bench --target gatehouse_fixture_gateway
+	build/bench/tests/bench/run-bench $(BENCH_ARGS)
 
 # With a display: the desktop application. Without one: the headless gateway on the default data directory.
 run: configure

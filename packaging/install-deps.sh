@@ -56,6 +56,11 @@ case "$os_id:$os_ver" in
   *) echo "install-deps: tested on Debian 12 and Ubuntu 24.04; trying the same packages on $os_id $os_ver" >&2 ;;
 esac
 
+# Ubuntu dropped nginx-light; its nginx package serves the same purpose for the tests.
+if [ "$os_id" = "ubuntu" ]; then
+  apt_packages=("${apt_packages[@]/nginx-light/nginx}")
+fi
+
 missing=()
 for p in "${apt_packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
