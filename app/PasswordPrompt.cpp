@@ -11,11 +11,6 @@
 namespace gatehouse::app {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PasswordPrompt", text);
-}
-
 QString readLine(bool hideInput)
 {
     termios saved{};
@@ -45,13 +40,15 @@ Result<QString> PasswordPrompt::read(const QString &prompt, bool confirm)
     const QString password = readLine(true);
     if (password.isEmpty())
         return Error(ErrorCode::InvalidArgument,
-                     interactive ? tr("no password was entered")
-                                 : tr("no password on standard input: pipe one in, e.g. "
-                                      "`printf '%s\\n' \"$PASSWORD\" | gatehouse ...`"));
+                     interactive
+                         ? PasswordPrompt::tr("no password was entered")
+                         : PasswordPrompt::tr("no password on standard input: pipe one in, e.g. "
+                                              "`printf '%s\\n' \"$PASSWORD\" | gatehouse ...`"));
     if (interactive && confirm) {
-        std::cerr << tr("Repeat the password: ").toStdString() << std::flush;
+        std::cerr << PasswordPrompt::tr("Repeat the password: ").toStdString() << std::flush;
         if (readLine(true) != password)
-            return Error(ErrorCode::InvalidArgument, tr("the two passwords differ: try again"));
+            return Error(ErrorCode::InvalidArgument,
+                         PasswordPrompt::tr("the two passwords differ: try again"));
     }
     return password;
 }

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace gatehouse::app {
@@ -10,6 +11,8 @@ namespace gatehouse::app {
 // `echo "$PW" | gatehouse user add bob`), else from the terminal with echo off, asked twice.
 class PasswordPrompt
 {
+    Q_DECLARE_TR_FUNCTIONS(PasswordPrompt)
+
 public:
     static Result<QString> read(const QString &prompt, bool confirm);
 };

@@ -2,757 +2,812 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AddressPolicy</name>
+    <message>
+        <source>public address</source>
+        <translation>öffentliche Adresse</translation>
+    </message>
+    <message>
+        <source>unspecified address</source>
+        <translation>unspezifizierte Adresse</translation>
+    </message>
+    <message>
+        <source>loopback address</source>
+        <translation>Loopback-Adresse</translation>
+    </message>
+    <message>
+        <source>private network address</source>
+        <translation>Adresse in einem privaten Netz</translation>
+    </message>
+    <message>
+        <source>shared (carrier-grade NAT) address</source>
+        <translation>gemeinsam genutzte Adresse (Carrier-Grade NAT)</translation>
+    </message>
+    <message>
+        <source>link-local address</source>
+        <translation>Link-Local-Adresse</translation>
+    </message>
+    <message>
+        <source>unique-local address</source>
+        <translation>Unique-Local-Adresse</translation>
+    </message>
+    <message>
+        <source>multicast or broadcast address</source>
+        <translation>Multicast- oder Broadcast-Adresse</translation>
+    </message>
+    <message>
+        <source>reserved or special-purpose address</source>
+        <translation>reservierte oder für besondere Zwecke bestimmte Adresse</translation>
+    </message>
+    <message>
+        <source>invalid address</source>
+        <translation>ungültige Adresse</translation>
+    </message>
+    <message>
+        <source>connection to %1 refused: the address is outside the networks allowed for this upstream</source>
+        <translation>Verbindung zu %1 abgelehnt: Die Adresse liegt außerhalb der für diesen Upstream erlaubten Netze</translation>
+    </message>
+    <message>
+        <source>connection to %1 refused for SSRF protection: it is a %2, and this request may only reach public addresses</source>
+        <translation>Verbindung zu %1 zum Schutz vor SSRF abgelehnt: Es ist eine %2, und diese Anfrage darf nur öffentliche Adressen erreichen</translation>
+    </message>
+    <message>
+        <source>connection refused: only IPv4 and IPv6 addresses are allowed</source>
+        <translation>Verbindung abgelehnt: Nur IPv4- und IPv6-Adressen sind erlaubt</translation>
+    </message>
+</context>
+<context>
     <name>AuditRepository</name>
     <message>
         <source>An audit row needs a time and a decision (tool &apos;%1&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Audit-Eintrag braucht einen Zeitpunkt und eine Entscheidung (Tool &apos;%1&apos;).</translation>
     </message>
     <message>
         <source>Writing an audit row</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreiben eines Audit-Eintrags</translation>
     </message>
     <message>
         <source>An audit query needs a positive limit, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Audit-Abfrage braucht ein positives Limit, nicht %1.</translation>
     </message>
     <message>
         <source>Reading the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Audit-Protokolls</translation>
     </message>
     <message>
         <source>Pruning the audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereinigen des Audit-Protokolls</translation>
     </message>
 </context>
 <context>
     <name>CatalogProvider</name>
     <message>
         <source>server %1 has no tool named %2: call tools/list for the tools it offers</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server %1 hat kein Tool namens %2: Rufen Sie tools/list auf, um die angebotenen Tools zu sehen</translation>
     </message>
 </context>
 <context>
     <name>ClientRepository</name>
     <message>
         <source>Reading OAuth clients</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der OAuth-Clients</translation>
     </message>
     <message>
         <source>There is no OAuth client with client_id &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen OAuth-Client mit der client_id &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>An OAuth client needs a client_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein OAuth-Client braucht eine client_id.</translation>
     </message>
     <message>
         <source>OAuth client &apos;%1&apos;: kind &apos;%2&apos; is not one of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth-Client &apos;%1&apos;: Die Art &apos;%2&apos; ist ungültig, erlaubt sind %3.</translation>
     </message>
     <message>
         <source>Saving OAuth client &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des OAuth-Clients &apos;%1&apos;</translation>
     </message>
     <message>
         <source>An OAuth client with client_id &apos;%1&apos; already exists; issue a new client_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein OAuth-Client mit der client_id &apos;%1&apos; existiert bereits; vergeben Sie eine neue client_id.</translation>
     </message>
     <message>
         <source>OAuth client &apos;%1&apos; is issued to user &apos;%2&apos;, who does not exist; add the user first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der OAuth-Client &apos;%1&apos; ist für den Benutzer &apos;%2&apos; ausgestellt, den es nicht gibt; legen Sie den Benutzer zuerst an.</translation>
     </message>
     <message>
         <source>Revoking OAuth client &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen des OAuth-Clients &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot revoke OAuth client &apos;%1&apos;: there is no client with that client_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der OAuth-Client &apos;%1&apos; kann nicht widerrufen werden: Es gibt keinen Client mit dieser client_id.</translation>
     </message>
     <message>
         <source>Revoking the tokens of OAuth client &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen der Tokens des OAuth-Clients &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Removing OAuth client &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen des OAuth-Clients &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot remove OAuth client &apos;%1&apos;: there is no client with that client_id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der OAuth-Client &apos;%1&apos; kann nicht entfernt werden: Es gibt keinen Client mit dieser client_id.</translation>
     </message>
 </context>
 <context>
     <name>CommandLine</name>
     <message>
         <source>warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: </translation>
     </message>
     <message>
         <source>unknown command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Befehl &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Run &apos;gatehouse --help&apos; for the commands.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;gatehouse --help&apos; zeigt die verfügbaren Befehle.</translation>
     </message>
     <message>
         <source>Gatehouse %1: an MCP gateway with OAuth 2.1, per-user upstream credentials, permissions, quotas and spend caps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse %1: ein MCP-Gateway mit OAuth 2.1, Upstream-Zugangsdaten pro Benutzer, Berechtigungen, Kontingenten und Kostenobergrenzen.</translation>
     </message>
     <message>
         <source>Usage:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf:</translation>
     </message>
     <message>
         <source>  gatehouse                   open the desktop application</source>
-        <translation type="unfinished"></translation>
+        <translation>  gatehouse                   die Desktop-Anwendung öffnen</translation>
     </message>
     <message>
         <source>  gatehouse serve             run the gateway headless (--config FILE, --data DIR, --listen ADDR:PORT)</source>
-        <translation type="unfinished"></translation>
+        <translation>  gatehouse serve             das Gateway ohne Oberfläche ausführen (--config FILE, --data DIR, --listen ADDR:PORT)</translation>
     </message>
     <message>
         <source>  gatehouse config check FILE validate a configuration file</source>
-        <translation type="unfinished"></translation>
+        <translation>  gatehouse config check FILE eine Konfigurationsdatei prüfen</translation>
     </message>
     <message>
         <source>  gatehouse import FILE       merge a configuration file into the store</source>
-        <translation type="unfinished"></translation>
+        <translation>  gatehouse import FILE       eine Konfigurationsdatei in den Datenspeicher übernehmen</translation>
     </message>
     <message>
         <source>  gatehouse export --out DIR  write the store as a configuration bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>  gatehouse export --out DIR  den Datenspeicher als Konfigurationspaket schreiben</translation>
     </message>
     <message>
         <source>  gatehouse user add|passwd|list|hash-password   manage users who sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>  gatehouse user add|passwd|list|hash-password   Benutzer verwalten, die sich anmelden</translation>
     </message>
     <message>
         <source>  gatehouse version           print the version</source>
-        <translation type="unfinished"></translation>
+        <translation>  gatehouse version           die Version ausgeben</translation>
     </message>
     <message>
         <source>Every command takes --help. Commands that use the store find it through --config FILE (its gateway.data_dir) or --data DIR; the default is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Befehl kennt --help. Befehle, die den Datenspeicher nutzen, finden ihn über --config FILE (dessen gateway.data_dir) oder --data DIR; Standard ist %1.</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Hilfe anzeigen.</translation>
     </message>
     <message>
         <source>Usage: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: %1</translation>
     </message>
     <message>
         <source>Find the store through this configuration file&apos;s gateway.data_dir.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Datenspeicher über gateway.data_dir dieser Konfigurationsdatei finden.</translation>
     </message>
     <message>
         <source>FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>FILE</translation>
     </message>
     <message>
         <source>The data directory that holds the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datenverzeichnis, das den Datenspeicher enthält.</translation>
     </message>
     <message>
         <source>DIR</source>
-        <translation type="unfinished"></translation>
+        <translation>DIR</translation>
     </message>
     <message>
         <source>The subcommand: check.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Unterbefehl: check.</translation>
     </message>
     <message>
         <source>The configuration file (YAML or JSON).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei (YAML oder JSON).</translation>
     </message>
     <message>
         <source>Validates a configuration file and its OpenAPI specs without changing anything. Prints every error and warning with its line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüft eine Konfigurationsdatei und ihre OpenAPI-Spezifikationen, ohne etwas zu ändern. Gibt jeden Fehler und jede Warnung mit der Zeilennummer aus.</translation>
     </message>
     <message>
         <source>expected &apos;config check FILE&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>erwartet: &apos;config check FILE&apos;</translation>
     </message>
     <message numerus="yes">
         <source>%1: %n error(s); nothing was changed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Fehler; es wurde nichts geändert.</numerusform>
+            <numerusform>%1: %n Fehler; es wurde nichts geändert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: valid (%n warning(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: gültig (%n Warnung).</numerusform>
+            <numerusform>%1: gültig (%n Warnungen).</numerusform>
         </translation>
     </message>
     <message>
         <source>The configuration file to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu importierende Konfigurationsdatei.</translation>
     </message>
     <message>
         <source>Merges a configuration file into the store: its servers, tool overrides, credentials&apos; metadata, roles, plans, users and clients are added or updated by name; nothing else is removed. A file with any error changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernimmt eine Konfigurationsdatei in den Datenspeicher: Ihre Server, Tool-Überschreibungen, die Metadaten ihrer Zugangsdaten, Rollen, Tarife, Benutzer und Clients werden anhand des Namens hinzugefügt oder aktualisiert; entfernt wird nichts. Eine Datei mit auch nur einem Fehler ändert nichts.</translation>
     </message>
     <message>
         <source>expected one configuration file</source>
-        <translation type="unfinished"></translation>
+        <translation>genau eine Konfigurationsdatei erwartet</translation>
     </message>
     <message>
         <source>Imported %1 into %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 in %2 importiert: %3.</translation>
     </message>
     <message>
         <source>The folder to write the bundle to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner, in den das Paket geschrieben wird.</translation>
     </message>
     <message>
         <source>Writes the store as a bundle for `gatehouse serve --config`: gatehouse.yaml, the local OpenAPI specs it names under specs/, and a README. Secrets are never written into the bundle.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibt den Datenspeicher als Paket für `gatehouse serve --config`: gatehouse.yaml, die darin genannten lokalen OpenAPI-Spezifikationen unter specs/ und eine README. Geheimnisse werden nie in das Paket geschrieben.</translation>
     </message>
     <message>
         <source>--out DIR is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--out DIR ist erforderlich</translation>
     </message>
     <message>
         <source>Wrote %1. Run it with: gatehouse serve --config %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geschrieben. Starten mit: gatehouse serve --config %1</translation>
     </message>
     <message>
         <source>Usage: gatehouse user add|passwd|list|hash-password [--help]</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: gatehouse user add|passwd|list|hash-password [--help]</translation>
     </message>
     <message>
         <source>  add NAME [--role ROLE]... [--plan PLAN]   create a user; the password is read from standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>  add NAME [--role ROLE]... [--plan PLAN]   einen Benutzer anlegen; das Passwort wird von der Standardeingabe gelesen</translation>
     </message>
     <message>
         <source>  passwd NAME                               set a user&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>  passwd NAME                               das Passwort eines Benutzers setzen</translation>
     </message>
     <message>
         <source>  list                                      list users</source>
-        <translation type="unfinished"></translation>
+        <translation>  list                                      Benutzer auflisten</translation>
     </message>
     <message>
         <source>  hash-password                             print the hash a config file&apos;s password_hash takes</source>
-        <translation type="unfinished"></translation>
+        <translation>  hash-password                             den Hash für password_hash in einer Konfigurationsdatei ausgeben</translation>
     </message>
     <message>
         <source>unknown user command &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter user-Befehl &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A role for the user (repeatable).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Rolle für den Benutzer (mehrfach angebbar).</translation>
     </message>
     <message>
         <source>ROLE</source>
-        <translation type="unfinished"></translation>
+        <translation>ROLE</translation>
     </message>
     <message>
         <source>The user&apos;s plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tarif des Benutzers.</translation>
     </message>
     <message>
         <source>PLAN</source>
-        <translation type="unfinished"></translation>
+        <translation>PLAN</translation>
     </message>
     <message>
         <source>The user&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name des Benutzers.</translation>
     </message>
     <message>
         <source>Creates a user who signs in at the gateway. The password is read from standard input when it is not a terminal, else asked twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt einen Benutzer an, der sich am Gateway anmeldet. Das Passwort wird von der Standardeingabe gelesen, wenn diese kein Terminal ist, sonst zweimal abgefragt.</translation>
     </message>
     <message>
         <source>expected the user&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Benutzers erwartet</translation>
     </message>
     <message>
         <source>Password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort für %1: </translation>
     </message>
     <message>
         <source>Added user %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer %1 angelegt.</translation>
     </message>
     <message>
         <source>Sets a user&apos;s password, read from standard input when it is not a terminal, else asked twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Setzt das Passwort eines Benutzers; es wird von der Standardeingabe gelesen, wenn diese kein Terminal ist, sonst zweimal abgefragt.</translation>
     </message>
     <message>
         <source>New password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Passwort für %1: </translation>
     </message>
     <message>
         <source>Changed the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort von %1 geändert.</translation>
     </message>
     <message>
         <source>Lists the users with their roles, plan and state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die Benutzer mit ihren Rollen, ihrem Tarif und ihrem Status auf.</translation>
     </message>
     <message>
         <source>No users yet. Add one with: gatehouse user add NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Benutzer. Legen Sie einen an mit: gatehouse user add NAME</translation>
     </message>
     <message>
         <source>roles: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen: %1</translation>
     </message>
     <message>
         <source>plan: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif: %1</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>deaktiviert</translation>
     </message>
     <message>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>aktiviert</translation>
     </message>
     <message>
         <source>from config</source>
-        <translation type="unfinished"></translation>
+        <translation>aus Konfiguration</translation>
     </message>
     <message>
         <source>local</source>
-        <translation type="unfinished"></translation>
+        <translation>lokal</translation>
     </message>
     <message>
         <source>Prints the scrypt hash of a password for a config file&apos;s password_hash. The password is read from standard input when it is not a terminal, else asked twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt den scrypt-Hash eines Passworts für password_hash in einer Konfigurationsdatei aus. Das Passwort wird von der Standardeingabe gelesen, wenn diese kein Terminal ist, sonst zweimal abgefragt.</translation>
     </message>
     <message>
         <source>Password: </source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort: </translation>
     </message>
     <message>
         <source>The address and port to listen on (default 127.0.0.1:8787).</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse und Port, auf denen gelauscht wird (Standard: 127.0.0.1:8787).</translation>
     </message>
     <message>
         <source>ADDR:PORT</source>
-        <translation type="unfinished"></translation>
+        <translation>ADDR:PORT</translation>
     </message>
     <message>
         <source>Runs the gateway without a window. With --config, the file is applied to the store at start and again on SIGHUP; an invalid file leaves the running configuration untouched. Stops cleanly on SIGTERM and SIGINT.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führt das Gateway ohne Fenster aus. Mit --config wird die Datei beim Start und erneut bei SIGHUP auf den Datenspeicher angewendet; eine ungültige Datei lässt die laufende Konfiguration unverändert. Beendet sich bei SIGTERM und SIGINT sauber.</translation>
     </message>
 </context>
 <context>
     <name>ConfigLoader</name>
     <message>
         <source>expected a mapping of %1 at the top level, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>auf oberster Ebene eine Zuordnung mit %1 erwartet, %2 gefunden</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zuordnung</translation>
     </message>
     <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Liste</translation>
     </message>
     <message>
         <source>expected %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 erwartet, %2 gefunden</translation>
     </message>
     <message>
         <source>expected a key, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Schlüssel erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>duplicate key &quot;%1&quot; (first on line %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>doppelter Schlüssel &quot;%1&quot; (zuerst in Zeile %2)</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; is ignored</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel &quot;%1&quot; wird ignoriert</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; is ignored (did you mean &quot;%2&quot;?)</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter Schlüssel &quot;%1&quot; wird ignoriert (meinten Sie &quot;%2&quot;?)</translation>
     </message>
     <message>
         <source>required key &quot;%1&quot; is missing or empty</source>
-        <translation type="unfinished"></translation>
+        <translation>erforderlicher Schlüssel &quot;%1&quot; fehlt oder ist leer</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette</translation>
     </message>
     <message>
         <source>a non-empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>eine nicht leere Zeichenkette</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true oder false</translation>
     </message>
     <message>
         <source>a number of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl größer oder gleich 0</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl</translation>
     </message>
     <message>
         <source>a whole number of 0 or more</source>
-        <translation type="unfinished"></translation>
+        <translation>eine ganze Zahl größer oder gleich 0</translation>
     </message>
     <message>
         <source>one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>einen der Werte %1</translation>
     </message>
     <message>
         <source>a list of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Liste von Zeichenketten</translation>
     </message>
     <message>
         <source>a list of actions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Liste von Aktionen (%1)</translation>
     </message>
     <message>
         <source>an http:// or https:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>eine http://- oder https://-URL</translation>
     </message>
     <message>
         <source>host:port with a port from 1 to 65535</source>
-        <translation type="unfinished"></translation>
+        <translation>host:port mit einem Port von 1 bis 65535</translation>
     </message>
     <message>
         <source>a host name such as gatehouse.lan</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Hostnamen wie gatehouse.lan</translation>
     </message>
     <message>
         <source>an IP address or a CIDR range such as 10.0.0.0/8</source>
-        <translation type="unfinished"></translation>
+        <translation>eine IP-Adresse oder einen CIDR-Bereich wie 10.0.0.0/8</translation>
     </message>
     <message>
         <source>a sqlite: or postgresql:// URL</source>
-        <translation type="unfinished"></translation>
+        <translation>eine sqlite:- oder postgresql://-URL</translation>
     </message>
     <message>
         <source>a name of letters, digits, &apos;-&apos; and &apos;_&apos; (it becomes the endpoint /mcp/NAME)</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Namen aus Buchstaben, Ziffern, &apos;-&apos; und &apos;_&apos; (er wird zum Endpunkt /mcp/NAME)</translation>
     </message>
     <message>
         <source>a server needs either &quot;openapi&quot; (a spec file or URL) or &quot;mcp&quot; (an upstream MCP server URL)</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Server braucht entweder &quot;openapi&quot; (Datei oder URL einer Spezifikation) oder &quot;mcp&quot; (URL eines Upstream-MCP-Servers)</translation>
     </message>
     <message>
         <source>a server has either &quot;openapi&quot; or &quot;mcp&quot;, not both</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Server hat entweder &quot;openapi&quot; oder &quot;mcp&quot;, nicht beides</translation>
     </message>
     <message>
         <source>base_url only applies to OpenAPI servers; it is ignored with &quot;mcp&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>base_url gilt nur für OpenAPI-Server; mit &quot;mcp&quot; wird es ignoriert</translation>
     </message>
     <message>
         <source>a tool name of 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Tool-Namen aus 1 bis 64 Buchstaben, Ziffern, &apos;_&apos; oder &apos;-&apos;</translation>
     </message>
     <message>
         <source>an api_key credential needs &quot;param&quot;: the header, query or cookie parameter that carries the key</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten vom Typ api_key brauchen &quot;param&quot;: den Header-, Query- oder Cookie-Parameter, der den Schlüssel überträgt</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is only used by api_key credentials; it is ignored for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; wird nur von Zugangsdaten vom Typ api_key verwendet; bei %2 wird es ignoriert</translation>
     </message>
     <message>
         <source>an %1 credential needs &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten vom Typ %1 brauchen &quot;%2&quot;</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is only used by oauth2 credentials; it is ignored for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; wird nur von OAuth2-Zugangsdaten verwendet; bei %2 wird es ignoriert</translation>
     </message>
     <message>
         <source>an environment variable name</source>
-        <translation type="unfinished"></translation>
+        <translation>den Namen einer Umgebungsvariablen</translation>
     </message>
     <message>
         <source>expected base64 (what `gatehouse credential seal` prints)</source>
-        <translation type="unfinished"></translation>
+        <translation>Base64 erwartet (die Ausgabe von `gatehouse credential seal`)</translation>
     </message>
     <message>
         <source>expected exactly one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>genau einen von %1 erwartet</translation>
     </message>
     <message>
         <source>expected exactly one of %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>genau einen von %1 erwartet, gefunden: %2</translation>
     </message>
     <message>
         <source>expected a target &quot;server/resource&quot; or &quot;server.tool&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Ziel der Form &quot;server/resource&quot; oder &quot;server.tool&quot; erwartet, &quot;%1&quot; gefunden</translation>
     </message>
     <message>
         <source>allow, deny or a list of actions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>allow, deny oder eine Liste von Aktionen (%1)</translation>
     </message>
     <message>
         <source>expected an scrypt hash (&quot;scrypt$...&quot;), never a plain password; run `gatehouse user hash-password` and paste what it prints</source>
-        <translation type="unfinished"></translation>
+        <translation>einen scrypt-Hash (&quot;scrypt$...&quot;) erwartet, niemals ein Klartext-Passwort; führen Sie `gatehouse user hash-password` aus und fügen Sie die Ausgabe ein</translation>
     </message>
     <message>
         <source>a grant without &quot;allow&quot; or &quot;deny&quot; has no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Eintrag in grants ohne &quot;allow&quot; oder &quot;deny&quot; hat keine Wirkung</translation>
     </message>
     <message>
         <source>expected a hash (&quot;sha256$...&quot;), never the client secret itself</source>
-        <translation type="unfinished"></translation>
+        <translation>einen Hash (&quot;sha256$...&quot;) erwartet, niemals das Client-Secret selbst</translation>
     </message>
     <message>
         <source>plain HTTP is refused on the non-loopback address %1: set gateway.tls {cert, key}, or set gateway.behind_proxy: true with an https public_url when a TLS-terminating proxy is in front, or listen on 127.0.0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>unverschlüsseltes HTTP wird auf der Nicht-Loopback-Adresse %1 abgelehnt: Setzen Sie gateway.tls {cert, key}, setzen Sie gateway.behind_proxy: true mit einer https-Adresse als public_url, wenn ein TLS-terminierender Proxy vorgeschaltet ist, oder lauschen Sie auf 127.0.0.1</translation>
     </message>
     <message>
         <source>behind_proxy requires an https public_url (the address clients reach through the proxy), got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>behind_proxy erfordert eine https-Adresse als public_url (die Adresse, die Clients über den Proxy erreichen), gefunden: &quot;%1&quot;</translation>
     </message>
     <message>
         <source>behind_proxy requires an https public_url (the address clients reach through the proxy); set gateway.public_url</source>
-        <translation type="unfinished"></translation>
+        <translation>behind_proxy erfordert eine https-Adresse als public_url (die Adresse, die Clients über den Proxy erreichen); setzen Sie gateway.public_url</translation>
     </message>
     <message>
         <source>public_url must use https unless its host is a loopback address: OAuth 2.1 and MCP clients refuse plain HTTP elsewhere</source>
-        <translation type="unfinished"></translation>
+        <translation>public_url muss https verwenden, sofern ihr Host keine Loopback-Adresse ist: OAuth-2.1- und MCP-Clients lehnen unverschlüsseltes HTTP sonst ab</translation>
     </message>
     <message>
         <source>tls is set but public_url is http; clients will be sent to plain HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>tls ist gesetzt, aber public_url verwendet http; Clients werden auf unverschlüsseltes HTTP geleitet</translation>
     </message>
     <message>
         <source>auth mode none is only allowed with a loopback listen address, and gateway.listen is %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der auth-Modus none ist nur mit einer Loopback-Adresse als Listen-Adresse erlaubt, gateway.listen ist aber %1</translation>
     </message>
     <message>
         <source>trusted_proxies has no effect unless behind_proxy is true</source>
-        <translation type="unfinished"></translation>
+        <translation>trusted_proxies wirkt nur, wenn behind_proxy true ist</translation>
     </message>
     <message>
         <source>duplicate %1 &quot;%2&quot; (first defined on line %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; kommt doppelt vor (zuerst definiert in Zeile %3)</translation>
     </message>
     <message>
         <source>server name</source>
-        <translation type="unfinished"></translation>
+        <translation>Servername</translation>
     </message>
     <message>
         <source>credential name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Zugangsdaten</translation>
     </message>
     <message>
         <source>user name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>client_id</source>
-        <translation type="unfinished"></translation>
+        <translation>client_id</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is not defined in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot;: in %3 nicht definiert</translation>
     </message>
     <message>
         <source>%1 &quot;%2&quot; is not defined in %3 (did you mean &quot;%4&quot;?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot;: in %3 nicht definiert (meinten Sie &quot;%4&quot;?)</translation>
     </message>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten</translation>
     </message>
     <message>
         <source>role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>the spec is a URL and is not fetched while loading the configuration, so override keys and tool names for this server are not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>die Spezifikation ist eine URL und wird beim Laden der Konfiguration nicht abgerufen; Schlüssel der Überschreibungen und Tool-Namen dieses Servers werden daher nicht geprüft</translation>
     </message>
     <message>
         <source>%1 has no operation &quot;%2&quot;; this override has no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Operation &quot;%2&quot;; diese Überschreibung hat keine Wirkung</translation>
     </message>
     <message>
         <source>%1 has no operation &quot;%2&quot; (did you mean &quot;%3&quot;?); this override has no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keine Operation &quot;%2&quot; (meinten Sie &quot;%3&quot;?); diese Überschreibung hat keine Wirkung</translation>
     </message>
     <message>
         <source>operation &quot;%1&quot; is excluded by tools.exclude &quot;%2&quot;; this override has no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>die Operation &quot;%1&quot; ist durch tools.exclude &quot;%2&quot; ausgeschlossen; diese Überschreibung hat keine Wirkung</translation>
     </message>
     <message>
         <source>tool name &quot;%1&quot; is already the name of operation %2</source>
-        <translation type="unfinished"></translation>
+        <translation>der Tool-Name &quot;%1&quot; ist bereits der Name der Operation %2</translation>
     </message>
     <message>
         <source>operations %1 and %2 both get the tool name &quot;%3&quot;; give one a name in tools.overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>die Operationen %1 und %2 erhalten beide den Tool-Namen &quot;%3&quot;; geben Sie einer davon in tools.overrides einen anderen Namen</translation>
     </message>
     <message>
         <source>server &quot;%1&quot; has no resource &quot;%2&quot; (its resources: %3); this rule has no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server &quot;%1&quot; hat keine Ressource &quot;%2&quot; (seine Ressourcen: %3); diese Regel hat keine Wirkung</translation>
     </message>
     <message>
         <source>tool &quot;%1&quot; is excluded by tools.exclude &quot;%2&quot;; this rule has no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>das Tool &quot;%1&quot; ist durch tools.exclude &quot;%2&quot; ausgeschlossen; diese Regel hat keine Wirkung</translation>
     </message>
     <message>
         <source>server &quot;%1&quot; has no tool &quot;%2&quot;; this rule has no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server &quot;%1&quot; hat kein Tool &quot;%2&quot;; diese Regel hat keine Wirkung</translation>
     </message>
     <message>
         <source>server &quot;%1&quot; has no tool &quot;%2&quot; (did you mean &quot;%3&quot;?); this rule has no effect</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server &quot;%1&quot; hat kein Tool &quot;%2&quot; (meinten Sie &quot;%3&quot;?); diese Regel hat keine Wirkung</translation>
     </message>
     <message>
         <source>cannot read the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>cannot parse the JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das JSON kann nicht geparst werden: %1</translation>
     </message>
     <message>
         <source>cannot parse the YAML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>das YAML kann nicht geparst werden: %1</translation>
     </message>
     <message>
         <source>cannot read the configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Konfiguration kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
     <name>ConfigWriter</name>
     <message>
         <source>cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>CredentialRepository</name>
     <message>
         <source>Reading credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Zugangsdaten</translation>
     </message>
     <message>
         <source>There is no credential named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Zugangsdaten namens &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>A credential needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten brauchen einen Namen.</translation>
     </message>
     <message>
         <source>Credential &apos;%1&apos;: type &apos;%2&apos; is not one of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten &apos;%1&apos;: Der Typ &apos;%2&apos; ist ungültig, erlaubt sind %3.</translation>
     </message>
     <message>
         <source>Credential &apos;%1&apos;: &apos;in&apos; is &apos;%2&apos;, but must be one of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten &apos;%1&apos;: &apos;in&apos; ist &apos;%2&apos;, muss aber einer der Werte %3 sein.</translation>
     </message>
     <message>
         <source>Credential &apos;%1&apos;: secret kind &apos;%2&apos; is not one of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten &apos;%1&apos;: Die Art des Geheimnisses, &apos;%2&apos;, ist ungültig, erlaubt sind %3.</translation>
     </message>
     <message>
         <source>Saving credential &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Zugangsdaten &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A credential named &apos;%1&apos; already exists; choose another name or edit the existing credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten namens &apos;%1&apos; existieren bereits; wählen Sie einen anderen Namen oder bearbeiten Sie die vorhandenen Zugangsdaten.</translation>
     </message>
     <message>
         <source>Recording the use of credential &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Vermerken der Nutzung der Zugangsdaten &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Finding what uses credential &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ermitteln der Verwendungen der Zugangsdaten &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Credential &apos;%1&apos; is still used by %2; choose another credential there first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten &apos;%1&apos; werden noch verwendet von: %2; wählen Sie dort zuerst andere Zugangsdaten.</translation>
     </message>
     <message>
         <source>Removing credential &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen der Zugangsdaten &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot remove credential &apos;%1&apos;: there is no credential by that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugangsdaten &apos;%1&apos; können nicht entfernt werden: Es gibt keine Zugangsdaten mit diesem Namen.</translation>
     </message>
 </context>
 <context>
     <name>Database</name>
     <message>
         <source>The store URL &apos;%1&apos; is not a PostgreSQL URL; write it as postgresql://user@host/database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenspeicher-URL &apos;%1&apos; ist keine PostgreSQL-URL; schreiben Sie sie als postgresql://user@host/database.</translation>
     </message>
     <message>
         <source>The store URL &apos;%1&apos; needs the Qt PostgreSQL driver (QPSQL), which is not installed; install it or use the SQLite store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenspeicher-URL &apos;%1&apos; erfordert den Qt-PostgreSQL-Treiber (QPSQL), der nicht installiert ist; installieren Sie ihn oder verwenden Sie den SQLite-Datenspeicher.</translation>
     </message>
     <message>
         <source>No store database was given: set a SQLite file path or a PostgreSQL URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Datenbank für den Datenspeicher angegeben: Geben Sie einen SQLite-Dateipfad oder eine PostgreSQL-URL an.</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not installed; Gatehouse cannot open its database &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Qt-SQLite-Treiber (QSQLITE) ist nicht installiert; Gatehouse kann seine Datenbank &apos;%1&apos; nicht öffnen.</translation>
     </message>
     <message>
         <source>Cannot create the folder &apos;%1&apos; for the store database; check that it is writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner &apos;%1&apos; für die Datenbank des Datenspeichers kann nicht angelegt werden; prüfen Sie die Schreibrechte.</translation>
     </message>
     <message>
         <source>Cannot open the store database &apos;%1&apos;: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank &apos;%1&apos; des Datenspeichers kann nicht geöffnet werden: %2.</translation>
     </message>
     <message>
         <source>Cannot set up the store database &apos;%1&apos; (%2): %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank &apos;%1&apos; des Datenspeichers kann nicht eingerichtet werden (%2): %3.</translation>
     </message>
     <message>
         <source>Cannot start a write transaction on the store database &apos;%1&apos;: %2.%3</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Datenbank &apos;%1&apos; des Datenspeichers kann keine Schreibtransaktion gestartet werden: %2.%3</translation>
     </message>
     <message>
         <source> Another process holds it too long; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation> Ein anderer Prozess hält sie zu lange belegt; versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>Cannot commit a write transaction on the store database &apos;%1&apos;: %2; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Schreibtransaktion in der Datenbank &apos;%1&apos; des Datenspeichers kann nicht abgeschlossen werden: %2; es wurde nichts gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -779,335 +834,400 @@
     </message>
 </context>
 <context>
+    <name>McpEndpoint</name>
+    <message>
+        <source>this MCP session belongs to another caller: start your own session with initialize</source>
+        <translation>diese MCP-Sitzung gehört einem anderen Aufrufer: Starten Sie mit initialize eine eigene Sitzung</translation>
+    </message>
+    <message>
+        <source>the MCP session is unknown, expired or ended: start a new one with initialize</source>
+        <translation>die MCP-Sitzung ist unbekannt, abgelaufen oder beendet: Starten Sie mit initialize eine neue</translation>
+    </message>
+</context>
+<context>
     <name>Migrator</name>
     <message>
         <source>Reading the schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Schemaversion</translation>
     </message>
     <message>
         <source>The store database &apos;%1&apos; has schema version %2, but this Gatehouse knows versions up to %3: it was written by a newer Gatehouse. Run that version or a newer one; the database is not downgraded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank &apos;%1&apos; des Datenspeichers hat die Schemaversion %2, diese Gatehouse-Version kennt aber nur Versionen bis %3 – die Datenbank wurde von einem neueren Gatehouse geschrieben. Verwenden Sie jene Version oder eine neuere; die Datenbank wird nicht auf eine ältere Version zurückgestuft.</translation>
     </message>
     <message>
         <source>Schema version %1 does not exist; this Gatehouse knows versions 0 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schemaversion %1 gibt es nicht; diese Gatehouse-Version kennt die Versionen 0 bis %2.</translation>
     </message>
     <message>
         <source>The store database &apos;%1&apos; is at schema version %2 and cannot be taken back to version %3; migrations only go forward.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank &apos;%1&apos; des Datenspeichers hat die Schemaversion %2 und kann nicht auf Version %3 zurückgesetzt werden; Migrationen gehen nur vorwärts.</translation>
     </message>
     <message>
         <source>Cannot create the schema_version table in &apos;%1&apos;: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tabelle schema_version kann in &apos;%1&apos; nicht angelegt werden: %2.</translation>
     </message>
     <message>
         <source>Migrating the store database &apos;%1&apos; to schema version %2 failed and was rolled back: %3 (in: %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Migration der Datenbank &apos;%1&apos; des Datenspeichers auf die Schemaversion %2 ist fehlgeschlagen und wurde zurückgerollt: %3 (bei: %4).</translation>
     </message>
     <message>
         <source>Recording schema version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Schemaversion %1</translation>
     </message>
 </context>
 <context>
     <name>OperationIndex</name>
     <message>
         <source>a mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zuordnung</translation>
     </message>
     <message>
         <source>a list</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Liste</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>%1 is not an OpenAPI document: it has no &quot;openapi&quot; or &quot;swagger&quot; version key at the top level</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist kein OpenAPI-Dokument: Auf oberster Ebene fehlt der Versionsschlüssel &quot;openapi&quot; oder &quot;swagger&quot;</translation>
     </message>
     <message>
         <source>expected a mapping, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zuordnung erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>expected a path item mapping, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Path-Item-Zuordnung erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>expected an operation mapping, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Operations-Zuordnung erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>expected a string, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeichenkette erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>operationId &quot;%1&quot; is already used at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die operationId &quot;%1&quot; wird bereits bei %2 verwendet</translation>
     </message>
     <message>
         <source>expected a list of strings, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Liste von Zeichenketten erwartet, %1 gefunden</translation>
     </message>
     <message>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1:%2: cannot parse the spec: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: die Spezifikation kann nicht geparst werden: %3</translation>
     </message>
     <message>
         <source>%1:%2: cannot read the spec: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: die Spezifikation kann nicht gelesen werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordHash</name>
+    <message>
+        <source>OpenSSL has no scrypt implementation</source>
+        <translation>OpenSSL bietet keine scrypt-Implementierung</translation>
+    </message>
+    <message>
+        <source>cannot create an scrypt context</source>
+        <translation>ein scrypt-Kontext kann nicht erzeugt werden</translation>
+    </message>
+    <message>
+        <source>scrypt key derivation failed</source>
+        <translation>die scrypt-Schlüsselableitung ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the password is empty: choose a password</source>
+        <translation>das Passwort ist leer: Wählen Sie ein Passwort</translation>
+    </message>
+    <message>
+        <source>the system&apos;s random generator failed</source>
+        <translation>der Zufallsgenerator des Systems ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the password hash is not in the form scrypt$ln=N,r=R,p=P$salt$hash: create one with `gatehouse user hash-password`</source>
+        <translation>der Passwort-Hash hat nicht die Form scrypt$ln=N,r=R,p=P$salt$hash: Erzeugen Sie einen mit `gatehouse user hash-password`</translation>
+    </message>
+    <message>
+        <source>the password hash&apos;s scrypt parameters are out of bounds (ln 10-20, r 1-32, p 1-16): create a new hash with `gatehouse user hash-password`</source>
+        <translation>die scrypt-Parameter des Passwort-Hashes liegen außerhalb der Grenzen (ln 10-20, r 1-32, p 1-16): Erzeugen Sie einen neuen Hash mit `gatehouse user hash-password`</translation>
+    </message>
+    <message>
+        <source>the password hash&apos;s salt or key is malformed</source>
+        <translation>Salt oder Schlüssel des Passwort-Hashes sind fehlerhaft</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>no password was entered</source>
+        <translation>es wurde kein Passwort eingegeben</translation>
+    </message>
+    <message>
+        <source>no password on standard input: pipe one in, e.g. `printf &apos;%s\n&apos; &quot;$PASSWORD&quot; | gatehouse ...`</source>
+        <translation>kein Passwort auf der Standardeingabe: Übergeben Sie es per Pipe, z. B. `printf &apos;%s\n&apos; &quot;$PASSWORD&quot; | gatehouse ...`</translation>
+    </message>
+    <message>
+        <source>Repeat the password: </source>
+        <translation>Passwort wiederholen: </translation>
+    </message>
+    <message>
+        <source>the two passwords differ: try again</source>
+        <translation>die beiden Passwörter stimmen nicht überein: Versuchen Sie es erneut</translation>
     </message>
 </context>
 <context>
     <name>PlanRepository</name>
     <message>
         <source>Reading plans</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Tarife</translation>
     </message>
     <message>
         <source>There is no plan named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Tarif namens &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>A plan needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tarif braucht einen Namen.</translation>
     </message>
     <message>
         <source>Plan &apos;%1&apos;: limits cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif &apos;%1&apos;: Limits dürfen nicht negativ sein.</translation>
     </message>
     <message>
         <source>Saving plan &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Tarifs &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A plan named &apos;%1&apos; already exists; choose another name or edit the existing plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Tarif namens &apos;%1&apos; existiert bereits; wählen Sie einen anderen Namen oder bearbeiten Sie den vorhandenen Tarif.</translation>
     </message>
     <message>
         <source>Finding the users of plan &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ermitteln der Benutzer des Tarifs &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Plan &apos;%1&apos; cannot be removed: users %2 are on it; move them to another plan first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tarif &apos;%1&apos; kann nicht entfernt werden: Die Benutzer %2 haben diesen Tarif; weisen Sie ihnen zuerst einen anderen zu.</translation>
     </message>
     <message>
         <source>Removing plan &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen des Tarifs &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot remove plan &apos;%1&apos;: there is no plan by that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tarif &apos;%1&apos; kann nicht entfernt werden: Es gibt keinen Tarif mit diesem Namen.</translation>
     </message>
 </context>
 <context>
     <name>Query</name>
     <message>
         <source>%1 failed in the store database &apos;%2&apos;: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen (Datenbank &apos;%2&apos; des Datenspeichers): %3.</translation>
     </message>
 </context>
 <context>
     <name>RoleRepository</name>
     <message>
         <source>%1: a rule needs a target.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine Regel braucht ein Ziel.</translation>
     </message>
     <message>
         <source>%1: the rule for &apos;%2&apos; has effect &apos;%3&apos;; use allow or deny.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Regel für &apos;%2&apos; hat die Wirkung &apos;%3&apos;; verwenden Sie allow oder deny.</translation>
     </message>
     <message>
         <source>%1: the rule for &apos;%2&apos; has action &apos;%3&apos;, which is not one of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Regel für &apos;%2&apos; hat die Aktion &apos;%3&apos;, erlaubt sind nur %4.</translation>
     </message>
     <message>
         <source>Reading permission rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Berechtigungsregeln</translation>
     </message>
     <message>
         <source>Reading roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Rollen</translation>
     </message>
     <message>
         <source>There is no role named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Rolle namens &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>A role needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Rolle braucht einen Namen.</translation>
     </message>
     <message>
         <source>Role &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Saving role &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Rolle &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A role named &apos;%1&apos; already exists; choose another name or edit the existing role.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Rolle namens &apos;%1&apos; existiert bereits; wählen Sie einen anderen Namen oder bearbeiten Sie die vorhandene Rolle.</translation>
     </message>
     <message>
         <source>Replacing the rules of &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen der Regeln von &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Saving a rule of &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern einer Regel von &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot save rules for user &apos;%1&apos;: there is no user by that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln für den Benutzer &apos;%1&apos; können nicht gespeichert werden: Es gibt keinen Benutzer mit diesem Namen.</translation>
     </message>
     <message>
         <source>Finding the users of role &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ermitteln der Benutzer der Rolle &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Role &apos;%1&apos; cannot be removed: users %2 hold it; take it from them first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle &apos;%1&apos; kann nicht entfernt werden: Die Benutzer %2 haben sie; entziehen Sie sie ihnen zuerst.</translation>
     </message>
     <message>
         <source>Removing role &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen der Rolle &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot remove role &apos;%1&apos;: there is no role by that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Rolle &apos;%1&apos; kann nicht entfernt werden: Es gibt keine Rolle mit diesem Namen.</translation>
     </message>
     <message>
         <source>User &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Looking up user &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen des Benutzers &apos;%1&apos;</translation>
     </message>
 </context>
 <context>
     <name>ServerRepository</name>
     <message>
         <source>Reading servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Server</translation>
     </message>
     <message>
         <source>There is no server named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Server namens &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>A server needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Server braucht einen Namen.</translation>
     </message>
     <message>
         <source>Server &apos;%1&apos;: discovery &apos;%2&apos; is not one of %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server &apos;%1&apos;: discovery &apos;%2&apos; ist ungültig, erlaubt sind %3.</translation>
     </message>
     <message>
         <source>Saving server &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Servers &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A server named &apos;%1&apos; already exists; choose another name or edit the existing server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Server namens &apos;%1&apos; existiert bereits; wählen Sie einen anderen Namen oder bearbeiten Sie den vorhandenen Server.</translation>
     </message>
     <message>
         <source>Server &apos;%1&apos; uses credential &apos;%2&apos;, which does not exist; add the credential first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server &apos;%1&apos; verwendet die Zugangsdaten &apos;%2&apos;, die es nicht gibt; legen Sie die Zugangsdaten zuerst an.</translation>
     </message>
     <message>
         <source>Removing server &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen des Servers &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot remove server &apos;%1&apos;: there is no server by that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server &apos;%1&apos; kann nicht entfernt werden: Es gibt keinen Server mit diesem Namen.</translation>
     </message>
 </context>
 <context>
     <name>SessionRepository</name>
     <message>
         <source>Storing the gateway key &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Gateway-Schlüssels &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Reading the gateway key &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Gateway-Schlüssels &apos;%1&apos;</translation>
     </message>
     <message>
         <source>The gateway key &apos;%1&apos; vanished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Gateway-Schlüssel &apos;%1&apos; ist verschwunden.</translation>
     </message>
     <message>
         <source>Recording an ended session</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern einer beendeten Sitzung</translation>
     </message>
     <message>
         <source>Reading ended sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen beendeter Sitzungen</translation>
     </message>
     <message>
         <source>Removing expired sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen abgelaufener Sitzungen</translation>
     </message>
 </context>
 <context>
     <name>StoreSync</name>
     <message>
         <source>%1 &apos;%2&apos; was made in the GUI or by a command; the config file declares it too and wins</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &apos;%2&apos;: in der Oberfläche oder per Befehl angelegt, aber auch in der Konfigurationsdatei deklariert; die Konfigurationsdatei hat Vorrang</translation>
     </message>
     <message>
         <source>%1 added, %2 changed, %3 removed, %4 unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hinzugefügt, %2 geändert, %3 entfernt, %4 unverändert</translation>
     </message>
     <message>
         <source>plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarif</translation>
     </message>
     <message>
         <source>credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten</translation>
     </message>
     <message>
         <source>server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>tool override</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool-Überschreibung</translation>
     </message>
     <message>
         <source>role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>user</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <source>client</source>
-        <translation type="unfinished"></translation>
+        <translation>Client</translation>
     </message>
     <message>
         <source>nothing was changed</source>
-        <translation type="unfinished"></translation>
+        <translation>es wurde nichts geändert</translation>
     </message>
     <message>
         <source>cannot create %1: check the permissions of its parent folder</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht angelegt werden: Prüfen Sie die Berechtigungen des übergeordneten Ordners</translation>
     </message>
     <message>
         <source>server %1: cannot copy its OpenAPI spec %2 into the bundle: check that the file exists, or import the server again</source>
-        <translation type="unfinished"></translation>
+        <translation>Server %1: Seine OpenAPI-Spezifikation %2 kann nicht in das Paket kopiert werden: Prüfen Sie, ob die Datei existiert, oder importieren Sie den Server erneut</translation>
     </message>
     <message>
         <source># Gatehouse deployment bundle
@@ -1121,710 +1241,605 @@ Run it with:
 
 Credentials are referenced, never included: provide each secret on the server as its `secret:` key says (env, file or keychain).
 </source>
-        <translation type="unfinished"></translation>
+        <translation># Gatehouse-Bereitstellungspaket
+
+- `gatehouse.yaml`: die Konfiguration (docs/configuration.md in den Gatehouse-Quellen beschreibt jeden Schlüssel).
+- `specs/`: die darin genannten OpenAPI-Spezifikationen.
+
+Starten mit:
+
+    gatehouse serve --config gatehouse.yaml
+
+Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheimnis auf dem Server so bereit, wie es sein `secret:`-Schlüssel angibt (env, file oder keychain).
+</translation>
     </message>
 </context>
 <context>
     <name>TokenRepository</name>
     <message>
         <source>Reading OAuth tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der OAuth-Tokens</translation>
     </message>
     <message>
         <source>A token needs its hash, a client_id and an expiry time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Token braucht seinen Hash, eine client_id und einen Ablaufzeitpunkt.</translation>
     </message>
     <message>
         <source>Token kind &apos;%1&apos; is not one of %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Token-Art &apos;%1&apos; ist ungültig, erlaubt sind %2.</translation>
     </message>
     <message>
         <source>Saving a %1 token for OAuth client &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern eines Tokens der Art %1 für den OAuth-Client &apos;%2&apos;</translation>
     </message>
     <message>
         <source>A token with this hash already exists; generate a new token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Token mit diesem Hash existiert bereits; erzeugen Sie ein neues Token.</translation>
     </message>
     <message>
         <source>Cannot save a %1 token: OAuth client &apos;%2&apos;%3 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Token der Art %1 kann nicht gespeichert werden: Der OAuth-Client &apos;%2&apos;%3 existiert nicht.</translation>
     </message>
     <message>
         <source> or user &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation> oder der Benutzer &apos;%1&apos;</translation>
     </message>
     <message>
         <source>The token is not known; it may have expired and been removed. Request a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token ist unbekannt; möglicherweise ist es abgelaufen und wurde entfernt. Fordern Sie ein neues an.</translation>
     </message>
     <message>
         <source>Using up a %1 token</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbrauchen eines Tokens der Art %1</translation>
     </message>
     <message>
         <source>Revoking a token</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen eines Tokens</translation>
     </message>
     <message>
         <source>Cannot revoke the token: it is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token kann nicht widerrufen werden: Es ist unbekannt.</translation>
     </message>
     <message>
         <source>Revoking the tokens of grant &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen der Tokens des Grants &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Revoking the tokens of user &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen der Tokens des Benutzers &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Removing expired tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen abgelaufener Tokens</translation>
     </message>
 </context>
 <context>
     <name>ToolOverrideRepository</name>
     <message>
         <source>Reading tool overrides</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Tool-Überschreibungen</translation>
     </message>
     <message>
         <source>Server &apos;%1&apos; has no tool override &apos;%2&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server &apos;%1&apos; hat keine Tool-Überschreibung &apos;%2&apos;.</translation>
     </message>
     <message>
         <source>Replacing the tool overrides of server &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen der Tool-Überschreibungen des Servers &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A tool override needs a server and a key (an operationId or &quot;METHOD /path&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Tool-Überschreibung braucht einen Server und einen Schlüssel (eine operationId oder &quot;METHOD /path&quot;).</translation>
     </message>
     <message>
         <source>Tool override &apos;%1&apos; of server &apos;%2&apos;: action &apos;%3&apos; is not one of %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool-Überschreibung &apos;%1&apos; des Servers &apos;%2&apos;: Die Aktion &apos;%3&apos; ist ungültig, erlaubt sind %4.</translation>
     </message>
     <message>
         <source>Saving tool override &apos;%1&apos; of server &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern der Tool-Überschreibung &apos;%1&apos; des Servers &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Server &apos;%1&apos; already has a tool override &apos;%2&apos;; edit that one instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server &apos;%1&apos; hat bereits eine Tool-Überschreibung &apos;%2&apos;; bearbeiten Sie stattdessen diese.</translation>
     </message>
     <message>
         <source>Tool override &apos;%1&apos; refers to server &apos;%2&apos;%3, which does not exist; add it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tool-Überschreibung &apos;%1&apos; verweist auf einen nicht vorhandenen Eintrag: Server &apos;%2&apos;%3; legen Sie ihn zuerst an.</translation>
     </message>
     <message>
         <source> or credential &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation> oder Zugangsdaten &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Removing tool override &apos;%1&apos; of server &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen der Tool-Überschreibung &apos;%1&apos; des Servers &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Cannot remove tool override &apos;%1&apos;: server &apos;%2&apos; has no such override.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tool-Überschreibung &apos;%1&apos; kann nicht entfernt werden: Der Server &apos;%2&apos; hat keine solche Überschreibung.</translation>
     </message>
 </context>
 <context>
     <name>UsageRepository</name>
     <message>
         <source>Usage period &apos;%1&apos; (user &apos;%2&apos;, server &apos;%3&apos;) is not a month written as YYYY-MM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Nutzungszeitraum &apos;%1&apos; (Benutzer &apos;%2&apos;, Server &apos;%3&apos;) ist kein Monat im Format YYYY-MM.</translation>
     </message>
     <message>
         <source>Counting usage of user &apos;%1&apos; on server &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen der Nutzung des Benutzers &apos;%1&apos; auf dem Server &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Reading usage of user &apos;%1&apos; on server &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Nutzung des Benutzers &apos;%1&apos; auf dem Server &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Reading usage for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Nutzung für %1</translation>
     </message>
 </context>
 <context>
     <name>UserRepository</name>
     <message>
         <source>Reading users</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Benutzer</translation>
     </message>
     <message>
         <source>Reading user roles</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Benutzerrollen</translation>
     </message>
     <message>
         <source>There is no user named &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Benutzer namens &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>A user needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzer braucht einen Namen.</translation>
     </message>
     <message>
         <source>User &apos;%1&apos; lists a role twice: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Benutzer &apos;%1&apos; ist eine Rolle doppelt aufgeführt: %2.</translation>
     </message>
     <message>
         <source>Looking up plan &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen des Tarifs &apos;%1&apos;</translation>
     </message>
     <message>
         <source>User &apos;%1&apos; is on plan &apos;%2&apos;, which does not exist; add the plan first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer &apos;%1&apos; hat den Tarif &apos;%2&apos;, den es nicht gibt; legen Sie den Tarif zuerst an.</translation>
     </message>
     <message>
         <source>Looking up role &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchen der Rolle &apos;%1&apos;</translation>
     </message>
     <message>
         <source>User &apos;%1&apos; has role &apos;%2&apos;, which does not exist; add the role first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer &apos;%1&apos; hat die Rolle &apos;%2&apos;, die es nicht gibt; legen Sie die Rolle zuerst an.</translation>
     </message>
     <message>
         <source>Saving user &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern des Benutzers &apos;%1&apos;</translation>
     </message>
     <message>
         <source>A user named &apos;%1&apos; already exists; choose another name or edit the existing user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Benutzer namens &apos;%1&apos; existiert bereits; wählen Sie einen anderen Namen oder bearbeiten Sie den vorhandenen Benutzer.</translation>
     </message>
     <message>
         <source>Replacing the roles of user &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen der Rollen des Benutzers &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Giving role &apos;%1&apos; to user &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuweisen der Rolle &apos;%1&apos; an den Benutzer &apos;%2&apos;</translation>
     </message>
     <message>
         <source>Removing user &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen des Benutzers &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Cannot remove user &apos;%1&apos;: there is no user by that name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzer &apos;%1&apos; kann nicht entfernt werden: Es gibt keinen Benutzer mit diesem Namen.</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
         <source>cannot create the data directory %1: check its parent&apos;s permissions or pass --data DIR</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gatehouse::app::PasswordPrompt</name>
-    <message>
-        <source>no password was entered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no password on standard input: pipe one in, e.g. `printf &apos;%s\n&apos; &quot;$PASSWORD&quot; | gatehouse ...`</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat the password: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the two passwords differ: try again</source>
-        <translation type="unfinished"></translation>
+        <translation>das Datenverzeichnis %1 kann nicht angelegt werden: Prüfen Sie die Berechtigungen des übergeordneten Verzeichnisses oder geben Sie --data DIR an</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::app::ServeCommand</name>
     <message>
         <source>--listen %1: expected ADDRESS:PORT, e.g. 127.0.0.1:8787 or [::1]:8787</source>
-        <translation type="unfinished"></translation>
+        <translation>--listen %1: ADDRESS:PORT erwartet, z. B. 127.0.0.1:8787 oder [::1]:8787</translation>
     </message>
     <message>
         <source>listen address %1 is not an IP address: use an address such as 127.0.0.1, 0.0.0.0 or ::1</source>
-        <translation type="unfinished"></translation>
+        <translation>die Listen-Adresse %1 ist keine IP-Adresse: Verwenden Sie eine Adresse wie 127.0.0.1, 0.0.0.0 oder ::1</translation>
     </message>
     <message>
         <source>warning: </source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: </translation>
     </message>
     <message>
         <source>gatehouse: %1 has errors; the gateway was not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>gatehouse: %1 enthält Fehler; das Gateway wurde nicht gestartet.</translation>
     </message>
     <message>
         <source>Gatehouse is running on %1 (data: %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatehouse läuft auf %1 (Daten: %2).</translation>
     </message>
     <message>
         <source>MCP endpoints:</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP-Endpunkte:</translation>
     </message>
     <message>
         <source>Next: add a user (gatehouse user add NAME) and point an MCP client at an endpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes: Legen Sie einen Benutzer an (gatehouse user add NAME) und verbinden Sie einen MCP-Client mit einem Endpunkt.</translation>
     </message>
     <message>
         <source>MCP base URL: %1/mcp/{server}. No servers yet. Next: import a configuration (gatehouse import FILE) or run gatehouse serve --config FILE.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gatehouse::gateway</name>
-    <message>
-        <source>cannot read the TLS certificate %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the TLS key %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 and %2 must hold a PEM certificate and its private key (RSA or EC)</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP-Basis-URL: %1/mcp/{server}. Noch keine Server. Als Nächstes: Importieren Sie eine Konfiguration (gatehouse import FILE) oder starten Sie gatehouse serve --config FILE.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::gateway::Gateway</name>
     <message>
         <source>gateway.auth.mode none serves every tool without sign-in and is only allowed on a loopback address; listen on 127.0.0.1 or remove auth.mode</source>
-        <translation type="unfinished"></translation>
+        <translation>gateway.auth.mode none stellt jedes Tool ohne Anmeldung bereit und ist nur auf einer Loopback-Adresse erlaubt; lauschen Sie auf 127.0.0.1 oder entfernen Sie auth.mode</translation>
     </message>
     <message>
         <source>gateway.behind_proxy is set but public_url %1 is not https: set public_url to the proxy&apos;s https address</source>
-        <translation type="unfinished">gateway.behind_proxy ist gesetzt, aber public_url %1 ist keine https-Adresse: Setzen Sie public_url auf die https-Adresse des Proxys</translation>
+        <translation>gateway.behind_proxy ist gesetzt, aber public_url %1 ist keine https-Adresse: Setzen Sie public_url auf die https-Adresse des Proxys</translation>
     </message>
     <message>
         <source>plain HTTP on %1 is refused because it is not a loopback address: configure gateway.tls, set gateway.behind_proxy with an https public_url, or listen on 127.0.0.1</source>
-        <translation type="unfinished">Unverschlüsseltes HTTP auf %1 wird abgelehnt, weil das keine Loopback-Adresse ist: Konfigurieren Sie gateway.tls, setzen Sie gateway.behind_proxy mit einer https-Adresse als public_url oder lauschen Sie auf 127.0.0.1</translation>
+        <translation>unverschlüsseltes HTTP auf %1 wird abgelehnt, weil das keine Loopback-Adresse ist: Konfigurieren Sie gateway.tls, setzen Sie gateway.behind_proxy mit einer https-Adresse als public_url oder lauschen Sie auf 127.0.0.1</translation>
     </message>
     <message>
         <source>cannot listen on %1:%2: %3. Choose another port or stop the program that uses it</source>
-        <translation type="unfinished">Lauschen auf %1:%2 nicht möglich: %3. Wählen Sie einen anderen Port oder beenden Sie das Programm, das ihn belegt</translation>
+        <translation>Lauschen auf %1:%2 nicht möglich: %3. Wählen Sie einen anderen Port oder beenden Sie das Programm, das ihn belegt</translation>
     </message>
     <message>
         <source>the Host header names no address of this gateway: add it to gateway.allowed_hosts if clients reach the gateway by that name</source>
-        <translation type="unfinished"></translation>
+        <translation>der Host-Header nennt keine Adresse dieses Gateways: Tragen Sie sie in gateway.allowed_hosts ein, wenn Clients das Gateway unter diesem Namen erreichen</translation>
     </message>
     <message>
         <source>requests from this Origin are refused (DNS rebinding protection): add its host to gateway.allowed_hosts if it is yours</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen von diesem Origin werden abgelehnt (Schutz vor DNS-Rebinding): Tragen Sie seinen Host in gateway.allowed_hosts ein, wenn er Ihnen gehört</translation>
     </message>
     <message>
         <source>no such endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>diesen Endpunkt gibt es nicht</translation>
     </message>
     <message>
         <source>no MCP server named &apos;%1&apos; is configured on this gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>auf diesem Gateway ist kein MCP-Server namens &apos;%1&apos; konfiguriert</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate %1: %2</source>
+        <translation>das TLS-Zertifikat %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS key %1: %2</source>
+        <translation>der TLS-Schlüssel %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 and %2 must hold a PEM certificate and its private key (RSA or EC)</source>
+        <translation>%1 und %2 müssen ein PEM-Zertifikat und den zugehörigen privaten Schlüssel (RSA oder EC) enthalten</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::gateway::McpEndpoint</name>
     <message>
         <source>the MCP endpoint answers GET, POST and DELETE</source>
-        <translation type="unfinished"></translation>
+        <translation>der MCP-Endpunkt beantwortet GET, POST und DELETE</translation>
     </message>
     <message>
         <source>Accept must list application/json and text/event-stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Accept muss application/json und text/event-stream enthalten</translation>
     </message>
     <message>
         <source>send the JSON-RPC message with Content-Type: application/json</source>
-        <translation type="unfinished"></translation>
+        <translation>senden Sie die JSON-RPC-Nachricht mit Content-Type: application/json</translation>
     </message>
     <message>
         <source>missing Mcp-Session-Id header: send initialize first and then the session id it returns with every request</source>
-        <translation type="unfinished"></translation>
+        <translation>Header Mcp-Session-Id fehlt: Senden Sie zuerst initialize und danach bei jeder Anfrage die zurückgegebene Sitzungs-ID</translation>
     </message>
     <message>
         <source>initialize did not complete at once</source>
-        <translation type="unfinished"></translation>
+        <translation>initialize wurde nicht sofort abgeschlossen</translation>
     </message>
     <message>
         <source>GET opens an event stream: send Accept: text/event-stream</source>
-        <translation type="unfinished"></translation>
+        <translation>GET öffnet einen Event-Stream: Senden Sie Accept: text/event-stream</translation>
     </message>
     <message>
         <source>missing Mcp-Session-Id header: GET opens the stream of a session</source>
-        <translation type="unfinished"></translation>
+        <translation>Header Mcp-Session-Id fehlt: GET öffnet den Stream einer Sitzung</translation>
     </message>
     <message>
         <source>missing Mcp-Session-Id header: DELETE ends the session it names</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gatehouse::http::AddressPolicy</name>
-    <message>
-        <source>public address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unspecified address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>loopback address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>private network address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>shared (carrier-grade NAT) address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>link-local address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unique-local address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>multicast or broadcast address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reserved or special-purpose address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invalid address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection to %1 refused: the address is outside the networks allowed for this upstream</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection to %1 refused for SSRF protection: it is a %2, and this request may only reach public addresses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>connection refused: only IPv4 and IPv6 addresses are allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>Header Mcp-Session-Id fehlt: DELETE beendet die darin genannte Sitzung</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::http::RequestParser</name>
     <message>
         <source>The request line is longer than %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfragezeile ist länger als %1 Bytes.</translation>
     </message>
     <message>
         <source>Lines must end with CRLF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen müssen mit CRLF enden.</translation>
     </message>
     <message>
         <source>Too many empty lines before the request line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Leerzeilen vor der Anfragezeile.</translation>
     </message>
     <message>
         <source>A header line is longer than %1 bytes or the header block is longer than %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Header-Zeile ist länger als %1 Bytes oder der Header-Block ist länger als %2 Bytes.</translation>
     </message>
     <message>
         <source>More than %1 header fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr als %1 Header-Felder.</translation>
     </message>
     <message>
         <source>Chunk data is not followed by CRLF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die Chunk-Daten folgt kein CRLF.</translation>
     </message>
     <message>
         <source>A chunk size line is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Chunk-Größenzeile ist zu lang.</translation>
     </message>
     <message>
         <source>The request line is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfragezeile ist fehlerhaft.</translation>
     </message>
     <message>
         <source>The method is not a valid token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Methode ist kein gültiges Token.</translation>
     </message>
     <message>
         <source>The HTTP version is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die HTTP-Version ist fehlerhaft.</translation>
     </message>
     <message>
         <source>Only HTTP/1.0 and HTTP/1.1 are supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur HTTP/1.0 und HTTP/1.1 werden unterstützt.</translation>
     </message>
     <message>
         <source>The request target contains a control or non-ASCII character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anfrageziel enthält ein Steuerzeichen oder ein Nicht-ASCII-Zeichen.</translation>
     </message>
     <message>
         <source>CONNECT is not supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>CONNECT wird nicht unterstützt.</translation>
     </message>
     <message>
         <source>The request target contains a fragment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anfrageziel enthält ein Fragment.</translation>
     </message>
     <message>
         <source>The asterisk-form target is only allowed with OPTIONS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anfrageziel in Asterisk-Form ist nur mit OPTIONS erlaubt.</translation>
     </message>
     <message>
         <source>The request target is neither a path nor an http(s) URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anfrageziel ist weder ein Pfad noch eine http(s)-URL.</translation>
     </message>
     <message>
         <source>The request target has an empty authority or user info.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Anfrageziel hat eine leere Authority oder enthält Benutzerinformationen.</translation>
     </message>
     <message>
         <source>The request target&apos;s authority is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Authority des Anfrageziels ist fehlerhaft.</translation>
     </message>
     <message>
         <source>The path contains an invalid percent-encoding.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad enthält eine ungültige Prozentkodierung.</translation>
     </message>
     <message>
         <source>The path contains an encoded slash or control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad enthält einen kodierten Schrägstrich oder ein kodiertes Steuerzeichen.</translation>
     </message>
     <message>
         <source>The path contains a dot segment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad enthält ein Punktsegment.</translation>
     </message>
     <message>
         <source>The path is not valid UTF-8.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Pfad ist kein gültiges UTF-8.</translation>
     </message>
     <message>
         <source>Folded header lines (obs-fold) are not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gefaltete Header-Zeilen (obs-fold) werden nicht akzeptiert.</translation>
     </message>
     <message>
         <source>A header line has no field name or no colon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einer Header-Zeile fehlt der Feldname oder der Doppelpunkt.</translation>
     </message>
     <message>
         <source>A header field name is not a valid token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Header-Feldname ist kein gültiges Token.</translation>
     </message>
     <message>
         <source>A header field value contains a control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Header-Feldwert enthält ein Steuerzeichen.</translation>
     </message>
     <message>
         <source>The request has more than one Host field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat mehr als ein Host-Feld.</translation>
     </message>
     <message>
         <source>An HTTP/1.1 request needs a Host field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine HTTP/1.1-Anfrage braucht ein Host-Feld.</translation>
     </message>
     <message>
         <source>The Host field is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Host-Feld ist fehlerhaft.</translation>
     </message>
     <message>
         <source>The request has both Transfer-Encoding and Content-Length.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat sowohl Transfer-Encoding als auch Content-Length.</translation>
     </message>
     <message>
         <source>Transfer-Encoding is not allowed in HTTP/1.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer-Encoding ist in HTTP/1.0 nicht erlaubt.</translation>
     </message>
     <message>
         <source>Transfer-Encoding has an empty element.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer-Encoding enthält ein leeres Element.</translation>
     </message>
     <message>
         <source>Transfer-Encoding must end with a single chunked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transfer-Encoding muss mit genau einem chunked enden.</translation>
     </message>
     <message>
         <source>Only the chunked transfer coding is supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Transferkodierung chunked wird unterstützt.</translation>
     </message>
     <message>
         <source>The request has more than one Content-Length field.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat mehr als ein Content-Length-Feld.</translation>
     </message>
     <message>
         <source>Content-Length is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Content-Length ist fehlerhaft.</translation>
     </message>
     <message>
         <source>Only the 100-continue expectation is supported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Erwartung 100-continue wird unterstützt.</translation>
     </message>
     <message>
         <source>The body is larger than %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body ist größer als %1 Bytes.</translation>
     </message>
     <message>
         <source>A chunk size overflows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Chunk-Größe läuft über.</translation>
     </message>
     <message>
         <source>A chunk size is not a hexadecimal number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Chunk-Größe ist keine Hexadezimalzahl.</translation>
     </message>
     <message>
         <source>A chunk size line is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Chunk-Größenzeile ist fehlerhaft.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::http::Response</name>
     <message>
         <source>The server has too many open connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat zu viele offene Verbindungen.</translation>
     </message>
     <message>
         <source>Too many open connections from your address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele offene Verbindungen von Ihrer Adresse.</translation>
     </message>
     <message>
         <source>Nothing is served here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier wird nichts bereitgestellt.</translation>
     </message>
     <message>
         <source>The request headers did not arrive in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Header der Anfrage sind nicht rechtzeitig eingetroffen.</translation>
     </message>
     <message>
         <source>The request body did not arrive in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Body der Anfrage ist nicht rechtzeitig eingetroffen.</translation>
     </message>
     <message>
         <source>The request was not answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage wurde nicht beantwortet.</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::http::Server</name>
     <message>
         <source>The HTTP server is already listening.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der HTTP-Server lauscht bereits.</translation>
     </message>
     <message>
         <source>Cannot listen on %1 port %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Lauschen auf %1, Port %2, nicht möglich: %3</translation>
     </message>
 </context>
 <context>
     <name>gatehouse::http::UpstreamClient</name>
     <message>
         <source>upstream URL must be an absolute http or https URL</source>
-        <translation type="unfinished"></translation>
+        <translation>die Upstream-URL muss eine absolute http- oder https-URL sein</translation>
     </message>
     <message>
         <source>upstream %1: this request requires https</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Diese Anfrage erfordert https</translation>
     </message>
     <message>
         <source>upstream %1: credentials in the URL are not supported; send them in a header</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Zugangsdaten in der URL werden nicht unterstützt; senden Sie sie in einem Header</translation>
     </message>
     <message>
         <source>upstream %1: a proxy cannot be used for a request limited to public addresses, because the address check would only see the proxy</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Für eine auf öffentliche Adressen beschränkte Anfrage kann kein Proxy verwendet werden, weil die Adressprüfung nur den Proxy sehen würde</translation>
     </message>
     <message>
         <source>upstream request method is not a token</source>
-        <translation type="unfinished"></translation>
+        <translation>die Methode der Upstream-Anfrage ist kein Token</translation>
     </message>
     <message>
         <source>upstream %1: header name or value contains characters that are not allowed (header %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Name oder Wert eines Headers enthält unzulässige Zeichen (Header %2)</translation>
     </message>
     <message>
         <source>upstream %1: header %2 is managed by the client and cannot be set</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Der Header %2 wird vom Client verwaltet und kann nicht gesetzt werden</translation>
     </message>
     <message>
         <source>upstream %1 did not answer within the total timeout of %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1 hat nicht innerhalb des Gesamt-Zeitlimits von %2 ms geantwortet</translation>
     </message>
     <message>
         <source>upstream %1: cannot start the request: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Die Anfrage kann nicht gestartet werden: %2</translation>
     </message>
     <message>
         <source>upstream %1 redirected more than %2 times</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1 hat mehr als %2-mal weitergeleitet</translation>
     </message>
     <message>
         <source>upstream %1: the response body exceeds the limit of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Der Body der Antwort überschreitet das Limit von %2 Bytes</translation>
     </message>
     <message>
         <source>upstream %1: the response headers exceed the limit of %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Die Header der Antwort überschreiten das Limit von %2 Bytes</translation>
     </message>
     <message>
         <source>upstream %1: could not connect within the connect timeout of %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Keine Verbindung innerhalb des Verbindungs-Zeitlimits von %2 ms</translation>
     </message>
     <message>
         <source>upstream %1: the host name cannot be resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Der Hostname kann nicht aufgelöst werden</translation>
     </message>
     <message>
         <source>upstream %1: the protocol is not allowed for this request</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: Das Protokoll ist für diese Anfrage nicht erlaubt</translation>
     </message>
     <message>
         <source>upstream %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Upstream %1: %2</translation>
     </message>
     <message>
         <source>cannot create a curl easy handle</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gatehouse::oauth</name>
-    <message>
-        <source>OpenSSL has no scrypt implementation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot create an scrypt context</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scrypt key derivation failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>gatehouse::oauth::PasswordHash</name>
-    <message>
-        <source>the password is empty: choose a password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the system&apos;s random generator failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the password hash is not in the form scrypt$ln=N,r=R,p=P$salt$hash: create one with `gatehouse user hash-password`</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the password hash&apos;s scrypt parameters are out of bounds (ln 10-20, r 1-32, p 1-16): create a new hash with `gatehouse user hash-password`</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the password hash&apos;s salt or key is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>ein curl-Easy-Handle kann nicht erzeugt werden</translation>
     </message>
 </context>
 <context>
@@ -2056,18 +2071,7 @@ Credentials are referenced, never included: provide each secret on the server as
     </message>
     <message>
         <source>What happens next: the gateway serves each server of the file at its own MCP address, and clients can call a tool only when a role allows it. The editors on these pages arrive in coming releases.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>http</name>
-    <message>
-        <source>this MCP session belongs to another caller: start your own session with initialize</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the MCP session is unknown, expired or ended: start a new one with initialize</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie es weitergeht: Das Gateway stellt jeden Server aus der Datei unter einer eigenen MCP-Adresse bereit, und Clients können ein Tool nur aufrufen, wenn eine Rolle es erlaubt. Die Editoren auf diesen Seiten kommen in einer der nächsten Versionen.</translation>
     </message>
 </context>
 <context>
@@ -2075,15 +2079,16 @@ Credentials are referenced, never included: provide each secret on the server as
     <message>
         <source>gatehouse: no display found. Run the gateway headless with `gatehouse serve`, or see `gatehouse --help`.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>gatehouse: keine Anzeige gefunden. Führen Sie das Gateway mit `gatehouse serve` ohne Oberfläche aus oder lesen Sie `gatehouse --help`.
+</translation>
     </message>
     <message>
         <source>The data directory that holds the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Datenverzeichnis, das den Datenspeicher enthält.</translation>
     </message>
     <message>
         <source>Gatehouse</source>
-        <translation type="unfinished">Gatehouse</translation>
+        <translation>Gatehouse</translation>
     </message>
 </context>
 </TS>

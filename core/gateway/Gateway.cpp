@@ -23,11 +23,6 @@
 namespace gatehouse::gateway {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Gateway", text);
-}
-
 QByteArray randomBytes(int count)
 {
     QByteArray bytes(count, Qt::Uninitialized);
@@ -41,21 +36,21 @@ Result<QSslConfiguration> loadTls(const ListenOptions &options)
     QFile certFile(options.tlsCertificateFile);
     QFile keyFile(options.tlsKeyFile);
     if (!certFile.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, tr("cannot read the TLS certificate %1: %2")
+        return Error(ErrorCode::Io, Gateway::tr("cannot read the TLS certificate %1: %2")
                                         .arg(options.tlsCertificateFile, certFile.errorString()));
     if (!keyFile.open(QIODevice::ReadOnly))
-        return Error(
-            ErrorCode::Io,
-            tr("cannot read the TLS key %1: %2").arg(options.tlsKeyFile, keyFile.errorString()));
+        return Error(ErrorCode::Io, Gateway::tr("cannot read the TLS key %1: %2")
+                                        .arg(options.tlsKeyFile, keyFile.errorString()));
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
     const QByteArray keyPem = keyFile.readAll();
     QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
     if (key.isNull())
         key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
     if (chain.isEmpty() || key.isNull())
-        return Error(ErrorCode::Validation,
-                     tr("%1 and %2 must hold a PEM certificate and its private key (RSA or EC)")
-                         .arg(options.tlsCertificateFile, options.tlsKeyFile));
+        return Error(
+            ErrorCode::Validation,
+            Gateway::tr("%1 and %2 must hold a PEM certificate and its private key (RSA or EC)")
+                .arg(options.tlsCertificateFile, options.tlsKeyFile));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);
@@ -87,8 +82,9 @@ Status Gateway::checkListenOptions(const ListenOptions &options)
 {
     const bool loopback = options.address.isLoopback();
     if (options.authMode == AuthMode::None && !loopback)
-        return Error(ErrorCode::Validation,
-                     tr("gateway.auth.mode none serves every tool without sign-in and is only "
+        return Error(
+            ErrorCode::Validation,
+            Gateway::tr("gateway.auth.mode none serves every tool without sign-in and is only "
                         "allowed on a loopback address; listen on 127.0.0.1 or remove auth.mode"));
     const bool tls = options.tlsConfigured || !options.tlsCertificateFile.isEmpty();
     if (loopback || tls)
@@ -96,15 +92,15 @@ Status Gateway::checkListenOptions(const ListenOptions &options)
     if (options.behindProxy) {
         if (options.publicUrl.scheme() != QLatin1String("https"))
             return Error(ErrorCode::Validation,
-                         tr("gateway.behind_proxy is set but public_url %1 is not https: "
-                            "set public_url to the proxy's https address")
+                         Gateway::tr("gateway.behind_proxy is set but public_url %1 is not https: "
+                                     "set public_url to the proxy's https address")
                              .arg(options.publicUrl.toString()));
         return {};
     }
     return Error(ErrorCode::Validation,
-                 tr("plain HTTP on %1 is refused because it is not a loopback address: "
-                    "configure gateway.tls, set gateway.behind_proxy with an https "
-                    "public_url, or listen on 127.0.0.1")
+                 Gateway::tr("plain HTTP on %1 is refused because it is not a loopback address: "
+                             "configure gateway.tls, set gateway.behind_proxy with an https "
+                             "public_url, or listen on 127.0.0.1")
                      .arg(options.address.toString()));
 }
 
@@ -157,11 +153,12 @@ Status Gateway::start(const ListenOptions &options)
             handle(request, std::move(responder));
         });
     if (Status listening = m_server->listen(options.address, options.port, tls); !listening) {
-        const QString why = tr("cannot listen on %1:%2: %3. Choose another port or stop the "
-                               "program that uses it")
-                                .arg(options.address.toString())
-                                .arg(options.port)
-                                .arg(listening.error().message());
+        const QString why =
+            Gateway::tr("cannot listen on %1:%2: %3. Choose another port or stop the "
+                        "program that uses it")
+                .arg(options.address.toString())
+                .arg(options.port)
+                .arg(listening.error().message());
         m_server.reset();
         setState(State::Failed, why);
         return Error(ErrorCode::Unavailable, why);
@@ -278,19 +275,21 @@ void Gateway::handle(const http::Request &request, std::shared_ptr<http::Respond
 
     if (!snap->hosts.allowsHost(request.header("host")))
         return responder->respond(http::Response::error(
-            403, tr("the Host header names no address of this gateway: add it to "
-                    "gateway.allowed_hosts if clients reach the gateway by that name")));
+            403, Gateway::tr("the Host header names no address of this gateway: add it to "
+                             "gateway.allowed_hosts if clients reach the gateway by that name")));
     if (!snap->hosts.allowsOrigin(request.header("origin")))
         return responder->respond(http::Response::error(
-            403, tr("requests from this Origin are refused (DNS rebinding protection): add its "
-                    "host to gateway.allowed_hosts if it is yours")));
+            403,
+            Gateway::tr("requests from this Origin are refused (DNS rebinding protection): add its "
+                        "host to gateway.allowed_hosts if it is yours")));
 
     if (!path.startsWith(QLatin1String("/mcp/")))
-        return responder->respond(http::Response::error(404, tr("no such endpoint")));
+        return responder->respond(http::Response::error(404, Gateway::tr("no such endpoint")));
     const QString server = path.mid(5);
     if (!snap->servers.contains(server))
         return responder->respond(http::Response::error(
-            404, tr("no MCP server named '%1' is configured on this gateway").arg(server)));
+            404,
+            Gateway::tr("no MCP server named '%1' is configured on this gateway").arg(server)));
 
     if (snap->authMode == AuthMode::OAuth) {
         // RFC 9728 section 5.1: tell the client where to find the authorization server. The

@@ -17,11 +17,6 @@ constexpr auto kIdleSession = std::chrono::minutes(30);
 // JSON-RPC's "server error" range, as the transports page's examples use for transport errors.
 constexpr int kTransportError = -32000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("McpEndpoint", text);
-}
-
 bool listsType(QByteArrayView accept, QByteArrayView type)
 {
     const QByteArray lower = accept.toByteArray().toLower();
@@ -45,10 +40,12 @@ std::optional<QString> headerValue(const http::Request &request, QByteArrayView 
 http::Response sessionRefused(const Error &error)
 {
     if (error.code() == ErrorCode::PermissionDenied)
-        return rpcError(403, tr("this MCP session belongs to another caller: start your own "
-                                "session with initialize"));
-    return rpcError(404, tr("the MCP session is unknown, expired or ended: start a new one with "
-                            "initialize"));
+        return rpcError(
+            403, McpEndpoint::tr("this MCP session belongs to another caller: start your own "
+                                 "session with initialize"));
+    return rpcError(
+        404, McpEndpoint::tr("the MCP session is unknown, expired or ended: start a new one with "
+                             "initialize"));
 }
 } // namespace
 
@@ -77,10 +74,11 @@ void McpEndpoint::handle(const QString &server, const mcp::Caller &caller,
     else if (method == "DELETE")
         remove(caller, request, std::move(responder));
     else
-        responder->respond(http::Response(405, {{"Allow", "GET, POST, DELETE"}},
-                                          mcp::JsonRpc::error(mcp::Json(), kTransportError,
-                                                              tr("the MCP endpoint answers GET, "
-                                                                 "POST and DELETE"))));
+        responder->respond(
+            http::Response(405, {{"Allow", "GET, POST, DELETE"}},
+                           mcp::JsonRpc::error(mcp::Json(), kTransportError,
+                                               McpEndpoint::tr("the MCP endpoint answers GET, "
+                                                               "POST and DELETE"))));
 }
 
 mcp::ToolProvider *McpEndpoint::provider(const QString &server)
@@ -120,11 +118,11 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
     const QByteArray accept = request.header("accept");
     const bool acceptsSse = listsType(accept, "text/event-stream");
     if (!accept.isEmpty() && !listsType(accept, "application/json") && !acceptsSse)
-        return responder->respond(
-            rpcError(406, tr("Accept must list application/json and text/event-stream")));
+        return responder->respond(rpcError(
+            406, McpEndpoint::tr("Accept must list application/json and text/event-stream")));
     if (!request.header("content-type").trimmed().toLower().startsWith("application/json"))
-        return responder->respond(
-            rpcError(415, tr("send the JSON-RPC message with Content-Type: application/json")));
+        return responder->respond(rpcError(
+            415, McpEndpoint::tr("send the JSON-RPC message with Content-Type: application/json")));
 
     const std::optional<QString> sessionHeader = headerValue(request, "mcp-session-id");
     mcp::ServerSession *target = nullptr;
@@ -141,9 +139,9 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
                                 decoded->items.front().isRequest() &&
                                 decoded->items.front().message.method == "initialize";
         if (!initialize)
-            return responder->respond(
-                rpcError(400, tr("missing Mcp-Session-Id header: send initialize first and "
-                                 "then the session id it returns with every request")));
+            return responder->respond(rpcError(
+                400, McpEndpoint::tr("missing Mcp-Session-Id header: send initialize first and "
+                                     "then the session id it returns with every request")));
         fresh = newSession(server, caller);
         target = fresh.get();
         version = mcp::ProtocolVersion::latest();
@@ -218,7 +216,8 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
         return responder->respond(http::Response(reply.httpStatus, std::move(headers), reply.body));
     }
     if (fresh) // initialize answers at once; anything else would leave the session orphaned
-        return responder->respond(rpcError(500, tr("initialize did not complete at once"), -32603));
+        return responder->respond(
+            rpcError(500, McpEndpoint::tr("initialize did not complete at once"), -32603));
     if (!acceptsSse)
         return; // `done` answers with JSON when the call completes
     exchange->streaming = true;
@@ -232,12 +231,13 @@ void McpEndpoint::get(const QString &server, const mcp::Caller &caller,
                       const http::Request &request, std::shared_ptr<http::Responder> responder)
 {
     if (!listsType(request.header("accept"), "text/event-stream"))
-        return responder->respond(
-            rpcError(406, tr("GET opens an event stream: send Accept: text/event-stream")));
+        return responder->respond(rpcError(
+            406, McpEndpoint::tr("GET opens an event stream: send Accept: text/event-stream")));
     const std::optional<QString> sessionHeader = headerValue(request, "mcp-session-id");
     if (!sessionHeader)
-        return responder->respond(
-            rpcError(400, tr("missing Mcp-Session-Id header: GET opens the stream of a session")));
+        return responder->respond(rpcError(
+            400,
+            McpEndpoint::tr("missing Mcp-Session-Id header: GET opens the stream of a session")));
     const auto info = m_context.sessionIds->verify(*sessionHeader, caller.subject);
     if (!info.ok())
         return responder->respond(sessionRefused(info.error()));
@@ -271,8 +271,9 @@ void McpEndpoint::remove(const mcp::Caller &caller, const http::Request &request
 {
     const std::optional<QString> sessionHeader = headerValue(request, "mcp-session-id");
     if (!sessionHeader)
-        return responder->respond(
-            rpcError(400, tr("missing Mcp-Session-Id header: DELETE ends the session it names")));
+        return responder->respond(rpcError(
+            400,
+            McpEndpoint::tr("missing Mcp-Session-Id header: DELETE ends the session it names")));
     const auto ended = m_context.endSession(*sessionHeader, caller.subject);
     if (!ended.ok())
         return responder->respond(sessionRefused(ended.error()));

@@ -8,11 +8,6 @@ namespace gatehouse::http {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AddressPolicy", text);
-}
-
 bool inV4(quint32 address, quint32 network, int prefix)
 {
     const quint32 mask = prefix == 0 ? 0 : ~quint32(0) << (32 - prefix);
@@ -137,27 +132,27 @@ QString AddressPolicy::className(AddressClass addressClass)
 {
     switch (addressClass) {
     case AddressClass::Public:
-        return tr("public address");
+        return AddressPolicy::tr("public address");
     case AddressClass::Unspecified:
-        return tr("unspecified address");
+        return AddressPolicy::tr("unspecified address");
     case AddressClass::Loopback:
-        return tr("loopback address");
+        return AddressPolicy::tr("loopback address");
     case AddressClass::Private:
-        return tr("private network address");
+        return AddressPolicy::tr("private network address");
     case AddressClass::SharedCgnat:
-        return tr("shared (carrier-grade NAT) address");
+        return AddressPolicy::tr("shared (carrier-grade NAT) address");
     case AddressClass::LinkLocal:
-        return tr("link-local address");
+        return AddressPolicy::tr("link-local address");
     case AddressClass::UniqueLocal:
-        return tr("unique-local address");
+        return AddressPolicy::tr("unique-local address");
     case AddressClass::Multicast:
-        return tr("multicast or broadcast address");
+        return AddressPolicy::tr("multicast or broadcast address");
     case AddressClass::Reserved:
-        return tr("reserved or special-purpose address");
+        return AddressPolicy::tr("reserved or special-purpose address");
     case AddressClass::Invalid:
         break;
     }
-    return tr("invalid address");
+    return AddressPolicy::tr("invalid address");
 }
 
 Status AddressPolicy::check(const QHostAddress &address, const QString &host) const
@@ -172,8 +167,9 @@ Status AddressPolicy::check(const QHostAddress &address, const QString &host) co
             if (address.isInSubnet(network))
                 return {};
         return Error(ErrorCode::PermissionDenied,
-                     tr("connection to %1 refused: the address is outside the networks allowed "
-                        "for this upstream")
+                     AddressPolicy::tr(
+                         "connection to %1 refused: the address is outside the networks allowed "
+                         "for this upstream")
                          .arg(shown));
     }
     for (const auto &exempt : m_exempt)
@@ -183,16 +179,18 @@ Status AddressPolicy::check(const QHostAddress &address, const QString &host) co
     if (addressClass == AddressClass::Public)
         return {};
     return Error(ErrorCode::PermissionDenied,
-                 tr("connection to %1 refused for SSRF protection: it is a %2, and this request "
-                    "may only reach public addresses")
+                 AddressPolicy::tr(
+                     "connection to %1 refused for SSRF protection: it is a %2, and this request "
+                     "may only reach public addresses")
                      .arg(shown, className(addressClass)));
 }
 
 Status AddressPolicy::check(const sockaddr *address, const QString &host) const
 {
     if (!address || (address->sa_family != AF_INET && address->sa_family != AF_INET6))
-        return Error(ErrorCode::PermissionDenied,
-                     tr("connection refused: only IPv4 and IPv6 addresses are allowed"));
+        return Error(
+            ErrorCode::PermissionDenied,
+            AddressPolicy::tr("connection refused: only IPv4 and IPv6 addresses are allowed"));
     return check(QHostAddress(address), host);
 }
 

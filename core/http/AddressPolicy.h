@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QList>
 #include <QPair>
@@ -23,6 +24,8 @@ namespace gatehouse::http {
 // compatible, NAT64 64:ff9b::/96, 6to4) is judged by the embedded IPv4 address.
 class AddressPolicy
 {
+    Q_DECLARE_TR_FUNCTIONS(AddressPolicy)
+
 public:
     enum class Mode
     {

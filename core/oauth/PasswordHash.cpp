@@ -22,26 +22,22 @@ constexpr int kMaxR = 32;
 constexpr int kMaxP = 16;
 constexpr auto kBase64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("PasswordHash", text);
-}
-
 Result<QByteArray> derive(const QByteArray &password, const QByteArray &salt,
                           const PasswordHash::Parameters &params)
 {
     EVP_KDF *kdf = EVP_KDF_fetch(nullptr, "SCRYPT", nullptr);
     if (!kdf)
-        return Error(ErrorCode::Internal, tr("OpenSSL has no scrypt implementation"));
+        return Error(ErrorCode::Internal, PasswordHash::tr("OpenSSL has no scrypt implementation"));
     EVP_KDF_CTX *ctx = EVP_KDF_CTX_new(kdf);
     EVP_KDF_free(kdf);
     if (!ctx)
-        return Error(ErrorCode::Internal, tr("cannot create an scrypt context"));
+        return Error(ErrorCode::Internal, PasswordHash::tr("cannot create an scrypt context"));
 
     uint64_t n = uint64_t(1) << params.logN;
     uint32_t r = uint32_t(params.r);
     uint32_t p = uint32_t(params.p);
-    // 128 * r * N * p bytes plus slack; OpenSSL's default cap of 32 MiB is just too small for ln=15.
+    // 128 * r * N * p bytes plus slack; OpenSSL's default cap of 32 MiB is just too small for
+    // ln=15.
     uint64_t maxmem = 128ull * r * n * p + 16ull * 1024 * 1024;
     QByteArray pw = password;
     QByteArray s = salt;
@@ -55,12 +51,12 @@ Result<QByteArray> derive(const QByteArray &password, const QByteArray &salt,
         OSSL_PARAM_construct_end(),
     };
     QByteArray key(kKeyBytes, Qt::Uninitialized);
-    const int rc =
-        EVP_KDF_derive(ctx, reinterpret_cast<unsigned char *>(key.data()), size_t(key.size()), ossl);
+    const int rc = EVP_KDF_derive(ctx, reinterpret_cast<unsigned char *>(key.data()),
+                                  size_t(key.size()), ossl);
     EVP_KDF_CTX_free(ctx);
     OPENSSL_cleanse(pw.data(), size_t(pw.size()));
     if (rc != 1)
-        return Error(ErrorCode::Internal, tr("scrypt key derivation failed"));
+        return Error(ErrorCode::Internal, PasswordHash::tr("scrypt key derivation failed"));
     return key;
 }
 } // namespace
@@ -73,10 +69,11 @@ Result<QString> PasswordHash::hash(const QString &password)
 Result<QString> PasswordHash::hash(const QString &password, Parameters parameters)
 {
     if (password.isEmpty())
-        return Error(ErrorCode::InvalidArgument, tr("the password is empty: choose a password"));
+        return Error(ErrorCode::InvalidArgument,
+                     PasswordHash::tr("the password is empty: choose a password"));
     QByteArray salt(kSaltBytes, Qt::Uninitialized);
     if (RAND_bytes(reinterpret_cast<unsigned char *>(salt.data()), kSaltBytes) != 1)
-        return Error(ErrorCode::Internal, tr("the system's random generator failed"));
+        return Error(ErrorCode::Internal, PasswordHash::tr("the system's random generator failed"));
     const Result<QByteArray> key = derive(password.toUtf8(), salt, parameters);
     if (!key)
         return key.error();
@@ -92,17 +89,17 @@ bool PasswordHash::looksLikeHash(const QString &encoded)
 {
     const QStringList parts = encoded.split(QLatin1Char('$'));
     return parts.size() == 4 && parts[0] == QLatin1String("scrypt") &&
-           parts[1].startsWith(QLatin1String("ln=")) && !parts[2].isEmpty() &&
-           !parts[3].isEmpty();
+           parts[1].startsWith(QLatin1String("ln=")) && !parts[2].isEmpty() && !parts[3].isEmpty();
 }
 
 Result<bool> PasswordHash::verify(const QString &password, const QString &encoded)
 {
     const QStringList parts = encoded.split(QLatin1Char('$'));
     if (!looksLikeHash(encoded))
-        return Error(ErrorCode::Parse,
-                     tr("the password hash is not in the form scrypt$ln=N,r=R,p=P$salt$hash: "
-                        "create one with `gatehouse user hash-password`"));
+        return Error(
+            ErrorCode::Parse,
+            PasswordHash::tr("the password hash is not in the form scrypt$ln=N,r=R,p=P$salt$hash: "
+                             "create one with `gatehouse user hash-password`"));
     Parameters params{-1, -1, -1};
     for (const QString &kv : parts[1].split(QLatin1Char(','))) {
         const QString name = kv.section(QLatin1Char('='), 0, 0);
@@ -119,13 +116,16 @@ Result<bool> PasswordHash::verify(const QString &password, const QString &encode
     }
     if (params.logN < kMinLogN || params.logN > kMaxLogN || params.r < 1 || params.r > kMaxR ||
         params.p < 1 || params.p > kMaxP)
-        return Error(ErrorCode::Validation,
-                     tr("the password hash's scrypt parameters are out of bounds (ln 10-20, r 1-32, "
-                        "p 1-16): create a new hash with `gatehouse user hash-password`"));
+        return Error(
+            ErrorCode::Validation,
+            PasswordHash::tr(
+                "the password hash's scrypt parameters are out of bounds (ln 10-20, r 1-32, "
+                "p 1-16): create a new hash with `gatehouse user hash-password`"));
     const QByteArray salt = QByteArray::fromBase64(parts[2].toLatin1(), kBase64);
     const QByteArray expected = QByteArray::fromBase64(parts[3].toLatin1(), kBase64);
     if (salt.isEmpty() || expected.size() != kKeyBytes)
-        return Error(ErrorCode::Parse, tr("the password hash's salt or key is malformed"));
+        return Error(ErrorCode::Parse,
+                     PasswordHash::tr("the password hash's salt or key is malformed"));
     const Result<QByteArray> key = derive(password.toUtf8(), salt, params);
     if (!key)
         return key.error();

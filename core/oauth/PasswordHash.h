@@ -2,6 +2,7 @@
 
 #include "Result.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace gatehouse::oauth {
@@ -10,6 +11,8 @@ namespace gatehouse::oauth {
 // OpenSSL's EVP_KDF, stored as "scrypt$ln=15,r=8,p=1$<salt>$<hash>" (base64url, no padding).
 class PasswordHash
 {
+    Q_DECLARE_TR_FUNCTIONS(PasswordHash)
+
 public:
     struct Parameters
     {
