@@ -7,6 +7,9 @@
 using gatehouse::mcp::ProtocolVersion;
 using Feature = gatehouse::mcp::ProtocolVersion::Feature;
 
+// Declared before any use, or an optimised build instantiates the default first.
+Q_DECLARE_METATYPE(std::optional<QString>)
+
 class TestProtocolVersion : public QObject
 {
     Q_OBJECT
@@ -105,8 +108,6 @@ private Q_SLOTS:
         QCOMPARE(ProtocolVersion::supports(version, Feature(feature)), supported);
     }
 };
-
-Q_DECLARE_METATYPE(std::optional<QString>)
 
 QTEST_GUILESS_MAIN(TestProtocolVersion)
 #include "TestProtocolVersion.moc"
