@@ -2,6 +2,38 @@
 
 namespace gatehouse::http {
 
+bool isToken(QByteArrayView value)
+{
+    if (value.isEmpty())
+        return false;
+    for (char ch : value) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            continue;
+        switch (c) {
+        case '!':
+        case '#':
+        case '$':
+        case '%':
+        case '&':
+        case '\'':
+        case '*':
+        case '+':
+        case '-':
+        case '.':
+        case '^':
+        case '_':
+        case '`':
+        case '|':
+        case '~':
+            continue;
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
 namespace {
 
 char lower(char c)

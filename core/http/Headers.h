@@ -8,6 +8,9 @@
 
 namespace gatehouse::http {
 
+// RFC 9110 5.6.2: a token (methods, field names) is one or more tchar.
+bool isToken(QByteArrayView value);
+
 // Header fields in arrival order. Names keep their spelling; lookups ignore ASCII case
 // (RFC 9110 5.1). Names and values stay bytes: nothing is converted unless a caller asks.
 class Headers

@@ -13,44 +13,6 @@ constexpr qsizetype kMaxBodyReserve = 64 * 1024;
 constexpr int kMaxLeadingEmptyLines = 4;
 constexpr qsizetype kMaxContentLengthDigits = 18;
 
-// RFC 9110 5.6.2 tchar
-constexpr bool isTchar(unsigned char c)
-{
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isToken(QByteArrayView v)
-{
-    if (v.isEmpty())
-        return false;
-    for (char c : v) {
-        if (!isTchar(static_cast<unsigned char>(c)))
-            return false;
-    }
-    return true;
-}
-
 // RFC 9110 5.5: field-vchar / SP / HTAB (obs-text allowed)
 bool isFieldValue(QByteArrayView v)
 {

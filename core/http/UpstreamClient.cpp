@@ -1,6 +1,7 @@
 #include "UpstreamClient.h"
 
 #include "Logging.h"
+#include "http/Headers.h"
 
 #include <QSocketNotifier>
 #include <QThread>
@@ -29,43 +30,6 @@ void initialiseCurl()
 }
 
 namespace {
-
-bool isTokenChar(char c)
-{
-    // RFC 9110 §5.6.2 tchar
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-        return true;
-    switch (c) {
-    case '!':
-    case '#':
-    case '$':
-    case '%':
-    case '&':
-    case '\'':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '^':
-    case '_':
-    case '`':
-    case '|':
-    case '~':
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool isToken(QByteArrayView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (char c : s)
-        if (!isTokenChar(c))
-            return false;
-    return true;
-}
 
 bool isFieldValue(QByteArrayView s)
 {
