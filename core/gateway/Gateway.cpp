@@ -257,7 +257,30 @@ McpEndpoint &Gateway::endpoint()
         };
         context.providerFactory = m_factory;
         context.cursorKey = m_cursorKey;
+        // Unregistered under the lock that posting holds: no cancel reaches a deleted endpoint.
+        context.destroyed = [this](McpEndpoint *endpoint) {
+            QMutexLocker lock(&m_endpointsMutex);
+            m_allEndpoints.removeAll(endpoint);
+        };
+        context.broadcastCancel = [this](const QByteArray &nonce, const QByteArray &body,
+                                         const QString &version) {
+            QMutexLocker lock(&m_endpointsMutex);
+            for (McpEndpoint *other : std::as_const(m_allEndpoints)) {
+                if (other == m_endpoints.localData())
+                    continue; // this worker already handled it
+                QMetaObject::invokeMethod(
+                    other,
+                    [other, nonce, body, version] { other->deliverCancel(nonce, body, version); },
+                    Qt::QueuedConnection);
+            }
+        };
         auto *created = new McpEndpoint(std::move(context));
+        created->setObjectName(QStringLiteral("McpEndpoint"));
+        {
+            QMutexLocker lock(&m_endpointsMutex);
+            m_allEndpoints.append(created);
+        }
+
         // Tell this worker's sessions when the catalog changes; queued onto the worker thread.
         connect(this, &Gateway::catalogChanged, created, &McpEndpoint::catalogChanged);
         m_endpoints.setLocalData(created);

@@ -4,6 +4,7 @@
 #include "gateway/HostPolicy.h"
 
 #include <QHostAddress>
+#include <QMutex>
 #include <QObject>
 #include <QStringList>
 #include <QThreadStorage>
@@ -128,6 +129,8 @@ private:
     QByteArray m_cursorKey;
     std::unique_ptr<http::Server> m_server;
     QThreadStorage<McpEndpoint *> m_endpoints;
+    QMutex m_endpointsMutex; // guards m_allEndpoints; held while posting to them
+    QList<McpEndpoint *> m_allEndpoints;
     std::atomic<std::shared_ptr<const Snapshot>> m_snapshot;
     QTimer m_refresh;
     ListenOptions m_options;

@@ -60,6 +60,8 @@ McpEndpoint::McpEndpoint(Context context, QObject *parent)
 
 McpEndpoint::~McpEndpoint()
 {
+    if (m_context.destroyed)
+        m_context.destroyed(this);
     m_sessions.clear(); // before the providers they point at
 }
 
@@ -191,6 +193,12 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
     };
     target->handle(request.body(), version, related, done);
     exchange->returned = true;
+    if (sessionHeader && m_context.broadcastCancel &&
+        request.body().contains("notifications/cancelled")) {
+        const auto info = m_context.sessionIds->verify(*sessionHeader, caller.subject);
+        if (info.ok())
+            m_context.broadcastCancel(info->nonce, request.body(), version);
+    }
 
     if (exchange->syncReply) {
         const mcp::ServerSession::Reply &reply = *exchange->syncReply;
@@ -285,6 +293,17 @@ void McpEndpoint::catalogChanged()
 {
     for (const auto &provider : std::as_const(m_providers))
         Q_EMIT provider->toolsChanged();
+}
+
+void McpEndpoint::deliverCancel(const QByteArray &nonce, const QByteArray &body,
+                                const QString &version)
+{
+    const auto it = m_sessions.constFind(nonce);
+    if (it == m_sessions.constEnd() || it->session->callsInFlight() == 0)
+        return;
+    // A notification produces no reply; a cancel for a call this worker does not run is ignored.
+    it->session->handle(
+        body, version, [](const QByteArray &) {}, [](const mcp::ServerSession::Reply &) {});
 }
 
 void McpEndpoint::evictIdle()

@@ -35,6 +35,11 @@ public:
             endSession;
         std::function<std::unique_ptr<mcp::ToolProvider>(const QString &server)> providerFactory;
         QByteArray cursorKey;
+        // Hands a notifications/cancelled body to every worker's endpoint: the call it cancels
+        // may run on another worker than the one whose connection carried the notification.
+        std::function<void(const QByteArray &nonce, const QByteArray &body, const QString &version)>
+            broadcastCancel;
+        std::function<void(McpEndpoint *)> destroyed;
     };
 
     McpEndpoint(Context context, QObject *parent = nullptr);
@@ -44,6 +49,8 @@ public:
                 std::shared_ptr<http::Responder> responder);
     // The catalog changed: each provider tells its sessions (notifications/tools/list_changed).
     void catalogChanged();
+    // A cancellation that arrived on another worker: applied when this worker runs the call.
+    void deliverCancel(const QByteArray &nonce, const QByteArray &body, const QString &version);
 
 private:
     struct CachedSession
