@@ -66,6 +66,9 @@ for p in "${apt_packages[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
   [ "$status" = "install ok installed" ] || missing+=("$p")
 done
+# The end-to-end tests install their npm packages (Node 22 among them) with npm; any Node.js with
+# npm will do, so the distribution's is installed only when there is none.
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
