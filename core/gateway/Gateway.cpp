@@ -252,6 +252,7 @@ McpEndpoint &Gateway::endpoint()
     if (!m_endpoints.hasLocalData()) {
         McpEndpoint::Context context;
         context.sessionIds = m_sessionIds.get();
+        context.registry = m_registry.get();
         context.endSession = [this](const QString &id, const QString &subject) {
             return m_sessionIds->end(id, subject);
         };

@@ -100,6 +100,23 @@ std::unique_ptr<mcp::ServerSession> McpEndpoint::newSession(const QString &serve
     return std::make_unique<mcp::ServerSession>(provider(server), caller, options);
 }
 
+Result<mcp::SessionInfo> McpEndpoint::verifySession(const QString &id, const QString &subject)
+{
+    constexpr qsizetype kMaxRemembered = 4096;
+    const auto it = m_verified.constFind(id);
+    if (it != m_verified.constEnd() && it->subject == subject &&
+        it->info.expiresAt > QDateTime::currentDateTimeUtc() &&
+        !(m_context.registry && m_context.registry->isEnded(it->info.nonce)))
+        return it->info;
+    auto info = m_context.sessionIds->verify(id, subject);
+    if (info.ok()) {
+        if (m_verified.size() >= kMaxRemembered)
+            m_verified.clear();
+        m_verified.insert(id, Verified{subject, *info});
+    }
+    return info;
+}
+
 mcp::ServerSession *McpEndpoint::session(const QString &server, const mcp::Caller &caller,
                                          const mcp::SessionInfo &info)
 {
@@ -129,6 +146,7 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
     const std::optional<QString> sessionHeader = headerValue(request, "mcp-session-id");
     mcp::ServerSession *target = nullptr;
     std::unique_ptr<mcp::ServerSession> fresh;
+    QByteArray nonce;
     QString version;
     if (!sessionHeader) {
         // Only initialize may come without a session (transports, Session Management).
@@ -148,7 +166,7 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
         target = fresh.get();
         version = mcp::ProtocolVersion::latest();
     } else {
-        const auto info = m_context.sessionIds->verify(*sessionHeader, caller.subject);
+        const auto info = verifySession(*sessionHeader, caller.subject);
         if (!info.ok())
             return responder->respond(sessionRefused(info.error()));
         const auto resolved = mcp::ProtocolVersion::resolve(
@@ -156,6 +174,7 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
         if (!resolved.ok())
             return responder->respond(rpcError(400, resolved.error().message()));
         version = *resolved;
+        nonce = info->nonce;
         target = session(server, caller, *info);
     }
 
@@ -193,12 +212,9 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
     };
     target->handle(request.body(), version, related, done);
     exchange->returned = true;
-    if (sessionHeader && m_context.broadcastCancel &&
-        request.body().contains("notifications/cancelled")) {
-        const auto info = m_context.sessionIds->verify(*sessionHeader, caller.subject);
-        if (info.ok())
-            m_context.broadcastCancel(info->nonce, request.body(), version);
-    }
+    if (!nonce.isEmpty() && m_context.broadcastCancel &&
+        request.body().contains("notifications/cancelled"))
+        m_context.broadcastCancel(nonce, request.body(), version);
 
     if (exchange->syncReply) {
         const mcp::ServerSession::Reply &reply = *exchange->syncReply;
@@ -246,7 +262,7 @@ void McpEndpoint::get(const QString &server, const mcp::Caller &caller,
         return responder->respond(rpcError(
             400,
             McpEndpoint::tr("missing Mcp-Session-Id header: GET opens the stream of a session")));
-    const auto info = m_context.sessionIds->verify(*sessionHeader, caller.subject);
+    const auto info = verifySession(*sessionHeader, caller.subject);
     if (!info.ok())
         return responder->respond(sessionRefused(info.error()));
     const auto resolved = mcp::ProtocolVersion::resolve(
@@ -286,6 +302,7 @@ void McpEndpoint::remove(const mcp::Caller &caller, const http::Request &request
     if (!ended.ok())
         return responder->respond(sessionRefused(ended.error()));
     m_sessions.remove(ended->nonce);
+    m_verified.remove(*sessionHeader);
     responder->respond(http::Response(200));
 }
 

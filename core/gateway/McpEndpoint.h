@@ -2,6 +2,7 @@
 
 #include "mcp/ServerSession.h"
 #include "mcp/SessionId.h"
+#include "mcp/SessionRegistry.h"
 #include "mcp/ToolProvider.h"
 
 #include <QElapsedTimer>
@@ -30,7 +31,8 @@ class McpEndpoint : public QObject
 public:
     struct Context
     {
-        const mcp::SessionId *sessionIds = nullptr; // verify/issue (thread-safe)
+        const mcp::SessionId *sessionIds = nullptr;     // verify/issue (thread-safe)
+        const mcp::SessionRegistry *registry = nullptr; // ended sessions (thread-safe)
         std::function<Result<mcp::SessionInfo>(const QString &id, const QString &subject)>
             endSession;
         std::function<std::unique_ptr<mcp::ToolProvider>(const QString &server)> providerFactory;
@@ -67,6 +69,9 @@ private:
     void remove(const mcp::Caller &caller, const http::Request &request,
                 std::shared_ptr<http::Responder> responder);
     mcp::ToolProvider *provider(const QString &server);
+    // SessionId::verify with a per-worker memory of ids already verified: checking the MAC costs
+    // two HMACs, the most expensive step of a tools/call; expiry and ends are still checked.
+    Result<mcp::SessionInfo> verifySession(const QString &id, const QString &subject);
     mcp::ServerSession *session(const QString &server, const mcp::Caller &caller,
                                 const mcp::SessionInfo &info);
     std::unique_ptr<mcp::ServerSession> newSession(const QString &server,
@@ -77,6 +82,12 @@ private:
     // Declared before the sessions, which point at them, so they outlive them.
     QHash<QString, std::shared_ptr<mcp::ToolProvider>> m_providers;
     QHash<QByteArray, CachedSession> m_sessions; // by session nonce
+    struct Verified
+    {
+        QString subject;
+        mcp::SessionInfo info;
+    };
+    QHash<QString, Verified> m_verified; // by session id
     QTimer m_evict;
 };
 

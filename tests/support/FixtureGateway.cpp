@@ -18,6 +18,9 @@ using namespace gatehouse;
 int main(int argc, char **argv)
 {
     ::signal(SIGPIPE, SIG_IGN);
+    // As `gatehouse serve` does: Qt's Unix event dispatcher rather than GLib's.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addOption({QStringLiteral("port"), QStringLiteral("port (0: any)"), QStringLiteral("N"),
