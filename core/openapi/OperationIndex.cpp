@@ -1,6 +1,7 @@
 #include "OperationIndex.h"
 
 #include "Logging.h"
+#include "OperationLookup.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -221,20 +222,7 @@ Result<OperationIndex> OperationIndex::fromData(const QByteArray &data, const QS
 
 const Operation *OperationIndex::find(QStringView operationIdOrKey) const
 {
-    for (const Operation &operation : m_operations) {
-        if (!operation.operationId.isEmpty() && operation.operationId == operationIdOrKey)
-            return &operation;
-    }
-    const qsizetype space = operationIdOrKey.indexOf(u' ');
-    if (space <= 0)
-        return nullptr;
-    const QStringView method = operationIdOrKey.left(space);
-    const QStringView path = operationIdOrKey.mid(space + 1).trimmed();
-    for (const Operation &operation : m_operations) {
-        if (operation.method.compare(method, Qt::CaseInsensitive) == 0 && operation.path == path)
-            return &operation;
-    }
-    return nullptr;
+    return findOperation(m_operations, operationIdOrKey);
 }
 
 QString OperationIndex::defaultToolName(const QString &operationId, const QString &method,

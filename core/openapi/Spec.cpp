@@ -1,5 +1,7 @@
 #include "Spec.h"
 
+#include "OperationLookup.h"
+
 namespace gatehouse::openapi {
 
 QString SpecServer::resolvedUrl(const QHash<QString, QString> &values) const
@@ -73,20 +75,7 @@ QString Spec::baseUrlFor(const SpecOperation &operation) const
 
 const SpecOperation *Spec::find(QStringView operationIdOrKey) const
 {
-    for (const SpecOperation &operation : m_operations) {
-        if (!operation.operationId.isEmpty() && operation.operationId == operationIdOrKey)
-            return &operation;
-    }
-    const qsizetype space = operationIdOrKey.indexOf(u' ');
-    if (space <= 0)
-        return nullptr;
-    const QStringView method = operationIdOrKey.left(space);
-    const QStringView path = operationIdOrKey.mid(space + 1).trimmed();
-    for (const SpecOperation &operation : m_operations) {
-        if (operation.method.compare(method, Qt::CaseInsensitive) == 0 && operation.path == path)
-            return &operation;
-    }
-    return nullptr;
+    return findOperation(m_operations, operationIdOrKey);
 }
 
 } // namespace gatehouse::openapi
