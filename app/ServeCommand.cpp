@@ -133,8 +133,9 @@ void ServeCommand::printEndpoints()
         m_out << tr("MCP endpoints:") << '\n';
         for (const store::Server &server : *list)
             m_out << "  " << base << "/mcp/" << server.name << '\n';
-        m_out << tr("Next: add a user (gatehouse user add NAME) and point an MCP client at an "
-                    "endpoint.")
+        m_out << tr("Next: point an MCP client at an endpoint. Until the gateway's OAuth sign-in "
+                    "arrives, clients get in only with gateway.auth.mode: none on a loopback "
+                    "address.")
               << '\n';
     } else {
         m_out << tr("MCP base URL: %1/mcp/{server}. No servers yet. Next: import a "

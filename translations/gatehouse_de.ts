@@ -1180,6 +1180,229 @@
     </message>
 </context>
 <context>
+    <name>SpecLoader</name>
+    <message>
+        <source>a mapping</source>
+        <translation>eine Zuordnung</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>the document has more than %1 nodes</source>
+        <translation>das Dokument hat mehr als %1 Knoten</translation>
+    </message>
+    <message>
+        <source>the document is nested deeper than %1 levels</source>
+        <translation>das Dokument ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>a mapping key is not a string</source>
+        <translation>ein Schlüssel einer Zuordnung ist keine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>%1: the document is larger than %2 bytes</source>
+        <translation>%1: Das Dokument ist größer als %2 Byte</translation>
+    </message>
+    <message>
+        <source>%1: the document is nested deeper than %2 levels</source>
+        <translation>%1: Das Dokument ist tiefer als %2 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>%1: not valid JSON: %2</source>
+        <translation>%1: kein gültiges JSON: %2</translation>
+    </message>
+    <message>
+        <source>%1:%2: not valid YAML: %3</source>
+        <translation>%1:%2: kein gültiges YAML: %3</translation>
+    </message>
+    <message>
+        <source>%1:%2: cannot read the YAML: %3</source>
+        <translation>%1:%2: Das YAML kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>$ref &quot;%1&quot;: more than %2 files are referenced</source>
+        <translation>$ref &quot;%1&quot;: Es werden mehr als %2 Dateien referenziert</translation>
+    </message>
+    <message>
+        <source>$ref &quot;%1&quot;: cannot read %2: %3</source>
+        <translation>$ref &quot;%1&quot;: %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>$ref &quot;%1&quot;: %2 is larger than %3 bytes</source>
+        <translation>$ref &quot;%1&quot;: %2 ist größer als %3 Byte</translation>
+    </message>
+    <message>
+        <source>$ref &quot;%1&quot;: %2</source>
+        <translation>$ref &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>remote $ref &quot;%1&quot;: fetching remote references is not supported yet</source>
+        <translation>entfernte $ref &quot;%1&quot;: Das Abrufen entfernter Referenzen wird noch nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>remote $ref &quot;%1&quot; refused: remote references are not allowed for this server</source>
+        <translation>entfernte $ref &quot;%1&quot; abgelehnt: Entfernte Referenzen sind für diesen Server nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>$ref &quot;%1&quot; names a file, but the spec was not loaded from a file</source>
+        <translation>$ref &quot;%1&quot; nennt eine Datei, aber die Spezifikation wurde nicht aus einer Datei geladen</translation>
+    </message>
+    <message>
+        <source>$ref &quot;%1&quot; points at nothing</source>
+        <translation>$ref &quot;%1&quot; verweist ins Leere</translation>
+    </message>
+    <message>
+        <source>more than %1 $refs in a chain (a $ref cycle?)</source>
+        <translation>mehr als %1 $refs in einer Kette (ein $ref-Zyklus?)</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>eine Zeichenkette erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected true or false, got %1</source>
+        <translation>true oder false erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a list, got %1</source>
+        <translation>eine Liste erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a mapping, got %1</source>
+        <translation>eine Zuordnung erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>too many nested $refs</source>
+        <translation>zu viele verschachtelte $refs</translation>
+    </message>
+    <message>
+        <source>schema nested deeper than %1 levels</source>
+        <translation>Schema ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>expected a schema, got %1</source>
+        <translation>ein Schema erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a server mapping, got %1</source>
+        <translation>eine Server-Zuordnung erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>server has no &quot;url&quot;</source>
+        <translation>Server hat keine &quot;url&quot;</translation>
+    </message>
+    <message>
+        <source>server variable has no default</source>
+        <translation>Servervariable hat keinen Standardwert</translation>
+    </message>
+    <message>
+        <source>the default &quot;%1&quot; is not one of the enum values</source>
+        <translation>der Standardwert &quot;%1&quot; ist keiner der enum-Werte</translation>
+    </message>
+    <message>
+        <source>security scheme &quot;%1&quot; is not defined</source>
+        <translation>Sicherheitsschema &quot;%1&quot; ist nicht definiert</translation>
+    </message>
+    <message>
+        <source>security scheme has no &quot;type&quot;</source>
+        <translation>Sicherheitsschema hat keinen &quot;type&quot;</translation>
+    </message>
+    <message>
+        <source>unknown style &quot;%1&quot;</source>
+        <translation>unbekannter style &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>collectionFormat &quot;%1&quot; has no OpenAPI 3 equivalent in %2</source>
+        <translation>collectionFormat &quot;%1&quot; hat für %2 keine Entsprechung in OpenAPI 3</translation>
+    </message>
+    <message>
+        <source>expected an operation mapping, got %1</source>
+        <translation>eine Operations-Zuordnung erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a parameter mapping, got %1</source>
+        <translation>eine Parameter-Zuordnung erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>parameter has no &quot;name&quot;</source>
+        <translation>Parameter hat keinen &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>parameter has no &quot;in&quot;</source>
+        <translation>Parameter hat kein &quot;in&quot;</translation>
+    </message>
+    <message>
+        <source>a form field</source>
+        <translation>ein Formularfeld</translation>
+    </message>
+    <message>
+        <source>unknown parameter location &quot;%1&quot;</source>
+        <translation>unbekannte Parameterposition &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a %1 parameter</source>
+        <translation>ein %1-Parameter</translation>
+    </message>
+    <message>
+        <source>style &quot;%1&quot; is not allowed in %2</source>
+        <translation>style &quot;%1&quot; ist für %2 nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>path parameter &quot;%1&quot; is not declared</source>
+        <translation>Pfadparameter &quot;%1&quot; ist nicht deklariert</translation>
+    </message>
+    <message>
+        <source>body parameter has no &quot;schema&quot;</source>
+        <translation>body-Parameter hat kein &quot;schema&quot;</translation>
+    </message>
+    <message>
+        <source>request body has no &quot;content&quot;</source>
+        <translation>requestBody hat keinen &quot;content&quot;</translation>
+    </message>
+    <message>
+        <source>%1: cannot load the spec: %2</source>
+        <translation>%1: Die Spezifikation kann nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenAPI document: expected a mapping at the top level, got %2</source>
+        <translation>%1 ist kein OpenAPI-Dokument: Auf oberster Ebene wurde eine Zuordnung erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>%1 is not an OpenAPI document: it has no &quot;openapi&quot; or &quot;swagger&quot; version key at the top level</source>
+        <translation>%1 ist kein OpenAPI-Dokument: Auf oberster Ebene fehlt der Versionsschlüssel &quot;openapi&quot; oder &quot;swagger&quot;</translation>
+    </message>
+    <message>
+        <source>%1: unsupported version &quot;%2&quot; (OpenAPI 3.0, 3.1 and Swagger 2.0 are supported)</source>
+        <translation>%1: nicht unterstützte Version &quot;%2&quot; (unterstützt werden OpenAPI 3.0, 3.1 und Swagger 2.0)</translation>
+    </message>
+    <message>
+        <source>expected a path item mapping, got %1</source>
+        <translation>eine Path-Item-Zuordnung erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>%1: operationId &quot;%2&quot; is used by %3 and %4</source>
+        <translation>%1: operationId &quot;%2&quot; wird von %3 und %4 verwendet</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>StoreSync</name>
     <message>
         <source>%1 &apos;%2&apos; was made in the GUI or by a command; the config file declares it too and wins</source>
@@ -1476,12 +1699,12 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <translation>MCP-Endpunkte:</translation>
     </message>
     <message>
-        <source>Next: add a user (gatehouse user add NAME) and point an MCP client at an endpoint.</source>
-        <translation>Als Nächstes: Legen Sie einen Benutzer an (gatehouse user add NAME) und verbinden Sie einen MCP-Client mit einem Endpunkt.</translation>
-    </message>
-    <message>
         <source>MCP base URL: %1/mcp/{server}. No servers yet. Next: import a configuration (gatehouse import FILE) or run gatehouse serve --config FILE.</source>
         <translation>MCP-Basis-URL: %1/mcp/{server}. Noch keine Server. Als Nächstes: Importieren Sie eine Konfiguration (gatehouse import FILE) oder starten Sie gatehouse serve --config FILE.</translation>
+    </message>
+    <message>
+        <source>Next: point an MCP client at an endpoint. Until the gateway&apos;s OAuth sign-in arrives, clients get in only with gateway.auth.mode: none on a loopback address.</source>
+        <translation>Als Nächstes: Richten Sie einen MCP-Client auf einen Endpunkt. Bis die OAuth-Anmeldung des Gateways verfügbar ist, erhalten Clients nur mit gateway.auth.mode: none auf einer Loopback-Adresse Zugang.</translation>
     </message>
 </context>
 <context>
