@@ -42,7 +42,6 @@ Result<gateway::ListenOptions> ServeCommand::listenOptions(const config::Gateway
                         "127.0.0.1, 0.0.0.0 or ::1")
                          .arg(address.host));
     options.port = address.port;
-    options.tlsConfigured = gateway.tls.has_value();
     if (gateway.tls) {
         options.tlsCertificateFile = gateway.tls->cert.resolved;
         options.tlsKeyFile = gateway.tls->key.resolved;
@@ -54,10 +53,9 @@ Result<gateway::ListenOptions> ServeCommand::listenOptions(const config::Gateway
     for (const QString &proxy : gateway.trustedProxies.value_or(QStringList{}))
         options.trustedProxies << QHostAddress(proxy);
     options.behindProxy = gateway.behindProxy.value_or(false);
-    // An explicit --listen on another port makes the file's public_url wrong for this run.
-    if (gateway.publicUrl && listenOverride.isEmpty())
-        options.publicUrl = *gateway.publicUrl;
-    else if (gateway.publicUrl && options.behindProxy)
+    // An explicit --listen on another port makes the file's public_url wrong for this run, unless
+    // a proxy in front owns the public address.
+    if (gateway.publicUrl && (listenOverride.isEmpty() || options.behindProxy))
         options.publicUrl = *gateway.publicUrl;
     return options;
 }

@@ -86,8 +86,7 @@ Status Gateway::checkListenOptions(const ListenOptions &options)
             ErrorCode::Validation,
             Gateway::tr("gateway.auth.mode none serves every tool without sign-in and is only "
                         "allowed on a loopback address; listen on 127.0.0.1 or remove auth.mode"));
-    const bool tls = options.tlsConfigured || !options.tlsCertificateFile.isEmpty();
-    if (loopback || tls)
+    if (loopback || options.tls())
         return {};
     if (options.behindProxy) {
         if (options.publicUrl.scheme() != QLatin1String("https"))
@@ -118,7 +117,7 @@ Status Gateway::start(const ListenOptions &options)
         return allowed;
     }
     std::optional<QSslConfiguration> tls;
-    if (!options.tlsCertificateFile.isEmpty()) {
+    if (options.tls()) {
         auto loaded = loadTls(options);
         if (!loaded) {
             setState(State::Failed, loaded.error().message());
@@ -226,8 +225,7 @@ QUrl Gateway::baseUrl() const
     if (!m_options.publicUrl.isEmpty())
         return m_options.publicUrl;
     QUrl url;
-    const bool tls = m_options.tlsConfigured || !m_options.tlsCertificateFile.isEmpty();
-    url.setScheme(tls ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setScheme(m_options.tls() ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(m_options.address.toString());
     url.setPort(port());
     return url;

@@ -45,15 +45,16 @@ struct ListenOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8787;
-    QUrl publicUrl; // empty: derived from address and port
-    bool tlsConfigured = false;
-    QString tlsCertificateFile; // PEM; with tlsKeyFile, makes tlsConfigured true
+    QUrl publicUrl;             // empty: derived from address and port
+    QString tlsCertificateFile; // PEM; with tlsKeyFile, the gateway speaks HTTPS
     QString tlsKeyFile;
     bool behindProxy = false; // a TLS-terminating proxy in front (gateway.behind_proxy)
     QList<QHostAddress> trustedProxies;
     QStringList allowedHosts;
     AuthMode authMode = AuthMode::OAuth;
     int workerThreads = 0; // 0: one per core
+
+    bool tls() const { return !tlsCertificateFile.isEmpty(); }
 };
 
 // What the hot path reads: replaced as a whole when the configuration changes, never edited.
