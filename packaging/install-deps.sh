@@ -15,7 +15,7 @@ apt_packages=(
   qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libyaml-cpp-dev
   libcurl4-openssl-dev
-  dbus-x11 gnome-keyring libsecret-tools nginx-light wrk python3
+  dbus-x11 gnome-keyring libsecret-tools nginx-light wrk python3 json-schema-test-suite ccache
 )
 
 os_id=""; os_like=""; os_ver=""
