@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
 
+#include <nlohmann/json.hpp>
 #include <optional>
 
 // The model of one configuration file (docs/configuration.md). Every optional key is a
@@ -146,12 +148,18 @@ struct GatewayConfig
     bool operator==(const GatewayConfig &) const = default;
 };
 
+// Parameter name (as the spec spells it) -> a JSON value: a scalar, list or mapping.
+using ParamValues = QMap<QString, nlohmann::json>;
+
 struct ToolOverride
 {
     QString key; // operationId or "METHOD /path" (tool name for upstream MCP servers)
+    std::optional<bool> enabled; // default true; false drops the tool
     std::optional<QString> name;
     std::optional<QString> description;
     std::optional<QStringList> hideParams;
+    std::optional<ParamValues> fixedParams;   // hidden, always sent with this value
+    std::optional<ParamValues> paramDefaults; // visible, sent when the client leaves it out
     std::optional<QStringList> responseFields;
     std::optional<QString> credential;
     std::optional<double> cost;
@@ -161,9 +169,24 @@ struct ToolOverride
     bool operator==(const ToolOverride &) const = default;
 };
 
+// The editorial heuristics of a server's generated tools; absent keys take the default.
+struct HeuristicsConfig
+{
+    std::optional<bool> dropDeprecated;     // default true
+    std::optional<bool> hidePagination;     // default true
+    std::optional<int> maxDescriptionChars; // default 300; 0: descriptions are not cut
+    std::optional<bool> shapeResponses;     // default true
+    std::optional<bool> dropListWithRead;   // default false
+
+    bool operator==(const HeuristicsConfig &) const = default;
+};
+
 struct ToolsConfig
 {
+    // Only operations matching one of these become tools (same patterns; exclude wins).
+    std::optional<QStringList> include;
     std::optional<QStringList> exclude; // "METHOD /path" globs, tags or operationIds
+    std::optional<HeuristicsConfig> heuristics;
     QList<ToolOverride> overrides;
 
     bool operator==(const ToolsConfig &) const = default;

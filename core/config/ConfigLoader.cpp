@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
+#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 namespace gatehouse::config {
@@ -112,13 +114,26 @@ const QStringList &rootKeys()
     return keys;
 }
 
+// Why an operation became no tool.
+struct Removal
+{
+    enum class Why
+    {
+        Excluded,    // a tools.exclude pattern matched it
+        NotIncluded, // tools.include is set and no pattern of it matched
+        Disabled,    // its override says enabled: false
+    };
+    Why why = Why::Excluded;
+    QString pattern; // Why::Excluded only
+};
+
 struct ServerTools
 {
     bool known = false; // false: an upstream MCP server or a spec that was not read
     QString specName;
-    QSet<QString> tools;              // default names and override names, not excluded
-    QHash<QString, QString> excluded; // tool name -> the exclude pattern that removed it
-    QSet<QString> resources;          // of the operations that are not excluded
+    QSet<QString> tools;              // default names and override names, not removed
+    QHash<QString, Removal> excluded; // tool name -> why it is no tool
+    QSet<QString> resources;          // of the operations that are not removed
     QStringList toolList;             // for suggestions, in spec order
 };
 
@@ -285,7 +300,8 @@ private:
                 continue;
             }
             seen.insert(name, lineOf(key));
-            const int valueLine = lineOf(value);
+            // a null value's mark is where the next token starts, often the next line
+            const int valueLine = value.IsNull() ? 0 : lineOf(value);
             m_lines.insert(childPath, valueLine > 0 ? valueLine : lineOf(key));
             if (known && !known->contains(name)) {
                 const QString suggestion = closest(name, *known);
@@ -437,6 +453,102 @@ private:
                 ok = false;
         }
         return ok ? std::optional<QList<Action>>(out) : std::nullopt;
+    }
+
+    // A plain scalar typed by the YAML 1.2 core schema (so `5` is a number and `"5"` a string);
+    // JSON files parse to the same values. Quoted scalars are always strings; yaml-cpp has made
+    // null nodes of ~ and null already.
+    std::optional<nlohmann::json> scalarValue(const Node &node, const QString &path)
+    {
+        // through QString, so that the JSON holds valid UTF-8 whatever the file had
+        const QString value = fromStd(node.Scalar());
+        const std::string &tag = node.Tag();
+        if (tag == "!" || tag == "tag:yaml.org,2002:str")
+            return nlohmann::json(value.toStdString());
+        static const QRegularExpression boolean(
+            QStringLiteral("^(true|True|TRUE|false|False|FALSE)$"));
+        static const QRegularExpression integer(QStringLiteral("^[-+]?[0-9]+$"));
+        static const QRegularExpression floating(
+            QStringLiteral("^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$"));
+        static const QRegularExpression special(
+            QStringLiteral("^([-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN))$"));
+        if (boolean.match(value).hasMatch())
+            return nlohmann::json(value.front() == u't' || value.front() == u'T');
+        if (integer.match(value).hasMatch()) {
+            bool ok = false;
+            const qint64 number = value.toLongLong(&ok);
+            if (ok)
+                return nlohmann::json(number);
+        }
+        if (integer.match(value).hasMatch() || floating.match(value).hasMatch())
+            return nlohmann::json(value.toDouble());
+        if (value.startsWith(u"0x") || value.startsWith(u"0o")) {
+            bool ok = false;
+            const qint64 number = value.mid(2).toLongLong(&ok, value.at(1) == u'x' ? 16 : 8);
+            if (ok)
+                return nlohmann::json(number);
+        }
+        if (special.match(value).hasMatch()) {
+            typeError(node, path, tr("a value JSON can carry (a finite number)"));
+            return std::nullopt;
+        }
+        return nlohmann::json(value.toStdString());
+    }
+
+    // Any YAML or JSON value as JSON: a scalar, a list or a mapping, nested as deep as needed.
+    std::optional<nlohmann::json> jsonValue(const Node &node, const QString &path)
+    {
+        if (!node.IsDefined() || node.IsNull())
+            return nlohmann::json(nullptr);
+        if (node.IsScalar())
+            return scalarValue(node, path);
+        bool ok = true;
+        if (node.IsSequence()) {
+            nlohmann::json out = nlohmann::json::array();
+            for (std::size_t i = 0; i < node.size(); ++i) {
+                const QString itemPath = indexPath(path, qsizetype(i));
+                m_lines.insert(itemPath, lineOf(node[i]));
+                const std::optional<nlohmann::json> item = jsonValue(node[i], itemPath);
+                ok = ok && item.has_value();
+                if (item)
+                    out.push_back(*item);
+            }
+            return ok ? std::optional<nlohmann::json>(out) : std::nullopt;
+        }
+        nlohmann::json out = nlohmann::json::object();
+        if (!forEachEntry(node, path, [&](const QString &key, const Node &value, const QString &p) {
+                const std::optional<nlohmann::json> item = jsonValue(value, p);
+                ok = ok && item.has_value();
+                if (item)
+                    out[key.toStdString()] = *item;
+            }))
+            return std::nullopt;
+        return ok ? std::optional<nlohmann::json>(out) : std::nullopt;
+    }
+
+    // fixed_params and param_defaults: parameter name -> value. A name without a value is an
+    // error rather than null: it is far more likely a value left out than a wish to send null.
+    std::optional<ParamValues> paramValues(const Node &node, const QString &path)
+    {
+        ParamValues out;
+        bool ok = true;
+        if (!forEachEntry(node, path,
+                          [&](const QString &name, const Node &value, const QString &p) {
+                              if (value.IsNull()) {
+                                  error(p, tr("expected %1, got %2")
+                                               .arg(tr("a value (a string, number, true or false, "
+                                                       "a list or a mapping)"),
+                                                    describe(value)));
+                                  ok = false;
+                                  return;
+                              }
+                              const std::optional<nlohmann::json> v = jsonValue(value, p);
+                              ok = ok && v.has_value();
+                              if (v)
+                                  out.insert(name, *v);
+                          }))
+            return std::nullopt;
+        return ok ? std::optional<ParamValues>(out) : std::nullopt;
     }
 
     std::optional<QUrl> httpUrl(const Node &node, const QString &path)
@@ -628,12 +740,20 @@ private:
 
     std::optional<ToolsConfig> parseTools(const Node &node, const QString &path)
     {
-        static const QStringList keys{QStringLiteral("exclude"), QStringLiteral("overrides")};
+        static const QStringList keys{QStringLiteral("include"), QStringLiteral("exclude"),
+                                      QStringLiteral("heuristics"), QStringLiteral("overrides")};
         ToolsConfig tools;
         const bool isMap = forEachKey(
             node, path, keys, [&](const QString &key, const Node &value, const QString &p) {
-                if (key == u"exclude") {
+                if (key == u"include") {
+                    tools.include = stringList(value, p);
+                    if (tools.include && tools.include->isEmpty())
+                        warning(p, tr("an empty include list has no effect: every operation "
+                                      "that exclude does not remove becomes a tool"));
+                } else if (key == u"exclude") {
                     tools.exclude = stringList(value, p);
+                } else if (key == u"heuristics") {
+                    tools.heuristics = parseHeuristics(value, p);
                 } else {
                     forEachEntry(value, p,
                                  [&](const QString &opKey, const Node &body, const QString &op) {
@@ -644,20 +764,59 @@ private:
         return isMap ? std::optional<ToolsConfig>(tools) : std::nullopt;
     }
 
+    std::optional<HeuristicsConfig> parseHeuristics(const Node &node, const QString &path)
+    {
+        static const QStringList keys{
+            QStringLiteral("drop_deprecated"),       QStringLiteral("hide_pagination"),
+            QStringLiteral("max_description_chars"), QStringLiteral("shape_responses"),
+            QStringLiteral("drop_list_with_read"),
+        };
+        HeuristicsConfig heuristics;
+        const bool isMap = forEachKey(
+            node, path, keys, [&](const QString &key, const Node &value, const QString &p) {
+                if (key == u"drop_deprecated") {
+                    heuristics.dropDeprecated = boolean(value, p);
+                } else if (key == u"hide_pagination") {
+                    heuristics.hidePagination = boolean(value, p);
+                } else if (key == u"max_description_chars") {
+                    constexpr qint64 most = std::numeric_limits<int>::max();
+                    const std::optional<qint64> chars = count(value, p);
+                    if (chars && *chars > most)
+                        typeError(value, p, tr("a whole number from 0 to %1").arg(most));
+                    else if (chars)
+                        heuristics.maxDescriptionChars = int(*chars);
+                } else if (key == u"shape_responses") {
+                    heuristics.shapeResponses = boolean(value, p);
+                } else if (key == u"drop_list_with_read") {
+                    heuristics.dropListWithRead = boolean(value, p);
+                }
+            });
+        return isMap ? std::optional<HeuristicsConfig>(heuristics) : std::nullopt;
+    }
+
     ToolOverride parseOverride(const QString &opKey, const Node &node, const QString &path)
     {
         static const QStringList keys{
-            QStringLiteral("name"),        QStringLiteral("description"),
-            QStringLiteral("hide_params"), QStringLiteral("response_fields"),
-            QStringLiteral("credential"),  QStringLiteral("cost"),
-            QStringLiteral("action"),      QStringLiteral("resource"),
+            QStringLiteral("enabled"),
+            QStringLiteral("name"),
+            QStringLiteral("description"),
+            QStringLiteral("hide_params"),
+            QStringLiteral("fixed_params"),
+            QStringLiteral("param_defaults"),
+            QStringLiteral("response_fields"),
+            QStringLiteral("credential"),
+            QStringLiteral("cost"),
+            QStringLiteral("action"),
+            QStringLiteral("resource"),
         };
         ToolOverride override;
         override.key = opKey;
         if (node.IsNull())
             return override;
         forEachKey(node, path, keys, [&](const QString &key, const Node &value, const QString &p) {
-            if (key == u"name") {
+            if (key == u"enabled") {
+                override.enabled = boolean(value, p);
+            } else if (key == u"name") {
                 if (const std::optional<QString> name = string(value, p)) {
                     if (OperationIndex::isValidToolName(*name))
                         override.name = name;
@@ -669,6 +828,10 @@ private:
                 override.description = string(value, p);
             } else if (key == u"hide_params") {
                 override.hideParams = stringList(value, p);
+            } else if (key == u"fixed_params") {
+                override.fixedParams = paramValues(value, p);
+            } else if (key == u"param_defaults") {
+                override.paramDefaults = paramValues(value, p);
             } else if (key == u"response_fields") {
                 override.responseFields = stringList(value, p);
             } else if (key == u"credential") {
@@ -681,7 +844,40 @@ private:
                 override.resource = nonEmptyString(value, p);
             }
         });
+        checkParamKeys(override, path);
         return override;
+    }
+
+    // A parameter is hidden (upstream default), fixed (hidden, always sent) or visible with a
+    // default; naming it under two of these keys contradicts itself.
+    void checkParamKeys(const ToolOverride &override, const QString &path)
+    {
+        const QStringList hidden = override.hideParams.value_or(QStringList());
+        const ParamValues fixed = override.fixedParams.value_or(ParamValues());
+        const ParamValues defaults = override.paramDefaults.value_or(ParamValues());
+        const QString fixedPath = keyPath(path, QStringLiteral("fixed_params"));
+        const QString defaultsPath = keyPath(path, QStringLiteral("param_defaults"));
+        for (auto it = fixed.cbegin(); it != fixed.cend(); ++it) {
+            if (hidden.contains(it.key()))
+                error(keyPath(fixedPath, it.key()),
+                      tr("parameter \"%1\" is in both fixed_params and hide_params: a fixed "
+                         "parameter is hidden already, so remove it from hide_params")
+                          .arg(it.key()));
+            if (defaults.contains(it.key()))
+                error(keyPath(fixedPath, it.key()),
+                      tr("parameter \"%1\" is in both fixed_params and param_defaults: a "
+                         "parameter is either fixed (hidden, always sent) or visible with a "
+                         "default, so remove it from one of them")
+                          .arg(it.key()));
+        }
+        for (auto it = defaults.cbegin(); it != defaults.cend(); ++it) {
+            if (hidden.contains(it.key()))
+                error(keyPath(defaultsPath, it.key()),
+                      tr("parameter \"%1\" is in both hide_params and param_defaults: clients "
+                         "never see a hidden parameter's default, so use fixed_params to always "
+                         "send a value, or remove it from hide_params")
+                          .arg(it.key()));
+        }
     }
 
     void parseCredential(const Node &node, const QString &path)
@@ -1179,8 +1375,33 @@ private:
         tools.specName = server.openapi->written;
         const QStringList exclude =
             server.tools ? server.tools->exclude.value_or(QStringList()) : QStringList();
+        const QStringList include =
+            server.tools ? server.tools->include.value_or(QStringList()) : QStringList();
         const QList<ToolOverride> overrides =
             server.tools ? server.tools->overrides : QList<ToolOverride>();
+        // Exclude wins over include; an empty include list includes everything.
+        const auto removalOf = [&](const Operation &operation) -> std::optional<Removal> {
+            const QString pattern = OperationIndex::excludedBy(operation, exclude);
+            if (!pattern.isEmpty())
+                return Removal{Removal::Why::Excluded, pattern};
+            if (!include.isEmpty() && OperationIndex::excludedBy(operation, include).isEmpty())
+                return Removal{Removal::Why::NotIncluded, QString()};
+            return std::nullopt;
+        };
+
+        for (qsizetype i = 0; i < include.size(); ++i) {
+            const QString &pattern = include.at(i);
+            const bool matchesAny = std::any_of(
+                index.operations().cbegin(), index.operations().cend(),
+                [&](const Operation &o) { return OperationIndex::matches(o, pattern); });
+            if (!matchesAny)
+                warning(indexPath(keyPath(keyPath(indexPath(QStringLiteral("servers"), serverIndex),
+                                                  QStringLiteral("tools")),
+                                          QStringLiteral("include")),
+                                  i),
+                        tr("\"%1\" matches no operation of %2; it includes nothing")
+                            .arg(pattern, tools.specName));
+        }
 
         QHash<const Operation *, const ToolOverride *> overrideOf;
         QStringList knownKeys;
@@ -1202,11 +1423,15 @@ private:
                                         .arg(tools.specName, override.key, suggestion));
                 continue;
             }
-            const QString pattern = OperationIndex::excludedBy(*operation, exclude);
-            if (!pattern.isEmpty()) {
-                warning(path, tr("operation \"%1\" is excluded by tools.exclude \"%2\"; this "
-                                 "override has no effect")
-                                  .arg(override.key, pattern));
+            if (const std::optional<Removal> removal = removalOf(*operation)) {
+                if (removal->why == Removal::Why::Excluded)
+                    warning(path, tr("operation \"%1\" is excluded by tools.exclude \"%2\"; this "
+                                     "override has no effect")
+                                      .arg(override.key, removal->pattern));
+                else
+                    warning(path, tr("operation \"%1\" matches no pattern of tools.include; this "
+                                     "override has no effect")
+                                      .arg(override.key));
                 continue;
             }
             overrideOf.insert(operation, &override);
@@ -1220,11 +1445,13 @@ private:
         QHash<QString, Owner> owner; // final tool name -> the operation that has it
         for (const Operation &operation : index.operations()) {
             const ToolOverride *override = overrideOf.value(&operation);
-            const QString pattern = OperationIndex::excludedBy(operation, exclude);
-            if (!pattern.isEmpty()) {
-                tools.excluded.insert(operation.toolName, pattern);
+            std::optional<Removal> removal = removalOf(operation);
+            if (!removal && override && !override->enabled.value_or(true))
+                removal = Removal{Removal::Why::Disabled, QString()};
+            if (removal) {
+                tools.excluded.insert(operation.toolName, *removal);
                 if (override && override->name)
-                    tools.excluded.insert(*override->name, pattern);
+                    tools.excluded.insert(*override->name, *removal);
                 continue;
             }
             const bool renamed = override && override->name;
@@ -1277,10 +1504,25 @@ private:
         }
         if (tools.tools.contains(target.name))
             return;
-        if (tools.excluded.contains(target.name)) {
-            warning(path, tr("tool \"%1\" is excluded by tools.exclude \"%2\"; this rule has no "
-                             "effect")
-                              .arg(target.name, tools.excluded.value(target.name)));
+        if (const auto removed = tools.excluded.constFind(target.name);
+            removed != tools.excluded.cend()) {
+            switch (removed->why) {
+            case Removal::Why::Excluded:
+                warning(path, tr("tool \"%1\" is excluded by tools.exclude \"%2\"; this rule has "
+                                 "no effect")
+                                  .arg(target.name, removed->pattern));
+                break;
+            case Removal::Why::NotIncluded:
+                warning(path, tr("tool \"%1\" matches no pattern of tools.include; this rule has "
+                                 "no effect")
+                                  .arg(target.name));
+                break;
+            case Removal::Why::Disabled:
+                warning(path, tr("tool \"%1\" is disabled by its override (enabled: false); this "
+                                 "rule has no effect")
+                                  .arg(target.name));
+                break;
+            }
             return;
         }
         const QString suggestion = closest(target.name, tools.toolList);

@@ -94,12 +94,34 @@ Tree gatewayTree(const GatewayConfig &gw)
     return out;
 }
 
+Tree params(const ParamValues &values)
+{
+    Tree out = Tree::object();
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        out[str(it.key())] = Tree(it.value());
+    return out;
+}
+
+Tree heuristicsTree(const HeuristicsConfig &h)
+{
+    Tree out = Tree::object();
+    set(out, "drop_deprecated", h.dropDeprecated, plain<bool>);
+    set(out, "hide_pagination", h.hidePagination, plain<bool>);
+    set(out, "max_description_chars", h.maxDescriptionChars, plain<int>);
+    set(out, "shape_responses", h.shapeResponses, plain<bool>);
+    set(out, "drop_list_with_read", h.dropListWithRead, plain<bool>);
+    return out;
+}
+
 Tree overrideTree(const ToolOverride &o)
 {
     Tree out = Tree::object();
+    set(out, "enabled", o.enabled, plain<bool>);
     set(out, "name", o.name, text);
     set(out, "description", o.description, text);
     set(out, "hide_params", o.hideParams, strings);
+    set(out, "fixed_params", o.fixedParams, params);
+    set(out, "param_defaults", o.paramDefaults, params);
     set(out, "response_fields", o.responseFields, strings);
     set(out, "credential", o.credential, text);
     set(out, "cost", o.cost, plain<double>);
@@ -120,7 +142,9 @@ Tree serverTree(const ServerConfig &server)
     set(out, "credential", server.credential, text);
     set(out, "tools", server.tools, [](const ToolsConfig &tools) {
         Tree t = Tree::object();
+        set(t, "include", tools.include, strings);
         set(t, "exclude", tools.exclude, strings);
+        set(t, "heuristics", tools.heuristics, heuristicsTree);
         if (!tools.overrides.isEmpty()) {
             Tree overrides = Tree::object();
             for (const ToolOverride &o : tools.overrides)
@@ -249,8 +273,10 @@ bool isScalar(const Tree &value)
 }
 
 // Small maps that read best on one line, like the shared example writes them.
-bool flowMap(const std::string &key, const std::string &parentKey)
+bool flowMap(const Tree &value, const std::string &key, const std::string &parentKey)
 {
+    if (key == "fixed_params" || key == "param_defaults")
+        return std::all_of(value.begin(), value.end(), isScalar);
     return key == "tls" || key == "auth" || key == "store" || key == "secret" ||
            parentKey == "grants";
 }
@@ -259,7 +285,7 @@ void emit(YAML::Emitter &out, const Tree &value, const std::string &key,
           const std::string &parentKey)
 {
     if (value.is_object()) {
-        if (value.empty() || flowMap(key, parentKey))
+        if (value.empty() || flowMap(value, key, parentKey))
             out << YAML::Flow;
         out << YAML::BeginMap;
         for (auto it = value.begin(); it != value.end(); ++it) {

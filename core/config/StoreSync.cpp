@@ -42,6 +42,14 @@ store::Server toRecord(const ServerConfig &s)
     r.credential = s.credential;
     if (s.tools && s.tools->exclude)
         r.toolExcludes = *s.tools->exclude;
+    if (s.tools && s.tools->include)
+        r.toolIncludes = *s.tools->include;
+    if (s.tools && s.tools->heuristics) {
+        const HeuristicsConfig &h = *s.tools->heuristics;
+        r.heuristics =
+            store::ServerHeuristics{h.dropDeprecated, h.hidePagination, h.maxDescriptionChars,
+                                    h.shapeResponses, h.dropListWithRead};
+    }
     return r;
 }
 
@@ -59,6 +67,9 @@ store::ToolOverride toRecord(const QString &server, const ToolOverride &o)
     if (o.action)
         r.action = toString(*o.action);
     r.resource = o.resource;
+    r.enabled = o.enabled;
+    r.fixedParams = o.fixedParams;
+    r.paramDefaults = o.paramDefaults;
     return r;
 }
 
@@ -337,7 +348,9 @@ Result<StoreSync::Report> StoreSync::apply(const Config &config, Mode mode)
         [&](const store::ToolOverride &o) { return overrides.upsert(o); },
         [&](const store::ToolOverride &o) { return overrides.remove(o.server, o.key); },
         [](const store::ToolOverride &stored, store::ToolOverride &w) {
-            w.enabled = stored.enabled;
+            // A tool switched off or on in the GUI stays so unless the file says `enabled`.
+            if (!w.enabled)
+                w.enabled = stored.enabled;
         }};
     const Kind<store::Role> roleKind{tr("role"),
                                      [&] { return roles.list(); },
@@ -456,16 +469,28 @@ Result<Config> StoreSync::exportConfig(const GatewayConfig &gateway)
         const auto overrideList = overrides.listForServer(s.name);
         if (!overrideList)
             return overrideList.error();
-        if (!s.toolExcludes.isEmpty() || !overrideList->isEmpty()) {
+        if (!s.toolExcludes.isEmpty() || !s.toolIncludes.isEmpty() || s.heuristics ||
+            !overrideList->isEmpty()) {
             ToolsConfig tools;
             if (!s.toolExcludes.isEmpty())
                 tools.exclude = s.toolExcludes;
+            if (!s.toolIncludes.isEmpty())
+                tools.include = s.toolIncludes;
+            if (s.heuristics) {
+                const store::ServerHeuristics &h = *s.heuristics;
+                tools.heuristics =
+                    HeuristicsConfig{h.dropDeprecated, h.hidePagination, h.maxDescriptionChars,
+                                     h.shapeResponses, h.dropListWithRead};
+            }
             for (const store::ToolOverride &o : *overrideList) {
                 ToolOverride to;
                 to.key = o.key;
+                to.enabled = o.enabled;
                 to.name = o.name;
                 to.description = o.description;
                 to.hideParams = o.hideParams;
+                to.fixedParams = o.fixedParams;
+                to.paramDefaults = o.paramDefaults;
                 to.responseFields = o.responseFields;
                 to.credential = o.credential;
                 to.cost = o.cost;

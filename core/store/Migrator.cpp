@@ -163,6 +163,15 @@ QList<QStringList> migrations(const SqlDialect &dialect)
                 nonce TEXT PRIMARY KEY,
                 expires_at BIGINT NOT NULL))"_s,
         },
+        // v5: the editorial layer of generated tools: which operations a server includes and its
+        // heuristic switches (JSON, NULL: the defaults), and per override the parameters it fixes
+        // or gives defaults (JSON objects, NULL: none). Existing servers include everything.
+        {
+            u"ALTER TABLE servers ADD COLUMN tool_includes TEXT NOT NULL DEFAULT '[]'"_s,
+            u"ALTER TABLE servers ADD COLUMN heuristics TEXT"_s,
+            u"ALTER TABLE tool_overrides ADD COLUMN fixed_params TEXT"_s,
+            u"ALTER TABLE tool_overrides ADD COLUMN param_defaults TEXT"_s,
+        },
     };
 }
 

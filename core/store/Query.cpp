@@ -135,6 +135,19 @@ std::optional<QStringList> Query::optionalList(int column) const
     return decodeList(v.toString());
 }
 
+std::optional<nlohmann::json> Query::optionalJson(int column) const
+{
+    const QVariant v = m_query.value(column);
+    if (v.isNull())
+        return std::nullopt;
+    nlohmann::json value = nlohmann::json::parse(v.toString().toStdString(), nullptr, false);
+    if (value.is_discarded()) {
+        qCWarning(lcStore) << "a JSON column holds something that is not JSON:" << v.toString();
+        return std::nullopt;
+    }
+    return value;
+}
+
 QVariant Query::fromText(const QString &value)
 {
     // A null QString would be bound as SQL NULL; a present-but-empty value must stay present.
@@ -185,6 +198,13 @@ QVariant Query::fromList(const QStringList &value)
 QVariant Query::fromList(const std::optional<QStringList> &value)
 {
     return value ? QVariant(encodeList(*value)) : QVariant(QMetaType::fromType<QString>());
+}
+
+QVariant Query::fromJson(const std::optional<nlohmann::json> &value)
+{
+    return value ? QVariant(QString::fromStdString(
+                       value->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)))
+                 : QVariant(QMetaType::fromType<QString>());
 }
 
 QString Query::encodeList(const QStringList &value)

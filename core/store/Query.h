@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <nlohmann/json.hpp>
 #include <optional>
 
 namespace gatehouse::store {
@@ -16,7 +17,8 @@ namespace gatehouse::store {
 class Database;
 
 // A prepared statement for the repositories, with the store's value encodings in one place:
-// lists as JSON text, booleans as 0/1, times as unix milliseconds (UTC), absent as NULL.
+// lists and structured values as JSON text, booleans as 0/1, times as unix milliseconds (UTC),
+// absent as NULL.
 class Query
 {
 public:
@@ -44,6 +46,8 @@ public:
     std::optional<QDateTime> optionalTime(int column) const;
     QStringList list(int column) const;
     std::optional<QStringList> optionalList(int column) const;
+    // NULL, or a column that does not hold JSON (logged), reads as absent.
+    std::optional<nlohmann::json> optionalJson(int column) const;
 
     static QVariant fromText(const QString &value);
     static QVariant fromText(const std::optional<QString> &value);
@@ -55,6 +59,7 @@ public:
     static QVariant fromTime(const std::optional<QDateTime> &value);
     static QVariant fromList(const QStringList &value);
     static QVariant fromList(const std::optional<QStringList> &value);
+    static QVariant fromJson(const std::optional<nlohmann::json> &value);
 
     static QString encodeList(const QStringList &value);
     static QStringList decodeList(const QString &json);

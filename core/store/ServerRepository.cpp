@@ -1,7 +1,10 @@
 #include "ServerRepository.h"
 
 #include "Database.h"
+#include "Logging.h"
 #include "Query.h"
+
+#include <type_traits>
 
 using namespace Qt::StringLiterals;
 
@@ -10,8 +13,59 @@ namespace gatehouse::store {
 namespace {
 
 const QString columns = u"name, title, openapi, mcp_url, base_url, discovery, credential, "
-                        "tool_excludes, enabled, origin"_s;
+                        "tool_excludes, enabled, origin, tool_includes, heuristics"_s;
 const QStringList discoveryModes = {u"flat"_s, u"hierarchical"_s, u"search"_s};
+
+template <typename T>
+void put(nlohmann::json &object, const char *key, const std::optional<T> &value)
+{
+    if (value)
+        object[key] = *value;
+}
+
+template <typename T>
+void take(const nlohmann::json &object, const char *key, std::optional<T> &value)
+{
+    const auto it = object.find(key);
+    if (it == object.end())
+        return;
+    if (std::is_same_v<T, bool> ? it->is_boolean() : it->is_number_integer())
+        value = it->template get<T>();
+    else
+        qCWarning(lcStore) << "ignoring the heuristic" << key << "of unexpected type"
+                           << it->dump().c_str();
+}
+
+std::optional<nlohmann::json> encodeHeuristics(const std::optional<ServerHeuristics> &h)
+{
+    if (!h)
+        return std::nullopt;
+    nlohmann::json out = nlohmann::json::object();
+    put(out, "drop_deprecated", h->dropDeprecated);
+    put(out, "hide_pagination", h->hidePagination);
+    put(out, "max_description_chars", h->maxDescriptionChars);
+    put(out, "shape_responses", h->shapeResponses);
+    put(out, "drop_list_with_read", h->dropListWithRead);
+    return out;
+}
+
+std::optional<ServerHeuristics> decodeHeuristics(const std::optional<nlohmann::json> &json)
+{
+    if (!json)
+        return std::nullopt;
+    if (!json->is_object()) {
+        qCWarning(lcStore) << "a server's heuristics are not a JSON object; using the defaults";
+        return std::nullopt;
+    }
+    // Keys a newer Gatehouse added are skipped, so an older one still reads the row.
+    ServerHeuristics h;
+    take(*json, "drop_deprecated", h.dropDeprecated);
+    take(*json, "hide_pagination", h.hidePagination);
+    take(*json, "max_description_chars", h.maxDescriptionChars);
+    take(*json, "shape_responses", h.shapeResponses);
+    take(*json, "drop_list_with_read", h.dropListWithRead);
+    return h;
+}
 
 Server fromRow(const Query &q)
 {
@@ -26,6 +80,8 @@ Server fromRow(const Query &q)
     s.toolExcludes = q.list(7);
     s.enabled = q.flag(8);
     s.origin = originFromName(q.text(9)).value_or(Origin::Local);
+    s.toolIncludes = q.list(10);
+    s.heuristics = decodeHeuristics(q.optionalJson(11));
     return s;
 }
 
@@ -90,16 +146,23 @@ Status ServerRepository::save(const Server &server, bool replace)
         return Error(ErrorCode::InvalidArgument,
                      tr("Server '%1': discovery '%2' is not one of %3.")
                          .arg(server.name, server.discovery, discoveryModes.join(u", "_s)));
+    if (server.heuristics && server.heuristics->maxDescriptionChars.value_or(0) < 0)
+        return Error(ErrorCode::InvalidArgument,
+                     tr("Server '%1': the description limit must be 0 (no limit) or more, not %2.")
+                         .arg(server.name)
+                         .arg(*server.heuristics->maxDescriptionChars));
     return m_database.write([&](QSqlDatabase &db) -> Status {
-        QString sql = u"INSERT INTO servers ("_s + columns +
-                      u") VALUES (:name, :title, :openapi, :mcp_url, :base_url, :discovery, "
-                      ":credential, :tool_excludes, :enabled, :origin)"_s;
+        QString sql =
+            u"INSERT INTO servers ("_s + columns +
+            u") VALUES (:name, :title, :openapi, :mcp_url, :base_url, :discovery, "
+            ":credential, :tool_excludes, :enabled, :origin, :tool_includes, :heuristics)"_s;
         if (replace)
             sql += u" ON CONFLICT (name) DO UPDATE SET title = excluded.title, "
                    "openapi = excluded.openapi, mcp_url = excluded.mcp_url, "
                    "base_url = excluded.base_url, discovery = excluded.discovery, "
                    "credential = excluded.credential, tool_excludes = excluded.tool_excludes, "
-                   "enabled = excluded.enabled, origin = excluded.origin"_s;
+                   "enabled = excluded.enabled, origin = excluded.origin, "
+                   "tool_includes = excluded.tool_includes, heuristics = excluded.heuristics"_s;
         Query q(m_database, db, sql);
         q.bind(u":name"_s, server.name)
             .bind(u":title"_s, Query::fromText(server.title))
@@ -110,7 +173,9 @@ Status ServerRepository::save(const Server &server, bool replace)
             .bind(u":credential"_s, Query::fromText(server.credential))
             .bind(u":tool_excludes"_s, Query::fromList(server.toolExcludes))
             .bind(u":enabled"_s, Query::fromFlag(server.enabled))
-            .bind(u":origin"_s, originName(server.origin));
+            .bind(u":origin"_s, originName(server.origin))
+            .bind(u":tool_includes"_s, Query::fromList(server.toolIncludes))
+            .bind(u":heuristics"_s, Query::fromJson(encodeHeuristics(server.heuristics)));
         Status s = q.exec(tr("Saving server '%1'").arg(server.name));
         if (q.failure() == SqlDialect::Failure::UniqueViolation)
             return Error(ErrorCode::AlreadyExists,

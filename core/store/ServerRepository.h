@@ -13,6 +13,19 @@ namespace gatehouse::store {
 
 class Database;
 
+// The editorial heuristics a server sets for its generated tools; an absent field takes the
+// generator's default. Stored as one JSON object with the configuration's key names.
+struct ServerHeuristics
+{
+    std::optional<bool> dropDeprecated;
+    std::optional<bool> hidePagination;
+    std::optional<int> maxDescriptionChars; // 0: descriptions are not cut
+    std::optional<bool> shapeResponses;
+    std::optional<bool> dropListWithRead;
+
+    bool operator==(const ServerHeuristics &) const = default;
+};
+
 struct Server
 {
     QString name; // unique; the MCP endpoint is {public_url}/mcp/{name}
@@ -23,6 +36,8 @@ struct Server
     QString discovery = QStringLiteral("flat"); // flat | hierarchical | search
     std::optional<QString> credential;          // default credential name
     QStringList toolExcludes;
+    QStringList toolIncludes;                   // empty: every operation
+    std::optional<ServerHeuristics> heuristics; // absent: every heuristic at its default
     bool enabled = true;
     Origin origin = Origin::Local;
 

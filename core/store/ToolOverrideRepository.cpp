@@ -1,6 +1,7 @@
 #include "ToolOverrideRepository.h"
 
 #include "Database.h"
+#include "Logging.h"
 #include "Query.h"
 
 using namespace Qt::StringLiterals;
@@ -10,8 +11,33 @@ namespace gatehouse::store {
 namespace {
 
 const QString columns = u"server, override_key, name, description, hide_params, response_fields, "
-                        "credential, cost, action, resource, enabled, origin"_s;
+                        "credential, cost, action, resource, enabled, origin, fixed_params, "
+                        "param_defaults"_s;
 const QStringList actions = {u"read"_s, u"create"_s, u"update"_s, u"delete"_s};
+
+std::optional<nlohmann::json> encodeParams(const std::optional<ParamValues> &values)
+{
+    if (!values)
+        return std::nullopt;
+    nlohmann::json out = nlohmann::json::object();
+    for (auto it = values->cbegin(); it != values->cend(); ++it)
+        out[it.key().toStdString()] = it.value();
+    return out;
+}
+
+std::optional<ParamValues> decodeParams(const std::optional<nlohmann::json> &json)
+{
+    if (!json)
+        return std::nullopt;
+    if (!json->is_object()) {
+        qCWarning(lcStore) << "a tool override's parameter values are not a JSON object";
+        return std::nullopt;
+    }
+    ParamValues out;
+    for (auto it = json->begin(); it != json->end(); ++it)
+        out.insert(QString::fromStdString(it.key()), it.value());
+    return out;
+}
 
 ToolOverride fromRow(const Query &q)
 {
@@ -28,6 +54,8 @@ ToolOverride fromRow(const Query &q)
     o.resource = q.optionalText(9);
     o.enabled = q.optionalFlag(10);
     o.origin = originFromName(q.text(11)).value_or(Origin::Local);
+    o.fixedParams = decodeParams(q.optionalJson(12));
+    o.paramDefaults = decodeParams(q.optionalJson(13));
     return o;
 }
 
@@ -121,17 +149,36 @@ Status ToolOverrideRepository::save(QSqlDatabase &db, const ToolOverride &o, boo
         return Error(ErrorCode::InvalidArgument,
                      tr("Tool override '%1' of server '%2': action '%3' is not one of %4.")
                          .arg(o.key, o.server, *o.action, actions.join(u", "_s)));
+    // A parameter is hidden, fixed or visible with a default: never two of these.
+    const QStringList hidden = o.hideParams.value_or(QStringList());
+    const ParamValues fixed = o.fixedParams.value_or(ParamValues());
+    const ParamValues defaults = o.paramDefaults.value_or(ParamValues());
+    for (const QString &name : fixed.keys() + defaults.keys()) {
+        const bool isFixed = fixed.contains(name);
+        const QString other = hidden.contains(name)                ? u"hide_params"_s
+                              : isFixed && defaults.contains(name) ? u"param_defaults"_s
+                                                                   : QString();
+        if (!other.isEmpty())
+            return Error(ErrorCode::InvalidArgument,
+                         tr("Tool override '%1' of server '%2': parameter '%3' is in both %4 and "
+                            "%5; a parameter is hidden, fixed or visible with a default, so keep "
+                            "it in one of them.")
+                             .arg(o.key, o.server, name,
+                                  isFixed ? u"fixed_params"_s : u"param_defaults"_s, other));
+    }
     QString sql =
         u"INSERT INTO tool_overrides (sort_order, "_s + columns +
         u") VALUES ((SELECT COALESCE(MAX(sort_order), 0) + 1 FROM tool_overrides WHERE server "
         "= :server), :server, :key, :name, :description, :hide_params, :response_fields, "
-        ":credential, :cost, :action, :resource, :enabled, :origin)"_s;
+        ":credential, :cost, :action, :resource, :enabled, :origin, :fixed_params, "
+        ":param_defaults)"_s;
     if (replace)
         sql += u" ON CONFLICT (server, override_key) DO UPDATE SET name = excluded.name, "
                "description = excluded.description, hide_params = excluded.hide_params, "
                "response_fields = excluded.response_fields, credential = excluded.credential, "
                "cost = excluded.cost, action = excluded.action, resource = excluded.resource, "
-               "enabled = excluded.enabled, origin = excluded.origin"_s;
+               "enabled = excluded.enabled, origin = excluded.origin, "
+               "fixed_params = excluded.fixed_params, param_defaults = excluded.param_defaults"_s;
     Query q(m_database, db, sql);
     q.bind(u":server"_s, o.server)
         .bind(u":key"_s, o.key)
@@ -144,7 +191,9 @@ Status ToolOverrideRepository::save(QSqlDatabase &db, const ToolOverride &o, boo
         .bind(u":action"_s, Query::fromText(o.action))
         .bind(u":resource"_s, Query::fromText(o.resource))
         .bind(u":enabled"_s, Query::fromFlag(o.enabled))
-        .bind(u":origin"_s, originName(o.origin));
+        .bind(u":origin"_s, originName(o.origin))
+        .bind(u":fixed_params"_s, Query::fromJson(encodeParams(o.fixedParams)))
+        .bind(u":param_defaults"_s, Query::fromJson(encodeParams(o.paramDefaults)));
     Status s = q.exec(tr("Saving tool override '%1' of server '%2'").arg(o.key, o.server));
     if (q.failure() == SqlDialect::Failure::UniqueViolation)
         return Error(ErrorCode::AlreadyExists,

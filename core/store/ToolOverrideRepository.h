@@ -5,8 +5,10 @@
 
 #include <QCoreApplication>
 #include <QList>
+#include <QMap>
 #include <QStringList>
 
+#include <nlohmann/json.hpp>
 #include <optional>
 
 class QSqlDatabase;
@@ -14,6 +16,9 @@ class QSqlDatabase;
 namespace gatehouse::store {
 
 class Database;
+
+// Parameter name (as the spec spells it) -> a JSON value.
+using ParamValues = QMap<QString, nlohmann::json>;
 
 // One entry under a server's tools.overrides. Every optional field keeps "absent" (the spec's
 // default applies) apart from "set", so the config re-exports as written.
@@ -29,7 +34,9 @@ struct ToolOverride
     std::optional<double> cost;
     std::optional<QString> action; // read | create | update | delete
     std::optional<QString> resource;
-    std::optional<bool> enabled;
+    std::optional<bool> enabled;              // false: the operation becomes no tool
+    std::optional<ParamValues> fixedParams;   // hidden, always sent with this value
+    std::optional<ParamValues> paramDefaults; // visible, sent when the client leaves it out
     Origin origin = Origin::Local;
 
     bool operator==(const ToolOverride &) const = default;

@@ -174,6 +174,15 @@ private Q_SLOTS:
         QCOMPARE(c.servers.at(1).mcp, QUrl(u"https://tickets.example.internal/mcp"_s));
         QVERIFY(!c.servers.at(1).openapi);
         QCOMPARE(c.servers.at(0).tools->overrides.at(1).key, u"GET /customers/{customer_id}"_s);
+        const ToolsConfig &tools = *c.servers.at(0).tools;
+        QCOMPARE(tools.include, (QStringList{u"invoices"_s, u"customers"_s}));
+        QCOMPARE(tools.heuristics->maxDescriptionChars, 200);
+        QCOMPARE(tools.heuristics->shapeResponses, false);
+        QCOMPARE(tools.heuristics->dropListWithRead, false);
+        QCOMPARE(tools.overrides.at(0).enabled, true);
+        QVERIFY(tools.overrides.at(0).fixedParams->value(u"currency"_s) == "EUR");
+        QVERIFY(tools.overrides.at(2).paramDefaults->value(u"limit"_s) == 50);
+        QCOMPARE(tools.overrides.at(3).enabled, false);
         const Credential &crm = c.credentials.at(4);
         QCOMPARE(crm.type, CredentialType::OAuth2ClientCredentials);
         QCOMPARE(crm.secret->source, SecretSource::File);
@@ -205,6 +214,80 @@ private Q_SLOTS:
             << kServer + "    tools: {overrides: {\"POST /invoices\": {cost: [1]}}}\n"
             << QStringList{u"config.yaml:4 servers[0].tools.overrides[\"POST /invoices\"].cost: "
                            "expected a number, got a list"_s};
+        QTest::newRow("enabled is not a boolean")
+            << kServer + "    tools: {overrides: {createInvoice: {enabled: no}}}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.overrides.createInvoice.enabled: "
+                           "expected true or false, got \"no\""_s};
+        QTest::newRow("heuristic values")
+            << kServer + "    tools:\n"
+                         "      heuristics:\n"
+                         "        drop_deprecated: maybe\n"
+                         "        max_description_chars: -5\n"
+                         "        shape_responses: 1\n"
+            << QStringList{u"config.yaml:6 servers[0].tools.heuristics.drop_deprecated: expected "
+                           "true or false, got \"maybe\""_s,
+                           u"config.yaml:7 servers[0].tools.heuristics.max_description_chars: "
+                           "expected a whole number of 0 or more, got \"-5\""_s,
+                           u"config.yaml:8 servers[0].tools.heuristics.shape_responses: expected "
+                           "true or false, got \"1\""_s};
+        QTest::newRow("description limit too large")
+            << kServer + "    tools: {heuristics: {max_description_chars: 99999999999}}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.heuristics.max_description_chars: "
+                           "expected a whole number from 0 to 2147483647, got \"99999999999\""_s};
+        QTest::newRow("heuristics is a list")
+            << kServer + "    tools: {heuristics: [drop_deprecated]}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.heuristics: expected a mapping, got a "
+                           "list"_s};
+        QTest::newRow("include is not a list")
+            << kServer + "    tools: {include: invoices}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.include: expected a list of strings, "
+                           "got \"invoices\""_s};
+        QTest::newRow("fixed_params is a list")
+            << kServer + "    tools: {overrides: {createInvoice: {fixed_params: [currency]}}}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.overrides.createInvoice.fixed_params: "
+                           "expected a mapping, got a list"_s};
+        QTest::newRow("parameter without a value")
+            << kServer + "    tools:\n"
+                         "      overrides:\n"
+                         "        createInvoice:\n"
+                         "          fixed_params:\n"
+                         "            currency:\n"
+            << QStringList{u"config.yaml:8 "
+                           "servers[0].tools.overrides.createInvoice.fixed_params.currency: "
+                           "expected a value (a string, number, true or false, a list or a "
+                           "mapping), got nothing"_s};
+        QTest::newRow("infinite parameter value")
+            << kServer + "    tools: {overrides: {createInvoice: {param_defaults: {amount: "
+                         "[1, .inf]}}}}\n"
+            << QStringList{u"config.yaml:4 "
+                           "servers[0].tools.overrides.createInvoice.param_defaults.amount[1]: "
+                           "expected a value JSON can carry (a finite number), got \".inf\""_s};
+        QTest::newRow("parameter under two keys")
+            << kServer + "    tools:\n"
+                         "      overrides:\n"
+                         "        createInvoice:\n"
+                         "          hide_params: [Idempotency-Key, memo]\n"
+                         "          fixed_params: {currency: EUR, memo: none}\n"
+                         "          param_defaults: {currency: USD, Idempotency-Key: abc}\n"
+            << QStringList{
+                   u"config.yaml:8 servers[0].tools.overrides.createInvoice.fixed_params.currency: "
+                   "parameter \"currency\" is in both fixed_params and param_defaults: a "
+                   "parameter is either fixed (hidden, always sent) or visible with a default, so "
+                   "remove it from one of them"_s,
+                   u"config.yaml:8 servers[0].tools.overrides.createInvoice.fixed_params.memo: "
+                   "parameter \"memo\" is in both fixed_params and hide_params: a fixed "
+                   "parameter is hidden already, so remove it from hide_params"_s,
+                   u"config.yaml:9 "
+                   "servers[0].tools.overrides.createInvoice.param_defaults.Idempotency-Key: "
+                   "parameter \"Idempotency-Key\" is in both hide_params and param_defaults: "
+                   "clients never see a hidden parameter's default, so use fixed_params to "
+                   "always send a value, or remove it from hide_params"_s};
+        QTest::newRow("disabled tool keeps no name, but a live one does")
+            << kServer + "    tools: {overrides: {voidInvoice: {enabled: true}, createInvoice: "
+                         "{name: void_invoice}}}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.overrides.createInvoice.name: tool "
+                           "name \"void_invoice\" is already the name of operation DELETE "
+                           "/invoices/{invoice_id}"_s};
         QTest::newRow("listen port")
             << "gateway:\n  listen: 127.0.0.1:99999\n" + kServer
             << QStringList{u"config.yaml:2 gateway.listen: expected host:port with a port from 1 "
@@ -531,6 +614,50 @@ private Q_SLOTS:
                    "/customers/{customer_id}\"]: operation \"GET /customers/{customer_id}\" "
                    "is excluded by tools.exclude \"customers\"; this override has no "
                    "effect"_s};
+        QTest::newRow("unknown heuristic")
+            << kServer + "    tools: {heuristics: {drop_deprecate: false}}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.heuristics.drop_deprecate: unknown key "
+                           "\"drop_deprecate\" is ignored (did you mean \"drop_deprecated\"?)"_s};
+        QTest::newRow("unknown override key")
+            << kServer + "    tools: {overrides: {createInvoice: {fixed_param: {currency: EUR}}}}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.overrides.createInvoice.fixed_param: "
+                           "unknown key \"fixed_param\" is ignored (did you mean "
+                           "\"fixed_params\"?)"_s};
+        QTest::newRow("empty include")
+            << kServer + "    tools: {include: []}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.include: an empty include list has no "
+                           "effect: every operation that exclude does not remove becomes a tool"_s};
+        QTest::newRow("include pattern that matches nothing")
+            << kServer + "    tools:\n      include: [invoices, payments]\n"
+            << QStringList{u"config.yaml:5 servers[0].tools.include[1]: \"payments\" matches no "
+                           "operation of specs/billing.yaml; it includes nothing"_s};
+        QTest::newRow("override of an operation not included")
+            << kServer + "    tools:\n      include: [customers]\n"
+                         "      overrides:\n        createInvoice: {cost: 1}\n"
+            << QStringList{u"config.yaml:7 servers[0].tools.overrides.createInvoice: operation "
+                           "\"createInvoice\" matches no pattern of tools.include; this override "
+                           "has no effect"_s};
+        QTest::newRow("role tool and resource not included")
+            << kServer + "    tools: {include: [invoices]}\n"
+                         "roles:\n  clerk:\n    billing.get_customer: [read]\n"
+                         "    billing/customers: [read]\n"
+            << QStringList{u"config.yaml:7 roles.clerk[\"billing.get_customer\"]: tool "
+                           "\"get_customer\" matches no pattern of tools.include; this rule has "
+                           "no effect"_s,
+                           u"config.yaml:8 roles.clerk[\"billing/customers\"]: server \"billing\" "
+                           "has no resource \"customers\" (its resources: invoices); this rule has "
+                           "no effect"_s};
+        QTest::newRow("exclude wins over include")
+            << kServer + "    tools: {include: [invoices], exclude: [voidInvoice]}\n"
+                         "roles:\n  clerk:\n    billing.void_invoice: deny\n"
+            << QStringList{u"config.yaml:7 roles.clerk[\"billing.void_invoice\"]: tool "
+                           "\"void_invoice\" is excluded by tools.exclude \"voidInvoice\"; this "
+                           "rule has no effect"_s};
+        QTest::newRow("role tool that is disabled")
+            << kServer + "    tools: {overrides: {voidInvoice: {enabled: false, name: cancel}}}\n"
+                         "roles:\n  clerk:\n    billing.cancel: deny\n"
+            << QStringList{u"config.yaml:7 roles.clerk[\"billing.cancel\"]: tool \"cancel\" is "
+                           "disabled by its override (enabled: false); this rule has no effect"_s};
         QTest::newRow("role tool that does not exist")
             << kServer + "roles:\n  clerk:\n    billing.void_invoices: deny\n"
             << QStringList{u"config.yaml:6 roles.clerk[\"billing.void_invoices\"]: server "
@@ -583,6 +710,89 @@ private Q_SLOTS:
                            "roles:\n  clerk:\n    billing.cancel_invoice: deny\n"
                            "    billing.void_invoice: [delete]\n");
         QCOMPARE(texts(result.diagnostics), QStringList());
+    }
+
+    void disabledToolFreesItsName()
+    {
+        const LoadResult result =
+            load(kServer + "    tools: {overrides: {voidInvoice: {enabled: false}, "
+                           "createInvoice: {name: void_invoice}}}\n"
+                           "roles:\n  clerk:\n    billing.void_invoice: [create]\n");
+        QCOMPARE(texts(result.diagnostics), QStringList());
+    }
+
+    void editorialKeys()
+    {
+        const QByteArray yaml = kServer +
+                                "    tools:\n"
+                                "      include: [invoices, \"GET /customers/{customer_id}\"]\n"
+                                "      heuristics:\n"
+                                "        drop_deprecated: false\n"
+                                "        max_description_chars: 0\n"
+                                "        drop_list_with_read: true\n"
+                                "      overrides:\n"
+                                "        createInvoice:\n"
+                                "          enabled: true\n"
+                                "          fixed_params:\n"
+                                "            currency: EUR\n"
+                                "            amount: 5\n"
+                                "            ratio: 0.5\n"
+                                "            code: \"5\"\n"
+                                "            draft: true\n"
+                                "            word: 'true'\n"
+                                "            hex: 0x1F\n"
+                                "            lines: [{qty: 1, note: ~}, 2]\n"
+                                "            meta: {tags: [a, \"b\"], big: 1e3}\n"
+                                "          param_defaults: {memo: Sent by Gatehouse}\n"
+                                "        listInvoices: {enabled: false}\n";
+        const LoadResult result = load(yaml);
+        QVERIFY2(result.ok(), qPrintable(texts(result.diagnostics).join(u'\n')));
+        QCOMPARE(texts(result.diagnostics), QStringList());
+        const ToolsConfig &tools = *result.config->servers.first().tools;
+        QCOMPARE(tools.include, (QStringList{u"invoices"_s, u"GET /customers/{customer_id}"_s}));
+        HeuristicsConfig heuristics;
+        heuristics.dropDeprecated = false;
+        heuristics.maxDescriptionChars = 0;
+        heuristics.dropListWithRead = true;
+        QCOMPARE(tools.heuristics, heuristics);
+        QVERIFY(!tools.heuristics->hidePagination && !tools.heuristics->shapeResponses);
+
+        const ToolOverride &create = tools.overrides.at(0);
+        QCOMPARE(create.enabled, true);
+        // Plain scalars are typed as YAML 1.2 reads them; quoted ones stay strings.
+        const nlohmann::json fixed = nlohmann::json::parse(
+            R"({"currency": "EUR", "amount": 5, "ratio": 0.5, "code": "5", "draft": true,)"
+            R"( "word": "true", "hex": 31, "lines": [{"qty": 1, "note": null}, 2],)"
+            R"( "meta": {"tags": ["a", "b"], "big": 1000.0}})");
+        QCOMPARE(create.fixedParams->size(), qsizetype(fixed.size()));
+        for (auto it = fixed.begin(); it != fixed.end(); ++it) {
+            const QString name = QString::fromStdString(it.key());
+            QVERIFY2(create.fixedParams->contains(name), qPrintable(name));
+            QCOMPARE(create.fixedParams->value(name).dump(), it.value().dump());
+        }
+        QCOMPARE(create.paramDefaults,
+                 (ParamValues{{u"memo"_s, nlohmann::json("Sent by Gatehouse")}}));
+        QCOMPARE(tools.overrides.at(1).enabled, false);
+
+        // The same in JSON gives the same configuration.
+        const QByteArray json =
+            R"({"servers": [{"name": "billing", "openapi": "specs/billing.yaml", "tools": {)"
+            R"("include": ["invoices", "GET /customers/{customer_id}"],)"
+            R"("heuristics": {"drop_deprecated": false, "max_description_chars": 0,)"
+            R"( "drop_list_with_read": true},)"
+            R"("overrides": {"createInvoice": {"enabled": true, "fixed_params": {)"
+            R"("currency": "EUR", "amount": 5, "ratio": 0.5, "code": "5", "draft": true,)"
+            R"( "word": "true", "hex": 31, "lines": [{"qty": 1, "note": null}, 2],)"
+            R"( "meta": {"tags": ["a", "b"], "big": 1000.0}},)"
+            R"( "param_defaults": {"memo": "Sent by Gatehouse"}},)"
+            R"( "listInvoices": {"enabled": false}}}}]})";
+        const LoadResult fromJson =
+            ConfigLoader().loadString(json, u"config.json"_s, examplesDir());
+        QVERIFY2(fromJson.ok(), qPrintable(texts(fromJson.diagnostics).join(u'\n')));
+        QVERIFY(*fromJson.config == *result.config);
+        Config changed = *fromJson.config;
+        changed.servers[0].tools->overrides[0].fixedParams->insert(u"code"_s, 5);
+        QVERIFY(!(changed == *result.config)); // "5" and 5 differ
     }
 
     void specCheckCanBeSkipped()

@@ -104,7 +104,30 @@ private Q_SLOTS:
         o.resource = u"null"_s;
         o.responseFields = QStringList{u"1.5"_s, u"~"_s, u""_s, u"-"_s};
         o.cost = 0.1;
-        server.tools = ToolsConfig{QStringList{u"*"_s}, {o}};
+        o.enabled = false;
+        // strings that read as other types unquoted, numbers, and nested values
+        o.fixedParams = ParamValues{
+            {u"five"_s, "5"},
+            {u"yes"_s, "true"},
+            {u"empty"_s, ""},
+            {u"tilde"_s, "~"},
+            {u"null"_s, "null"},
+            {u"lines"_s, "two\nlines: # not a comment"},
+            {u"int"_s, 5},
+            {u"float"_s, 2.5},
+            {u"whole float"_s, 3.0},
+            {u"bool"_s, false},
+            {u"nested"_s,
+             nlohmann::json::parse(R"({"a": [1, "1", null, {"b": "x: y"}], "c": {}})")},
+        };
+        o.paramDefaults = ParamValues{{u"limit"_s, 20}, {u"list"_s, nlohmann::json::array()}};
+        server.tools = ToolsConfig{};
+        server.tools->exclude = QStringList{u"*"_s};
+        server.tools->overrides = {o};
+        server.tools->include = QStringList{u"GET /a"_s, u"tag"_s};
+        server.tools->heuristics = HeuristicsConfig{};
+        server.tools->heuristics->maxDescriptionChars = 0;
+        server.tools->heuristics->shapeResponses = false;
         config.servers << server;
         Plan plan{u"p"_s, 1, std::nullopt, 12.25};
         config.plans << plan;
@@ -113,10 +136,46 @@ private Q_SLOTS:
         const LoadResult back = ConfigLoader().loadString(yaml, u"x.yaml"_s, QDir::tempPath());
         QVERIFY2(back.ok(), qPrintable(diagnosticsText(back) + u'\n' + QString::fromUtf8(yaml)));
         QVERIFY2(*back.config == config, yaml.constData());
+        // "5" came back a string and 5 a number (json compares 5 == 5.0, so check the types)
+        const ParamValues &fixed =
+            *back.config->servers.first().tools->overrides.first().fixedParams;
+        QVERIFY(fixed.value(u"five"_s).is_string());
+        QVERIFY(fixed.value(u"int"_s).is_number_integer());
+        QVERIFY(fixed.value(u"null"_s).is_string());
+        QVERIFY(fixed.value(u"nested"_s)["a"][2].is_null());
         const LoadResult json =
             ConfigLoader().loadString(ConfigWriter::toJson(config), u"x.json"_s, QDir::tempPath());
         QVERIFY2(json.ok(), qPrintable(diagnosticsText(json)));
         QVERIFY(*json.config == config);
+        QVERIFY(json.config->servers.first()
+                    .tools->overrides.first()
+                    .fixedParams->value(u"five"_s)
+                    .is_string());
+    }
+
+    void editorialKeysReadWell()
+    {
+        Config config;
+        ServerConfig server;
+        server.name = u"s"_s;
+        server.mcp = QUrl(u"https://x.example/mcp"_s);
+        ToolOverride o;
+        o.key = u"create"_s;
+        o.enabled = false;
+        o.fixedParams = ParamValues{{u"currency"_s, "EUR"}, {u"count"_s, 2}};
+        server.tools = ToolsConfig{};
+        server.tools->overrides = {o};
+        server.tools->include = QStringList{u"invoices"_s};
+        server.tools->heuristics = HeuristicsConfig{};
+        server.tools->heuristics->dropDeprecated = false;
+        config.servers << server;
+        const QString yaml = QString::fromUtf8(ConfigWriter::toYaml(config));
+        // include before exclude, heuristics as a block, parameter values on one line
+        QVERIFY2(yaml.contains(u"    tools:\n      include: [invoices]\n      heuristics:\n"
+                               "        drop_deprecated: false\n      overrides:\n        create:\n"
+                               "          enabled: false\n"
+                               "          fixed_params: {count: 2, currency: EUR}\n"_s),
+                 qPrintable(yaml));
     }
 
     void writeFile()

@@ -63,6 +63,29 @@ QByteArray fileHash(const QString &path)
     return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
+QString paramsText(const std::optional<store::ParamValues> &values)
+{
+    if (!values)
+        return QStringLiteral("-");
+    nlohmann::json object = nlohmann::json::object();
+    for (auto it = values->cbegin(); it != values->cend(); ++it)
+        object[it.key().toStdString()] = it.value();
+    return QString::fromStdString(object.dump());
+}
+
+QString heuristicsText(const store::Server &s)
+{
+    if (!s.heuristics)
+        return QStringLiteral("-");
+    const auto flag = [](std::optional<bool> b) {
+        return b ? QString::number(*b) : QStringLiteral("?");
+    };
+    const store::ServerHeuristics &h = *s.heuristics;
+    return flag(h.dropDeprecated) + flag(h.hidePagination) +
+           (h.maxDescriptionChars ? QString::number(*h.maxDescriptionChars) : QStringLiteral("?")) +
+           flag(h.shapeResponses) + flag(h.dropListWithRead);
+}
+
 // Everything a config can express, as the store holds it, with run-time fields cleared and
 // spec files compared by content, so two stores can be compared.
 QStringList snapshot(store::Database &db)
@@ -72,11 +95,12 @@ QStringList snapshot(store::Database &db)
     for (store::Server s : servers.value()) {
         if (s.openapi)
             s.openapi = QString::fromLatin1(fileHash(*s.openapi).toHex());
-        out << QStringLiteral("server %1 %2 %3 %4 %5 %6 %7 %8")
+        out << QStringLiteral("server %1 %2 %3 %4 %5 %6 %7 %8 %9")
                    .arg(s.name, s.title.value_or(QString()), s.openapi.value_or(QString()),
                         s.baseUrl.value_or(QString()), s.discovery,
                         s.credential.value_or(QString()), s.toolExcludes.join(u'|'),
-                        store::originName(s.origin));
+                        store::originName(s.origin),
+                        s.toolIncludes.join(u'|') + QLatin1Char(' ') + heuristicsText(s));
     }
     for (const store::ToolOverride &o : store::ToolOverrideRepository(db).list().value())
         out << QStringLiteral("override %1 %2 %3 %4 %5 %6 %7 %8 %9")
@@ -87,7 +111,10 @@ QStringList snapshot(store::Database &db)
                         o.credential.value_or(QString()),
                         o.cost ? QString::number(*o.cost) : QString(),
                         o.action.value_or(QString()) + QLatin1Char('/') +
-                            o.resource.value_or(QString()));
+                            o.resource.value_or(QString()) + QLatin1Char(' ') +
+                            paramsText(o.fixedParams) + QLatin1Char(' ') +
+                            paramsText(o.paramDefaults) + QLatin1Char(' ') +
+                            (o.enabled ? QString::number(*o.enabled) : QString()));
     for (const store::Credential &c : store::CredentialRepository(db).list().value())
         out << QStringLiteral("credential %1 %2 %3 %4 %5 %6 %7")
                    .arg(c.name, c.type, c.location.value_or(QString()), c.param.value_or(QString()),
@@ -307,6 +334,81 @@ private Q_SLOTS:
         QCOMPARE(byName(again->users), byName(example.users));
         QCOMPARE(byName(again->plans), byName(example.plans));
         QCOMPARE(byName(again->credentials), byName(example.credentials));
+    }
+
+    void editorialKeysRoundTrip()
+    {
+        // import -> export -> import: the store and the exported file say the same
+        const QByteArray yaml = R"(
+servers:
+  - name: billing
+    openapi: billing.yaml
+    tools:
+      include: [invoices, "GET /customers/{customer_id}"]
+      exclude: [voidInvoice]
+      heuristics: {drop_deprecated: false, max_description_chars: 0, drop_list_with_read: true}
+      overrides:
+        createInvoice:
+          enabled: true
+          hide_params: [Idempotency-Key]
+          fixed_params: {currency: EUR, lines: [{qty: 1, note: ~}], code: "5"}
+          param_defaults: {memo: Sent by Gatehouse, amount: 5}
+        listInvoices: {enabled: false, param_defaults: {limit: 50}}
+        getInvoice: {fixed_params: {}}
+  - name: plain
+    openapi: billing.yaml
+    tools:
+      heuristics: {}
+)";
+        QTemporaryDir dirA, dirB;
+        auto a = openStore(dirA.path());
+        const config::Config original = loadYaml(yaml, m_specDir.path());
+        QVERIFY(StoreSync(*a).apply(original, StoreSync::Mode::Merge).ok());
+
+        const auto exported = StoreSync(*a).exportConfig();
+        QVERIFY(exported.ok());
+        QCOMPARE(exported->servers.size(), 2);
+        for (qsizetype i = 0; i < original.servers.size(); ++i) {
+            // export writes absolute spec paths; the rest is what the file said
+            config::ServerConfig back = exported->servers.at(i);
+            back.openapi = original.servers.at(i).openapi;
+            back.discovery = original.servers.at(i).discovery;
+            QVERIFY2(back == original.servers.at(i), qPrintable(original.servers.at(i).name));
+        }
+        const config::ToolOverride &create = exported->servers.at(0).tools->overrides.at(0);
+        QVERIFY(create.fixedParams->value(QStringLiteral("code")).is_string());
+        QVERIFY(create.paramDefaults->value(QStringLiteral("amount")).is_number_integer());
+
+        auto b = openStore(dirB.path());
+        QVERIFY(StoreSync(*b).apply(*exported, StoreSync::Mode::Merge).ok());
+        QCOMPARE(snapshot(*b), snapshot(*a));
+        QVERIFY(snapshot(*a).join(u'\n').contains(QLatin1String("\"currency\":\"EUR\"")));
+    }
+
+    void mirrorKeepsAToggleUnlessTheFileSaysEnabled()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(dir.path());
+        StoreSync sync(*db);
+        const QByteArray yaml = "servers:\n  - name: billing\n    openapi: billing.yaml\n"
+                                "    tools:\n      overrides:\n"
+                                "        createInvoice: {cost: 1}\n"
+                                "        listInvoices: {enabled: true}\n";
+        QVERIFY(sync.apply(loadYaml(yaml, m_specDir.path()), StoreSync::Mode::Mirror).ok());
+        // switched off in the GUI
+        store::ToolOverrideRepository overrides(*db);
+        for (const QString &key :
+             {QStringLiteral("createInvoice"), QStringLiteral("listInvoices")}) {
+            auto o = overrides.get(QStringLiteral("billing"), key);
+            QVERIFY(o.ok());
+            o->enabled = false;
+            QVERIFY(overrides.upsert(*o).ok());
+        }
+        QVERIFY(sync.apply(loadYaml(yaml, m_specDir.path()), StoreSync::Mode::Mirror).ok());
+        QCOMPARE(overrides.get(QStringLiteral("billing"), QStringLiteral("createInvoice"))->enabled,
+                 std::optional(false));
+        QCOMPARE(overrides.get(QStringLiteral("billing"), QStringLiteral("listInvoices"))->enabled,
+                 std::optional(true));
     }
 
 private:

@@ -77,7 +77,7 @@ class TestStoreMigrator : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void knowsThreeVersionsAtLeast() { QVERIFY(Migrator::latestVersion() >= 3); }
+    void knowsFiveVersionsAtLeast() { QVERIFY(Migrator::latestVersion() >= 5); }
 
     void migrateFromEachOlderVersion_data()
     {
@@ -111,6 +111,12 @@ private Q_SLOTS:
             QCOMPARE(override_->name, std::optional(u"create_invoice"_s));
             QCOMPARE(override_->cost, std::optional(1.0));
             QVERIFY(!override_->description.has_value());
+            // v5: servers written before include every operation with default heuristics, and
+            // their overrides fix no parameter and give no defaults.
+            QVERIFY(server->toolIncludes.isEmpty());
+            QVERIFY(!server->heuristics.has_value());
+            QVERIFY(!override_->fixedParams.has_value());
+            QVERIFY(!override_->paramDefaults.has_value());
             auto credential = CredentialRepository(*db).get(u"billing-read"_s);
             GH_VERIFY_OK(credential);
             QCOMPARE(credential->secret,
@@ -145,6 +151,21 @@ private Q_SLOTS:
         }
 
         // Everything the latest schema has works on the migrated database.
+        Server editorial;
+        editorial.name = u"editorial"_s;
+        editorial.toolIncludes = {u"invoices"_s};
+        editorial.heuristics = ServerHeuristics{};
+        editorial.heuristics->maxDescriptionChars = 0;
+        GH_VERIFY_OK(ServerRepository(*db).upsert(editorial));
+        QCOMPARE(*ServerRepository(*db).get(u"editorial"_s), editorial);
+        ToolOverride fixed;
+        fixed.server = u"editorial"_s;
+        fixed.key = u"createInvoice"_s;
+        fixed.enabled = false;
+        fixed.fixedParams = ParamValues{{u"currency"_s, "EUR"}};
+        fixed.paramDefaults = ParamValues{{u"limit"_s, 20}};
+        GH_VERIFY_OK(ToolOverrideRepository(*db).upsert(fixed));
+        QCOMPARE(*ToolOverrideRepository(*db).get(u"editorial"_s, u"createInvoice"_s), fixed);
         GH_VERIFY_OK(PlanRepository(*db).upsert(Plan{u"pro"_s, 100000, 600, {}, Origin::Local}));
         GH_VERIFY_OK(CredentialRepository(*db).upsert(Credential{
             u"c2"_s, u"bearer"_s, {}, {}, {}, false, {}, {}, {}, {}, {}, Origin::Local}));

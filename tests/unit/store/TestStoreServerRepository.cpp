@@ -3,6 +3,7 @@
 #include "store/ServerRepository.h"
 #include "store/ToolOverrideRepository.h"
 
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -21,6 +22,8 @@ Server billing()
     s.discovery = u"hierarchical"_s;
     s.credential = u"billing-read"_s;
     s.toolExcludes = {u"GET /internal/*"_s, u"tag:admin"_s};
+    s.toolIncludes = {u"invoices"_s, u"GET /customers/*"_s};
+    s.heuristics = ServerHeuristics{false, true, 120, false, true};
     s.enabled = false;
     s.origin = Origin::Config;
     return s;
@@ -71,6 +74,16 @@ private Q_SLOTS:
         mcp.title = QString(); // set but empty stays set
         mcp.toolExcludes = {};
         QTest::newRow("mcp upstream, empty title") << mcp;
+        Server defaults;
+        defaults.name = u"defaults"_s;
+        defaults.heuristics = ServerHeuristics{}; // set, with every switch at its default
+        QTest::newRow("heuristics set, none chosen") << defaults;
+        Server partial;
+        partial.name = u"partial"_s;
+        partial.heuristics = ServerHeuristics{};
+        partial.heuristics->maxDescriptionChars = 0; // 0: descriptions are not cut
+        partial.heuristics->dropListWithRead = false;
+        QTest::newRow("zero description limit, one switch off") << partial;
     }
     void roundTrip()
     {
@@ -81,6 +94,47 @@ private Q_SLOTS:
         GH_VERIFY_OK(read);
         QVERIFY(*read == server);
         QCOMPARE(read->title.has_value(), server.title.has_value());
+        QCOMPARE(read->toolIncludes, server.toolIncludes);
+        QCOMPARE(read->heuristics.has_value(), server.heuristics.has_value());
+        if (server.heuristics) {
+            QCOMPARE(read->heuristics->maxDescriptionChars, server.heuristics->maxDescriptionChars);
+            QCOMPARE(read->heuristics->dropListWithRead, server.heuristics->dropListWithRead);
+            QCOMPARE(read->heuristics->dropDeprecated, server.heuristics->dropDeprecated);
+        }
+    }
+
+    void negativeDescriptionLimitIsRefused()
+    {
+        Server s = billing();
+        s.heuristics->maxDescriptionChars = -1;
+        const Status bad = ServerRepository(*m_db).create(s);
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code(), ErrorCode::InvalidArgument);
+        QVERIFY2(bad.error().message().contains(u"-1"_s), qPrintable(bad.error().message()));
+    }
+
+    void heuristicsFromANewerGatehouseStillRead()
+    {
+        // A newer version may add switches, and a hand-edited row may be wrong: what is known
+        // and well-typed is read, the rest keeps its default.
+        Server s;
+        s.name = u"future"_s;
+        ServerRepository repo(*m_db);
+        GH_VERIFY_OK(repo.create(s));
+        GH_VERIFY_OK(m_db->write([](QSqlDatabase &db) -> Status {
+            QSqlQuery q(db);
+            if (!q.exec(u"UPDATE servers SET heuristics = '{\"drop_deprecated\": false, "
+                        "\"max_description_chars\": \"many\", \"rename_tools\": true}' "
+                        "WHERE name = 'future'"_s))
+                return Error(ErrorCode::Database, u"update failed"_s);
+            return {};
+        }));
+        auto read = repo.get(u"future"_s);
+        GH_VERIFY_OK(read);
+        QVERIFY(read->heuristics);
+        QCOMPARE(read->heuristics->dropDeprecated, std::optional(false));
+        QVERIFY(!read->heuristics->maxDescriptionChars);
+        QVERIFY(!read->heuristics->hidePagination);
     }
 
     void upsertReplacesAndDuplicateCreateFails()
@@ -97,6 +151,8 @@ private Q_SLOTS:
         changed.title.reset();
         changed.credential.reset();
         changed.discovery = u"search"_s;
+        changed.toolIncludes.clear();
+        changed.heuristics.reset();
         changed.origin = Origin::Local;
         GH_VERIFY_OK(repo.upsert(changed));
         auto read = repo.get(u"billing"_s);

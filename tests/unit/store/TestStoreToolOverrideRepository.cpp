@@ -55,6 +55,13 @@ private Q_SLOTS:
         full.action = u"create"_s;
         full.resource = u"invoices"_s;
         full.enabled = true;
+        full.fixedParams = ParamValues{{u"currency"_s, "EUR"},
+                                       {u"lines"_s, nlohmann::json::parse(R"([{"qty": 1}])")}};
+        full.paramDefaults = ParamValues{{u"memo"_s, "Issued through Gatehouse"},
+                                         {u"limit"_s, 50},
+                                         {u"draft"_s, true},
+                                         {u"ratio"_s, 0.25},
+                                         {u"parent"_s, nullptr}};
         full.origin = Origin::Config;
         QTest::newRow("every field set") << full;
 
@@ -70,6 +77,8 @@ private Q_SLOTS:
         zeroes.enabled = false;
         zeroes.hideParams = QStringList{};
         zeroes.description = QString();
+        zeroes.fixedParams = ParamValues{};
+        zeroes.paramDefaults = ParamValues{{u"count"_s, 0}, {u"name"_s, ""}};
         QTest::newRow("set to zero, false, empty") << zeroes;
     }
     void absentAndSetFieldsRoundTrip()
@@ -84,6 +93,49 @@ private Q_SLOTS:
         QCOMPARE(read->enabled.has_value(), override_.enabled.has_value());
         QCOMPARE(read->hideParams.has_value(), override_.hideParams.has_value());
         QCOMPARE(read->description.has_value(), override_.description.has_value());
+        QCOMPARE(read->fixedParams.has_value(), override_.fixedParams.has_value());
+        QCOMPARE(read->paramDefaults.has_value(), override_.paramDefaults.has_value());
+        if (override_.paramDefaults) {
+            // types survive: 50 stays a number, "" stays a string, null stays null
+            for (auto it = override_.paramDefaults->cbegin(); it != override_.paramDefaults->cend();
+                 ++it)
+                QCOMPARE(read->paramDefaults->value(it.key()).dump(), it.value().dump());
+        }
+    }
+
+    void paramInTwoRolesIsRefused_data()
+    {
+        QTest::addColumn<ToolOverride>("override_");
+        QTest::addColumn<QString>("keys");
+        ToolOverride o;
+        o.server = u"billing"_s;
+        o.key = u"createInvoice"_s;
+        ToolOverride fixedAndHidden = o;
+        fixedAndHidden.hideParams = QStringList{u"currency"_s};
+        fixedAndHidden.fixedParams = ParamValues{{u"currency"_s, "EUR"}};
+        QTest::newRow("fixed and hidden") << fixedAndHidden << u"fixed_params and hide_params"_s;
+        ToolOverride fixedAndDefault = o;
+        fixedAndDefault.fixedParams = ParamValues{{u"currency"_s, "EUR"}};
+        fixedAndDefault.paramDefaults = ParamValues{{u"currency"_s, "USD"}};
+        QTest::newRow("fixed and default")
+            << fixedAndDefault << u"fixed_params and param_defaults"_s;
+        ToolOverride defaultAndHidden = o;
+        defaultAndHidden.hideParams = QStringList{u"currency"_s};
+        defaultAndHidden.paramDefaults = ParamValues{{u"currency"_s, "USD"}};
+        QTest::newRow("default and hidden")
+            << defaultAndHidden << u"param_defaults and hide_params"_s;
+    }
+    void paramInTwoRolesIsRefused()
+    {
+        QFETCH(ToolOverride, override_);
+        QFETCH(QString, keys);
+        const Status s = ToolOverrideRepository(*m_db).create(override_);
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error().code(), ErrorCode::InvalidArgument);
+        QVERIFY2(s.error().message().contains(keys) &&
+                     s.error().message().contains(u"'currency'"_s),
+                 qPrintable(s.error().message()));
+        QVERIFY(ToolOverrideRepository(*m_db).list()->isEmpty());
     }
 
     void duplicateKeyConflictsAndUpsertKeepsOrder()
