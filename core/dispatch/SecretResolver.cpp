@@ -1,0 +1,79 @@
+#include "SecretResolver.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+namespace gatehouse::dispatch {
+
+Result<QByteArray> SecretResolver::resolve(const config::SecretRef &ref)
+{
+    switch (ref.source) {
+    case config::SecretSource::Env: {
+        if (ref.value.isEmpty())
+            return Error(ErrorCode::Validation,
+                         tr("The secret names no environment variable; write `{env: NAME}`."));
+        QByteArray value = qgetenv(ref.value.toLocal8Bit().constData());
+        if (value.isEmpty())
+            return Error(ErrorCode::NotFound,
+                         tr("The environment variable %1 that holds the secret is not set or is "
+                            "empty; export it before starting gatehouse.")
+                             .arg(ref.value));
+        return value;
+    }
+    case config::SecretSource::File: {
+        const QString path = ref.resolvedFile.isEmpty() ? ref.value : ref.resolvedFile;
+        if (path.isEmpty())
+            return Error(ErrorCode::Validation,
+                         tr("The secret names no file; write `{file: PATH}`."));
+        const QFileInfo info(path);
+        if (!info.exists())
+            return Error(
+                ErrorCode::NotFound,
+                tr("The secret file %1 does not exist; create it or fix the path.").arg(path));
+        if (!info.isFile())
+            return Error(ErrorCode::Validation,
+                         tr("The secret file %1 is not a regular file; point `file:` at the file "
+                            "that holds the secret.")
+                             .arg(path));
+#ifdef Q_OS_UNIX
+        // Refused rather than warned about: a key every local user can read is already leaked.
+        if (info.permissions() & QFile::ReadOther)
+            return Error(ErrorCode::PermissionDenied,
+                         tr("The secret file %1 can be read by every user on this machine; run "
+                            "`chmod 600 %1` and try again.")
+                             .arg(path));
+#endif
+        if (info.size() > MaxFileBytes)
+            return Error(ErrorCode::Validation,
+                         tr("The secret file %1 is larger than %2 KiB, which no secret is; check "
+                            "the path.")
+                             .arg(path)
+                             .arg(MaxFileBytes / 1024));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error(
+                ErrorCode::Io,
+                tr("The secret file %1 cannot be read: %2.").arg(path, file.errorString()));
+        QByteArray value = file.read(MaxFileBytes + 1);
+        if (value.endsWith("\r\n"))
+            value.chop(2);
+        else if (value.endsWith('\n'))
+            value.chop(1);
+        if (value.isEmpty())
+            return Error(ErrorCode::Validation,
+                         tr("The secret file %1 is empty; write the secret into it.").arg(path));
+        return value;
+    }
+    case config::SecretSource::Keychain:
+        return Error(ErrorCode::Unavailable,
+                     tr("Secrets in the system keychain arrive with the credential vault; use "
+                        "{env: NAME} or {file: PATH} for now."));
+    case config::SecretSource::Sealed:
+        return Error(ErrorCode::Unavailable,
+                     tr("Sealed secrets arrive with the credential vault; use {env: NAME} or "
+                        "{file: PATH} for now."));
+    }
+    return Error(ErrorCode::Internal, tr("The secret has an unknown source."));
+}
+
+} // namespace gatehouse::dispatch

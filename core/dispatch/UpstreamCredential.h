@@ -1,0 +1,50 @@
+#pragma once
+
+#include "Result.h"
+#include "config/Config.h"
+#include "http/UpstreamRequest.h"
+#include "openapi/Spec.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+
+namespace gatehouse::dispatch {
+
+// A static credential the gateway sends to an upstream on the caller's behalf. The secret never
+// appears in a message or a log line.
+struct UpstreamCredential
+{
+    enum class Type
+    {
+        ApiKey,
+        Bearer, // Authorization: Bearer <secret> (RFC 6750 §2.1)
+        Basic,  // Authorization: Basic base64(<secret>), secret "user:password" (RFC 7617)
+    };
+
+    QString name; // for messages: the credential's name in the config
+    Type type = Type::ApiKey;
+    // ApiKey: where the key goes. Absent (or param empty): from the operation's apiKey scheme.
+    std::optional<config::ParamLocation> in;
+    QString param;
+    QByteArray secret;
+
+    // A config credential with its secret resolved (SecretResolver). OAuth2 types are refused.
+    static Result<UpstreamCredential> fromConfig(const config::Credential &credential);
+
+    Q_DECLARE_TR_FUNCTIONS(UpstreamCredential)
+};
+
+// Puts the credential into the request, replacing any header, query parameter or cookie of the
+// same name. A Bearer or Basic credential always goes into Authorization. An ApiKey goes where
+// the credential says (in + param); otherwise where the first apiKey scheme of the operation's
+// security requirements says (in order, matching `in` or `param` when only one is given). An
+// operation that allows anonymous access gets no key when nothing says where it goes.
+Status inject(http::UpstreamRequest &request, const UpstreamCredential &credential,
+              const openapi::SpecOperation &operation,
+              const QMap<QString, openapi::SecurityScheme> &schemes);
+
+} // namespace gatehouse::dispatch
