@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "OpenApiInspectCommand.h"
 #include "PasswordPrompt.h"
 #include "ServeCommand.h"
 #include "Workspace.h"
@@ -18,10 +19,10 @@
 namespace gatehouse::app {
 
 namespace {
-const QStringList kCommands = {QStringLiteral("serve"),  QStringLiteral("config"),
-                               QStringLiteral("import"), QStringLiteral("export"),
-                               QStringLiteral("user"),   QStringLiteral("version"),
-                               QStringLiteral("help")};
+const QStringList kCommands = {QStringLiteral("openapi"), QStringLiteral("serve"),
+                               QStringLiteral("config"),  QStringLiteral("import"),
+                               QStringLiteral("export"),  QStringLiteral("user"),
+                               QStringLiteral("version"), QStringLiteral("help")};
 
 void printDiagnostics(QTextStream &err, const QList<config::Diagnostic> &diagnostics)
 {
@@ -59,6 +60,8 @@ int CommandLine::run(const QStringList &arguments)
         return version();
     if (command == QLatin1String("serve"))
         return serve(rest);
+    if (command == QLatin1String("openapi"))
+        return openapi(rest);
     if (command == QLatin1String("config"))
         return configCheck(rest);
     if (command == QLatin1String("import"))
@@ -101,6 +104,9 @@ int CommandLine::printHelp()
         << tr("  gatehouse import FILE       merge a configuration file into the store") << '\n'
         << tr("  gatehouse export --out DIR  write the store as a configuration bundle") << '\n'
         << tr("  gatehouse user add|passwd|list|hash-password   manage users who sign in") << '\n'
+        << tr("  gatehouse openapi inspect SPEC   list the tools a spec generates, with token "
+              "estimates")
+        << '\n'
         << tr("  gatehouse version           print the version") << "\n\n"
         << tr("Every command takes --help. Commands that use the store find it through "
               "--config FILE (its gateway.data_dir) or --data DIR; the default is %1.")
@@ -409,6 +415,62 @@ int CommandLine::serve(const QStringList &args)
     options.dataDir = parser.value(QStringLiteral("data"));
     options.listen = parser.value(QStringLiteral("listen"));
     ServeCommand command(m_out, m_err);
+    return command.run(options);
+}
+
+int CommandLine::openapi(const QStringList &args)
+{
+    const QString sub = args.size() > 1 ? args.at(1) : QString();
+    if (sub != QLatin1String("inspect")) {
+        if (sub == QLatin1String("--help") || sub == QLatin1String("-h") || sub.isEmpty()) {
+            m_out << tr("Usage: gatehouse openapi inspect SPEC [--help]") << "\n\n"
+                  << tr("  inspect SPEC   list the tools a spec generates, what was left out and "
+                        "why, and the estimated tokens")
+                  << '\n';
+            return sub.isEmpty() ? Usage : Success;
+        }
+        return usage(tr("unknown openapi command '%1'").arg(sub));
+    }
+    QStringList rest = args.mid(2);
+    rest.prepend(args.at(0) + QLatin1Char(' ') + sub);
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("SPEC"),
+                                 tr("The OpenAPI document (JSON or YAML; 2.0, 3.0 or 3.1)."));
+    parser.addOption({QStringLiteral("config"),
+                      tr("Take the tool settings (include, exclude, overrides, heuristics) from "
+                         "a server of this configuration file."),
+                      tr("FILE")});
+    parser.addOption({QStringLiteral("server"),
+                      tr("The server of --config whose settings apply; without SPEC, its spec "
+                         "is inspected."),
+                      tr("NAME")});
+    parser.addOption({QStringLiteral("base-url"),
+                      tr("The upstream's base URL, replacing the spec's servers."), tr("URL")});
+    parser.addOption({QStringLiteral("discovery"),
+                      tr("The discovery mode whose session start is estimated: flat, "
+                         "hierarchical or search."),
+                      tr("MODE")});
+    parser.addOption({QStringLiteral("json"), tr("Print JSON instead of a table.")});
+    if (auto done = parse(parser, rest,
+                          QStringLiteral("gatehouse openapi inspect SPEC [--config FILE] "
+                                         "[--server NAME] [--base-url URL] [--discovery MODE] "
+                                         "[--json]"),
+                          tr("Loads an OpenAPI document and prints the MCP tools the gateway "
+                             "generates from it: name, action, resource and estimated tokens, "
+                             "then the totals, the operations left out and why, and warnings. "
+                             "Exit codes: 0 ok, 1 the spec cannot be loaded, 2 usage.")))
+        return *done;
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() > 1)
+        return usage(tr("expected one spec file"));
+    OpenApiInspectCommand::Options options;
+    options.spec = pos.value(0);
+    options.configFile = parser.value(QStringLiteral("config"));
+    options.server = parser.value(QStringLiteral("server"));
+    options.baseUrl = parser.value(QStringLiteral("base-url"));
+    options.discovery = parser.value(QStringLiteral("discovery"));
+    options.json = parser.isSet(QStringLiteral("json"));
+    OpenApiInspectCommand command(m_out, m_err);
     return command.run(options);
 }
 

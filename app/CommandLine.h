@@ -14,7 +14,8 @@ namespace gatehouse::app {
 
 class Workspace;
 
-// The headless commands: serve, config check, import, export, user ..., version. Each has --help.
+// The headless commands: serve, config check, import, export, user ..., openapi inspect,
+// version. Each has --help.
 // Exit codes: 0 success, 1 the command failed, 2 the command line or the config file is wrong.
 class CommandLine
 {
@@ -48,6 +49,7 @@ private:
     int userList(const QStringList &args);
     int userHashPassword(const QStringList &args);
     int serve(const QStringList &args);
+    int openapi(const QStringList &args);
 
     // Parses args (the command's own, program name first); prints help or the error and returns
     // an exit code when the command should end now.
