@@ -1,27 +1,88 @@
 #include "CatalogProvider.h"
 
-#include <QCoreApplication>
+#include "DiscoveryTools.h"
+#include "dispatch/Dispatcher.h"
 
 namespace gatehouse::gateway {
 
-CatalogProvider::CatalogProvider(QString server, QObject *parent)
+CatalogProvider::CatalogProvider(QString server, CatalogSource catalog, QObject *parent)
     : mcp::ToolProvider(parent)
     , m_server(std::move(server))
+    , m_catalog(std::move(catalog))
+    , m_dispatcher(new dispatch::Dispatcher(this))
 {}
+
+CatalogProvider::~CatalogProvider() = default;
 
 mcp::ToolList CatalogProvider::list(const mcp::Caller &)
 {
-    return {};
+    const auto catalog = m_catalog();
+    if (!catalog)
+        return {};
+    // The permission filter (who may see which tool) arrives with the policy issue.
+    return mcp::ToolList{catalog->version, catalog->listing};
 }
 
-void CatalogProvider::call(const QString &name, const mcp::Json &, mcp::ToolCallContext,
-                           mcp::ToolCallback done)
+void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
+                           mcp::ToolCallContext context, mcp::ToolCallback done)
 {
-    done(Error(ErrorCode::NotFound,
-               QCoreApplication::translate("CatalogProvider",
-                                           "server %1 has no tool named %2: call tools/list for "
-                                           "the tools it offers")
-                   .arg(m_server, name)));
+    const auto catalog = m_catalog();
+    if (!catalog)
+        return done(Error(ErrorCode::NotFound,
+                          tr("server %1 is not configured on this gateway").arg(m_server)));
+    if (DiscoveryTools::isMetaTool(catalog->discovery, name)) {
+        if (name != DiscoveryTools::kCallTool)
+            return done(DiscoveryTools::answer(*catalog, name, arguments, {}));
+        const auto target = arguments.is_object() ? arguments.find("name") : arguments.end();
+        if (target == arguments.end() || !target->is_string())
+            return done(mcp::ToolResult::text(
+                tr("call_tool needs \"name\" (a tool's name) and \"arguments\" (an object)"),
+                true));
+        const auto inner = arguments.find("arguments");
+        const mcp::Json innerArguments = inner == arguments.end() ? mcp::Json::object() : *inner;
+        const QString targetName = QString::fromStdString(target->get<std::string>());
+        if (!catalog->tools->find(targetName))
+            return done(mcp::ToolResult::text(
+                tr("There is no tool named \"%1\" that you may use here; find one with %2.")
+                    .arg(targetName, catalog->discovery == DiscoveryMode::Search
+                                         ? DiscoveryTools::kSearchTools
+                                         : DiscoveryTools::kListTools),
+                true));
+        return dispatch(catalog, targetName, innerArguments, std::move(context), std::move(done));
+    }
+    if (!catalog->tools->find(name)) {
+        if (!catalog->loadError.isEmpty())
+            return done(Error(ErrorCode::NotFound, catalog->loadError));
+        return done(Error(ErrorCode::NotFound,
+                          tr("server %1 has no tool named %2: call tools/list for the tools it "
+                             "offers")
+                              .arg(m_server, name)));
+    }
+    dispatch(catalog, name, arguments, std::move(context), std::move(done));
+}
+
+void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catalog,
+                               const QString &name, const mcp::Json &arguments,
+                               mcp::ToolCallContext context, mcp::ToolCallback done)
+{
+    const qsizetype index = catalog->tools->byName.value(name, -1);
+    const openapi::Tool &tool = catalog->tools->tools.at(index);
+    dispatch::DispatchTarget target;
+    target.keepAlive = catalog;
+    target.tool = &tool;
+    if (size_t(index) < catalog->validators.size())
+        target.validator = catalog->validators.at(size_t(index)).get();
+    target.upstream = catalog->name;
+    target.baseUrl = catalog->baseUrl;
+    target.securitySchemes = &catalog->tools->spec->securitySchemes();
+    const QString credential =
+        tool.credential.isEmpty() ? catalog->defaultCredential : tool.credential;
+    if (!credential.isEmpty()) {
+        const ResolvedCredential resolved = catalog->credentials.value(credential);
+        target.credential = resolved.credential;
+        target.credentialError = resolved.error;
+    }
+    m_dispatcher->call(std::move(target), arguments, std::move(context), std::move(done));
 }
 
 } // namespace gatehouse::gateway

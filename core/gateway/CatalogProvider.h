@@ -1,24 +1,40 @@
 #pragma once
 
+#include "ServerCatalog.h"
 #include "mcp/ToolProvider.h"
+
+#include <functional>
+#include <memory>
+
+namespace gatehouse::dispatch {
+class Dispatcher;
+}
 
 namespace gatehouse::gateway {
 
-// The tools one configured server offers its callers. The OpenAPI issue fills the catalog from
-// the server's spec and dispatches calls upstream; until then a server offers no tools, and a
-// call names the tool as unknown.
+// The tools one configured server offers its callers, on one worker thread: lists the current
+// catalog in the server's discovery mode, answers the meta-tools, and dispatches tool calls
+// upstream. The catalog is read afresh for every request, so a reload applies at once.
 class CatalogProvider : public mcp::ToolProvider
 {
     Q_OBJECT
 public:
-    explicit CatalogProvider(QString server, QObject *parent = nullptr);
+    using CatalogSource = std::function<std::shared_ptr<const ServerCatalog>()>;
+
+    CatalogProvider(QString server, CatalogSource catalog, QObject *parent = nullptr);
+    ~CatalogProvider() override;
 
     mcp::ToolList list(const mcp::Caller &caller) override;
     void call(const QString &name, const mcp::Json &arguments, mcp::ToolCallContext context,
               mcp::ToolCallback done) override;
 
 private:
+    void dispatch(const std::shared_ptr<const ServerCatalog> &catalog, const QString &name,
+                  const mcp::Json &arguments, mcp::ToolCallContext context, mcp::ToolCallback done);
+
     QString m_server;
+    CatalogSource m_catalog;
+    dispatch::Dispatcher *m_dispatcher; // owned as a child
 };
 
 } // namespace gatehouse::gateway

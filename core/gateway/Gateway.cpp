@@ -9,7 +9,6 @@
 #include "http/Response.h"
 #include "http/Server.h"
 #include "mcp/SessionId.h"
-#include "store/ServerRepository.h"
 #include "store/SessionRepository.h"
 
 #include <QCoreApplication>
@@ -62,7 +61,10 @@ Result<QSslConfiguration> loadTls(const ListenOptions &options)
 Gateway::Gateway(store::Database *database, QObject *parent)
     : QObject(parent)
     , m_database(database)
-    , m_factory([](const QString &server) { return std::make_unique<CatalogProvider>(server); })
+    , m_factory([this](const QString &server) {
+        return std::make_unique<CatalogProvider>(server,
+                                                 [this, server] { return catalog(server); });
+    })
 {
     publish({});
     // Ended sessions recorded by other instances sharing the database.
@@ -191,15 +193,18 @@ Status Gateway::reloadServers()
 {
     if (!m_database)
         return {};
-    const auto servers = store::ServerRepository(*m_database).list();
-    if (!servers)
-        return servers.error();
-    QStringList names;
-    for (const store::Server &server : *servers)
-        if (server.enabled)
-            names << server.name;
-    publish(names);
+    auto catalogs = m_loader.load(*m_database);
+    if (!catalogs)
+        return catalogs.error();
+    QStringList names = catalogs->keys();
+    names.sort();
+    publish(names, std::move(catalogs).value());
     return {};
+}
+
+std::shared_ptr<const ServerCatalog> Gateway::catalog(const QString &server) const
+{
+    return snapshot()->catalogs.value(server);
 }
 
 void Gateway::setServers(const QStringList &servers)
@@ -207,12 +212,13 @@ void Gateway::setServers(const QStringList &servers)
     publish(servers);
 }
 
-void Gateway::publish(QStringList servers)
+void Gateway::publish(QStringList servers, Catalogs catalogs)
 {
     auto next = std::make_shared<Snapshot>();
     const auto previous = m_snapshot.load();
     next->version = previous ? previous->version + 1 : 1;
     next->servers = std::move(servers);
+    next->catalogs = std::move(catalogs);
     next->publicUrl = baseUrl();
     next->hosts = HostPolicy(next->publicUrl, m_options.allowedHosts);
     next->authMode = m_options.authMode;

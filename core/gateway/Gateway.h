@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "gateway/CatalogLoader.h"
 #include "gateway/HostPolicy.h"
 
 #include <QHostAddress>
@@ -62,6 +63,7 @@ struct Snapshot
 {
     quint64 version = 0;
     QStringList servers; // MCP endpoints: {public_url}/mcp/{server}
+    Catalogs catalogs;   // the tools each server offers (servers from the store only)
     HostPolicy hosts;
     QUrl publicUrl;
     AuthMode authMode = AuthMode::OAuth;
@@ -100,9 +102,12 @@ public:
     Status start(const ListenOptions &options);
     void stop();
 
-    // Reads the servers from the store again (after a configuration change) and tells every
-    // open session whose tools may have changed.
+    // Reads the servers from the store again (after a configuration change), rebuilds their
+    // tool catalogs (specs unchanged on disk are not parsed again) and tells every open session
+    // whose tools may have changed.
     Status reloadServers();
+    // The catalog a server serves now; null when it is not configured.
+    std::shared_ptr<const ServerCatalog> catalog(const QString &server) const;
     void setServers(const QStringList &servers);
 
     State state() const { return m_state; }
@@ -118,13 +123,14 @@ Q_SIGNALS:
 
 private:
     void setState(State state, const QString &error = {});
-    void publish(QStringList servers);
+    void publish(QStringList servers, Catalogs catalogs = {});
     std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot.load(); }
     void handle(const http::Request &request, std::shared_ptr<http::Responder> responder);
     McpEndpoint &endpoint();
 
     store::Database *m_database;
     ToolProviderFactory m_factory;
+    CatalogLoader m_loader;
     std::unique_ptr<StoreSessionRegistry> m_registry;
     std::unique_ptr<mcp::SessionId> m_sessionIds;
     QByteArray m_cursorKey;

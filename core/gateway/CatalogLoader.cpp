@@ -1,0 +1,195 @@
+#include "CatalogLoader.h"
+
+#include "DiscoveryTools.h"
+#include "Logging.h"
+#include "ToolSearch.h"
+#include "config/Config.h"
+#include "config/ToolSettingsBuilder.h"
+#include "dispatch/SchemaValidator.h"
+#include "dispatch/UpstreamCredential.h"
+#include "openapi/SpecLoader.h"
+#include "openapi/ToolGenerator.h"
+#include "store/CredentialRepository.h"
+#include "store/ServerRepository.h"
+#include "store/ToolOverrideRepository.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace gatehouse::gateway {
+
+namespace {
+
+// A credential record from the store, ready to inject: secrets from the environment or a file
+// now; the keychain vault arrives with the credentials issue.
+ResolvedCredential resolve(const store::Credential &record, const QString &server)
+{
+    ResolvedCredential out;
+    auto fail = [&](const QString &why) {
+        out.error = CatalogLoader::tr("credential %1 of server %2 cannot be used: %3")
+                        .arg(record.name, server, why);
+        return out;
+    };
+    if (record.perUser)
+        return fail(CatalogLoader::tr("per-user credentials arrive with the credential vault"));
+    config::Credential c;
+    c.name = record.name;
+    const auto type = config::fromString<config::CredentialType>(record.type);
+    if (!type)
+        return fail(CatalogLoader::tr("unknown type %1").arg(record.type));
+    c.type = *type;
+    if (record.location) {
+        c.in = config::fromString<config::ParamLocation>(*record.location);
+        if (!c.in)
+            return fail(CatalogLoader::tr("unknown location %1").arg(*record.location));
+    }
+    c.param = record.param;
+    if (record.secret) {
+        const auto source = config::fromString<config::SecretSource>(record.secret->kind);
+        if (!source)
+            return fail(CatalogLoader::tr("unknown secret source %1").arg(record.secret->kind));
+        // The store keeps a file secret's path resolved against the configuration's folder.
+        c.secret = config::SecretRef{*source, record.secret->value, record.secret->value};
+    }
+    auto credential = dispatch::UpstreamCredential::fromConfig(c);
+    if (!credential)
+        return fail(credential.error().message());
+    out.credential =
+        std::make_shared<const dispatch::UpstreamCredential>(std::move(credential).value());
+    return out;
+}
+
+} // namespace
+
+CatalogLoader::CatalogLoader() = default;
+CatalogLoader::~CatalogLoader() = default;
+
+Result<std::shared_ptr<const openapi::Spec>> CatalogLoader::spec(const QString &path,
+                                                                 const QString &baseUrl)
+{
+    if (config::isHttpUrl(path))
+        return Error(ErrorCode::Unavailable,
+                     tr("the spec %1 is a URL, and loading specs from URLs is not supported yet: "
+                        "download it and name the file in openapi")
+                         .arg(path));
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Error(
+            ErrorCode::NotFound,
+            tr("the spec file %1 does not exist: check the server's openapi path").arg(path));
+    const auto cached = m_specs.constFind(path);
+    if (cached != m_specs.cend() && cached->baseUrl == baseUrl && cached->size == info.size() &&
+        cached->modified == info.lastModified())
+        return cached->spec;
+
+    openapi::SpecLoadOptions options;
+    options.baseUrlOverride = baseUrl;
+    QElapsedTimer timer;
+    timer.start();
+    auto loaded = openapi::SpecLoader(options).loadFile(path);
+    if (!loaded)
+        return loaded.error();
+    auto shared = std::make_shared<const openapi::Spec>(std::move(loaded).value());
+    qCInfo(lcOpenApi).noquote() << "loaded" << path << "with" << shared->operations().size()
+                                << "operations in" << timer.elapsed() << "ms";
+    m_specs.insert(path, CachedSpec{baseUrl, info.size(), info.lastModified(), shared});
+    return std::shared_ptr<const openapi::Spec>(shared);
+}
+
+std::shared_ptr<const ServerCatalog>
+CatalogLoader::build(const store::Server &server, const QList<store::ToolOverride> &overrides,
+                     const QList<store::Credential> &credentials)
+{
+    auto catalog = std::make_shared<ServerCatalog>();
+    catalog->name = server.name;
+    catalog->title = server.title.value_or(QString());
+    catalog->discovery = discoveryModeFromName(server.discovery).value_or(DiscoveryMode::Flat);
+    catalog->version = ++m_version;
+    catalog->defaultCredential = server.credential.value_or(QString());
+
+    if (!server.openapi) {
+        catalog->loadError = server.mcpUrl
+                                 ? tr("server %1 fronts an upstream MCP server, which is not "
+                                      "supported yet")
+                                       .arg(server.name)
+                                 : tr("server %1 names no openapi spec").arg(server.name);
+    } else if (auto spec = this->spec(*server.openapi, server.baseUrl.value_or(QString())); !spec) {
+        catalog->loadError =
+            tr("server %1 offers no tools: %2").arg(server.name, spec.error().message());
+    } else {
+        const openapi::ToolSettings settings =
+            config::ToolSettingsBuilder::fromStore(server, overrides);
+        auto tools = std::make_shared<openapi::ToolCatalog>(
+            openapi::ToolGenerator::generate(*spec, settings));
+        for (const QString &warning : std::as_const(tools->warnings))
+            qCWarning(lcOpenApi).noquote() << server.name << warning;
+        catalog->baseUrl = (*spec)->baseUrl();
+        catalog->validators.reserve(tools->tools.size());
+        for (const openapi::Tool &tool : std::as_const(tools->tools))
+            catalog->validators.push_back(
+                std::make_shared<const dispatch::SchemaValidator>(tool.inputSchema));
+        catalog->search = std::make_shared<const ToolSearch>(*tools);
+        catalog->tools = std::move(tools);
+    }
+    if (!catalog->tools)
+        catalog->tools = std::make_shared<const openapi::ToolCatalog>();
+
+    // The credentials this server's tools name: its default and each tool's own.
+    QSet<QString> names;
+    if (!catalog->defaultCredential.isEmpty())
+        names.insert(catalog->defaultCredential);
+    for (const openapi::Tool &tool : catalog->tools->tools)
+        if (!tool.credential.isEmpty())
+            names.insert(tool.credential);
+    for (const QString &name : std::as_const(names)) {
+        const auto it = std::find_if(credentials.cbegin(), credentials.cend(),
+                                     [&](const store::Credential &c) { return c.name == name; });
+        if (it == credentials.cend()) {
+            catalog->credentials.insert(
+                name, ResolvedCredential{nullptr,
+                                         tr("credential %1 of server %2 is not configured: add it "
+                                            "under credentials")
+                                             .arg(name, server.name)});
+            continue;
+        }
+        ResolvedCredential resolved = resolve(*it, server.name);
+        if (!resolved.error.isEmpty())
+            qCWarning(lcDispatch).noquote() << resolved.error;
+        catalog->credentials.insert(name, std::move(resolved));
+    }
+
+    catalog->listing = DiscoveryTools::listing(catalog->discovery, *catalog->tools, catalog->title);
+    if (!catalog->loadError.isEmpty())
+        qCWarning(lcOpenApi).noquote() << catalog->loadError;
+    return catalog;
+}
+
+Result<Catalogs> CatalogLoader::load(store::Database &database)
+{
+    const auto servers = store::ServerRepository(database).list();
+    if (!servers)
+        return servers.error();
+    const auto credentials = store::CredentialRepository(database).list();
+    if (!credentials)
+        return credentials.error();
+    store::ToolOverrideRepository overrideRepository(database);
+    Catalogs out;
+    for (const store::Server &server : *servers) {
+        if (!server.enabled)
+            continue;
+        const auto overrides = overrideRepository.listForServer(server.name);
+        if (!overrides)
+            return overrides.error();
+        out.insert(server.name, build(server, *overrides, *credentials));
+    }
+    // Forget specs no server uses any more.
+    QSet<QString> used;
+    for (const store::Server &server : *servers)
+        if (server.openapi)
+            used.insert(*server.openapi);
+    for (auto it = m_specs.begin(); it != m_specs.end();)
+        it = used.contains(it.key()) ? std::next(it) : m_specs.erase(it);
+    return out;
+}
+
+} // namespace gatehouse::gateway

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "mcp/ToolProvider.h"
+#include "openapi/Tool.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace gatehouse::dispatch {
+class SchemaValidator;
+struct UpstreamCredential;
+} // namespace gatehouse::dispatch
+
+namespace gatehouse::gateway {
+
+class ToolSearch;
+
+enum class DiscoveryMode
+{
+    Flat,         // tools/list shows every tool
+    Hierarchical, // list_groups, list_tools, get_tool_schema, call_tool
+    Search,       // search_tools, get_tool_schema, call_tool
+};
+std::optional<DiscoveryMode> discoveryModeFromName(QStringView name);
+QString discoveryModeName(DiscoveryMode mode);
+
+// A credential as the dispatcher can use it: resolved once when the catalog is built, or the
+// sentence that says why it cannot be used (a call that needs it becomes a tool error).
+struct ResolvedCredential
+{
+    std::shared_ptr<const dispatch::UpstreamCredential> credential;
+    QString error;
+};
+
+// Everything the hot path needs to serve one configured server: built off the hot path when the
+// configuration changes, then shared read-only by every worker thread.
+struct ServerCatalog
+{
+    QString name;
+    QString title;
+    DiscoveryMode discovery = DiscoveryMode::Flat;
+    quint64 version = 0; // changes whenever the catalog is rebuilt
+    QString baseUrl;     // where requests go; empty when neither the spec nor the owner names one
+    QString defaultCredential;
+    QHash<QString, ResolvedCredential> credentials; // by credential name
+    std::shared_ptr<const openapi::ToolCatalog> tools;
+    std::vector<std::shared_ptr<const dispatch::SchemaValidator>> validators; // per tool
+    std::shared_ptr<const ToolSearch> search;
+    QString loadError; // the spec could not be loaded: the server offers no tools, and says why
+
+    // What tools/list shows in this server's discovery mode, serialised once.
+    std::vector<mcp::ToolDescriptor> listing;
+};
+
+} // namespace gatehouse::gateway
