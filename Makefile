@@ -3,7 +3,7 @@ PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 BUILD_DIR := build/$(PRESET)
 GATEHOUSE := $(BUILD_DIR)/app/gatehouse
 
-.PHONY: all deps configure build test bench run format clean
+.PHONY: all deps configure build test bench bench-tokens run format clean
 
 all: build
 
@@ -29,6 +29,14 @@ build/bench/build.ninja: CMakeLists.txt CMakePresets.json
 bench: deps build/bench/build.ninja
 	cmake --build --preset bench --target gatehouse_fixture_gateway
 	build/bench/tests/bench/run-bench $(BENCH_ARGS)
+
+# Token benchmark (o200k tokens of what MCP clients receive for GitHub's and Stripe's APIs, checks
+# the targets): prints a table and writes build/bench/tokens.json. Specs and Node packages come from
+# npm. Options with TOKEN_BENCH_ARGS, e.g. TOKEN_BENCH_ARGS="--upstream closed --verbose".
+bench-tokens: deps build/bench/build.ninja
+	cmake --build --preset bench --target gatehouse
+	ctest --test-dir build/bench -R '^(NodeDepsInstall|OpenApiSpecsFetch)$$' --output-on-failure
+	build/bench/tests/bench/tokens/run-token-bench --check --output build/bench/tokens.json $(TOKEN_BENCH_ARGS)
 
 # With a display: the desktop application. Without one: the headless gateway on the default data directory.
 run: configure
