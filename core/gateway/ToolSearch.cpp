@@ -54,6 +54,21 @@ double matchStrength(const QString &queryTerm, const QStringList &field)
     return best;
 }
 
+// The share of field's words that some query term matches.
+double coverage(const QStringList &queryTerms, const QStringList &field)
+{
+    if (field.isEmpty())
+        return 0;
+    double covered = 0;
+    for (const QString &word : field) {
+        double best = 0;
+        for (const QString &term : queryTerms)
+            best = std::max(best, matchStrength(term, QStringList{word}));
+        covered += best;
+    }
+    return covered / double(field.size());
+}
+
 } // namespace
 
 QStringList ToolSearch::terms(const QString &text)
@@ -136,8 +151,14 @@ ToolSearch::search(const openapi::ToolCatalog &catalog, const QString &query, in
         }
         if (score <= 0)
             continue;
-        // Tools that match every term rank above tools that match one term very well.
+        // Tools that match every term rank above tools that match one term very well, and a
+        // tool whose name or title the query covers ranks above one where the query's terms are
+        // a small part ("get a repository": repos_get before
+        // code_security_get_repositories_for_configuration).
         score *= double(matched) / double(queryTerms.size());
+        const Entry &entry = m_entries.at(i);
+        score *= 0.5 + 0.5 * std::max(coverage(queryTerms, entry.name),
+                                      coverage(queryTerms, entry.title));
         if (visible && !visible(catalog.tools.at(i)))
             continue;
         hits.append(Hit{i, score});

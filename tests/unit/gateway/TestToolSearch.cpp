@@ -27,6 +27,11 @@ openapi::ToolCatalog catalog()
         tool("repos_get", "Get a repository", "repos",
              "The parent and source objects are present when the repository is a fork."),
         tool("repos_get_branch", "Get a branch", "repos"),
+        // From GitHub's spec: every query term in its name, but they are a small part of it.
+        tool("code_security_get_repositories_for_configuration",
+             "Get repositories associated with a code security configuration", "code-security",
+             "Lists the repositories associated with a code security configuration in an "
+             "organization."),
         tool("issues_create", "Create an issue", "issues",
              "Any user with pull access to a repository can create an issue."),
         tool("post_customers", "Create a customer", "customers"),
