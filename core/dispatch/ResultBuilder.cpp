@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <set>
+
 namespace gatehouse::dispatch {
 
 using nlohmann::json;
@@ -181,7 +183,8 @@ QString decodeText(const QByteArray &body, const QByteArray &contentType)
 
 struct Shaping
 {
-    bool dropped = false; // members or elements left out
+    bool dropped = false; // nested members or elements left out
+    bool links = false;   // links into the API left out
     bool cut = false;     // strings cut
 };
 
@@ -204,29 +207,51 @@ json cutString(const json &value, Shaping &s)
     return value;
 }
 
-json scalarMembers(const json &object, Shaping &s)
+// Members that say which thing a nested object is; a nested object keeps these alone, so that a
+// repository's owner is its login and id rather than forty fields.
+bool isIdentityMember(const std::string &key)
+{
+    static const std::set<std::string> keys = {
+        "id",    "uuid",   "key",   "name",   "full_name", "display_name", "login",  "username",
+        "email", "slug",   "title", "number", "type",      "object",       "status", "state",
+        "code",  "handle", "sha",   "label",  "html_url",  "web_url",
+    };
+    return keys.contains(key);
+}
+
+constexpr size_t kNestedMembersWithoutIdentity = 4;
+
+// A nested object: its identity members, or its first few scalar members when it has none.
+json nestedObject(const json &object, Shaping &s)
 {
     json out = json::object();
     for (auto it = object.begin(); it != object.end(); ++it) {
-        if (it.value().is_structured())
-            s.dropped = true;
-        else
+        if (!it.value().is_structured() && isIdentityMember(it.key()))
             out[it.key()] = cutString(it.value(), s);
     }
+    if (out.empty()) {
+        for (auto it = object.begin();
+             it != object.end() && out.size() < kNestedMembersWithoutIdentity; ++it) {
+            if (!it.value().is_structured())
+                out[it.key()] = cutString(it.value(), s);
+        }
+    }
+    if (out.size() != object.size())
+        s.dropped = true;
     return out;
 }
 
-// A value below the top level: objects keep their scalar members; arrays keep scalars and
+// A value below the top level: objects keep their identity members; arrays keep scalars and
 // objects reduced the same way (nested arrays go).
 json shapeMember(const json &value, Shaping &s)
 {
     if (value.is_object())
-        return scalarMembers(value, s);
+        return nestedObject(value, s);
     if (value.is_array()) {
         json out = json::array();
         for (const json &item : value) {
             if (item.is_object())
-                out.push_back(scalarMembers(item, s));
+                out.push_back(nestedObject(item, s));
             else if (item.is_array())
                 s.dropped = true;
             else
@@ -237,12 +262,42 @@ json shapeMember(const json &value, Shaping &s)
     return cutString(value, s);
 }
 
+bool isHttpUrl(const std::string &text)
+{
+    return text.starts_with("https://") || text.starts_with("http://");
+}
+
+// A link into the API rather than data: an RFC 6570 URI template ("…/issues{/number}"), or a
+// URL under the object's own "url" (GitHub's forks_url, hooks_url, ...). The client reaches
+// those resources through their own tools.
+bool isApiLink(const std::string &key, const json &value, const std::string &self)
+{
+    if (!value.is_string() || key == "url")
+        return false;
+    const auto &text = value.get_ref<const std::string &>();
+    if (!isHttpUrl(text))
+        return false;
+    if (text.find('{') != std::string::npos && text.find('}') != std::string::npos)
+        return true;
+    return !self.empty() && text.size() > self.size() && text.starts_with(self) &&
+           text[self.size()] == '/';
+}
+
 json shapeTop(const json &value, Shaping &s, bool inArray = false)
 {
     if (value.is_object()) {
+        std::string self;
+        if (const auto url = value.find("url");
+            url != value.end() && url->is_string() && isHttpUrl(url->get<std::string>()))
+            self = url->get<std::string>();
         json out = json::object();
-        for (auto it = value.begin(); it != value.end(); ++it)
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            if (isApiLink(it.key(), it.value(), self)) {
+                s.links = true;
+                continue;
+            }
             out[it.key()] = shapeMember(it.value(), s);
+        }
         return out;
     }
     if (value.is_array() && !inArray) {
@@ -431,18 +486,17 @@ mcp::ToolResult ResultBuilder::fromResponse(const openapi::Tool &tool,
                                    .arg(tool.responseFields.join(QStringLiteral(", ")));
                 } else {
                     value = shapeTop(parsed, s);
-                    if (s.dropped && s.cut)
-                        note = tr("Response shaped: nested objects reduced to their scalar "
-                                  "fields and strings cut at %1 characters; ask the owner for "
-                                  "the full response.")
-                                   .arg(MaxStringChars);
-                    else if (s.dropped)
-                        note = tr("Response shaped: nested objects reduced to their scalar "
-                                  "fields; ask the owner for the full response.");
-                    else if (s.cut)
-                        note = tr("Response shaped: strings cut at %1 characters; ask the "
-                                  "owner for the full response.")
-                                   .arg(MaxStringChars);
+                    QStringList what;
+                    if (s.dropped)
+                        what << tr("nested objects reduced to the fields that identify them");
+                    if (s.links)
+                        what << tr("links to other API resources left out");
+                    if (s.cut)
+                        what << tr("strings cut at %1 characters").arg(MaxStringChars);
+                    if (!what.isEmpty())
+                        note = tr("Response shaped: %1. The owner can list the fields to keep "
+                                  "(response_fields) or turn shaping off.")
+                                   .arg(what.join(QStringLiteral("; ")));
                 }
                 const std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
                 return mcp::ToolResult{jsonResult(

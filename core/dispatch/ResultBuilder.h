@@ -13,8 +13,10 @@ namespace gatehouse::dispatch {
 // Turns an upstream answer into the MCP CallToolResult (server/tools "Tool Result"):
 // - 2xx JSON: the (shaped) value as text, and as structuredContent when it is an object;
 //   tool.responseFields keeps only those top-level fields (of each element for an array);
-//   else, with tool.shapeResponse, nested objects are reduced to their scalar members and
-//   strings cut at MaxStringChars. A shaped result says so in a second text item.
+//   else, with tool.shapeResponse, nested objects are reduced to the scalar members that
+//   identify them (id, name, login, ...), links into the API (URI templates, URLs under the
+//   object's own "url") are left out and strings cut at MaxStringChars. A shaped result says so
+//   in a second text item.
 // - 2xx text: the text, cut at MaxTextBytes with a note; image/*: an image item (up to
 //   MaxImageBytes); other binary types: a line naming the type and size.
 // - 3xx (a redirect to another origin, never followed), 4xx and 5xx: isError, with the status

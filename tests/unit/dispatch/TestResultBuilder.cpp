@@ -10,6 +10,7 @@ using gatehouse::dispatch::ResultBuilder;
 using gatehouse::http::UpstreamResponse;
 using gatehouse::openapi::Tool;
 using nlohmann::json;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -53,6 +54,28 @@ Tool shapingTool()
 }
 
 } // namespace
+
+// Plain literals, not raw ones: Qt 6.4's moc misreads a raw string holding "https://.
+QByteArray linksBody()
+{
+    return "{\"id\":1,\"url\":\"https://api.x.test/repos/a/b\","
+           "\"forks_url\":\"https://api.x.test/repos/a/b/forks\","
+           "\"issues_url\":\"https://api.x.test/repos/a/b/issues{/number}\","
+           "\"html_url\":\"https://x.test/a/b\",\"homepage\":\"https://a.test\","
+           "\"other_url\":\"https://api.x.test/repos/a/bc\"}";
+}
+
+QByteArray linksShaped()
+{
+    return "{\"id\":1,\"url\":\"https://api.x.test/repos/a/b\","
+           "\"html_url\":\"https://x.test/a/b\",\"homepage\":\"https://a.test\","
+           "\"other_url\":\"https://api.x.test/repos/a/bc\"}";
+}
+
+QByteArray bothBody()
+{
+    return "{\"t\":\"https://x.test/{id}\",\"o\":{\"id\":1,\"x\":2}}";
+}
 
 class TestResultBuilder : public QObject
 {
@@ -158,33 +181,43 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QByteArray>("expected");
-        QTest::newRow("nested object reduced to scalars")
-            << QByteArray(
-                   R"({"id":1,"owner":{"login":"x","id":2,"plan":{"name":"pro"},"urls":[1]}})")
-            << QByteArray(R"({"id":1,"owner":{"login":"x","id":2}})");
+        QTest::addColumn<QString>("note");
+        const QString nested = u"nested objects reduced to the fields that identify them"_s;
+        const QString links = u"links to other API resources left out"_s;
+        QTest::newRow("nested object reduced to its identity")
+            << QByteArray(R"({"id":1,"owner":{"login":"x","id":2,"plan":{"name":"pro"},)"
+                          R"("urls":[1],"site_admin":false,"avatar_url":"a.png"}})")
+            << QByteArray(R"({"id":1,"owner":{"login":"x","id":2}})") << nested;
+        QTest::newRow("no identity: the first scalars")
+            << QByteArray(R"({"id":1,"stats":{"a":1,"b":{},"c":3,"d":4,"e":5,"f":6}})")
+            << QByteArray(R"({"id":1,"stats":{"a":1,"c":3,"d":4,"e":5}})") << nested;
         QTest::newRow("array of objects reduced")
             << QByteArray(R"({"items":[{"id":1,"meta":{"a":1}},{"id":2,"tags":["x"]}],"n":2})")
-            << QByteArray(R"({"items":[{"id":1},{"id":2}],"n":2})");
+            << QByteArray(R"({"items":[{"id":1},{"id":2}],"n":2})") << nested;
         QTest::newRow("array of scalars kept, nested arrays dropped")
             << QByteArray(R"({"tags":["a","b"],"grid":[[1,2],3]})")
-            << QByteArray(R"({"tags":["a","b"],"grid":[3]})");
+            << QByteArray(R"({"tags":["a","b"],"grid":[3]})") << nested;
         QTest::newRow("top-level array: each element is a top-level object")
             << QByteArray(R"([{"id":1,"owner":{"login":"x","org":{"id":9}}},5])")
-            << QByteArray(R"([{"id":1,"owner":{"login":"x"}},5])");
+            << QByteArray(R"([{"id":1,"owner":{"login":"x"}},5])") << nested;
+        QTest::newRow("links into the API") << linksBody() << linksShaped() << links;
+        QTest::newRow("both") << bothBody() << QByteArray(R"({"o":{"id":1}})")
+                              << nested + u"; "_s + links;
     }
 
     void shaping()
     {
         QFETCH(QByteArray, body);
         QFETCH(QByteArray, expected);
+        QFETCH(QString, note);
         const json result = parse(
             ResultBuilder::fromResponse(shapingTool(), response(200, "application/json", body)));
         const json value = json::parse(expected.toStdString());
         QCOMPARE(json::parse(text(result).toStdString()), value);
         QCOMPARE(result.contains("structuredContent"), value.is_object());
-        QCOMPARE(text(result, 1), QStringLiteral("Response shaped: nested objects reduced to their "
-                                                 "scalar fields; ask the owner for the full "
-                                                 "response."));
+        QCOMPARE(text(result, 1), u"Response shaped: "_s + note +
+                                      u". The owner can list the fields to keep (response_fields) "
+                                      u"or turn shaping off."_s);
 
         // Without the heuristic the response is left whole.
         const json whole = parse(
