@@ -177,6 +177,7 @@ struct HeuristicsConfig
     std::optional<int> maxDescriptionChars; // default 300; 0: descriptions are not cut
     std::optional<bool> shapeResponses;     // default true
     std::optional<bool> dropListWithRead;   // default false
+    std::optional<bool> compactSchemas;     // default true
 
     bool operator==(const HeuristicsConfig &) const = default;
 };

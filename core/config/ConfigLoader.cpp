@@ -769,7 +769,7 @@ private:
         static const QStringList keys{
             QStringLiteral("drop_deprecated"),       QStringLiteral("hide_pagination"),
             QStringLiteral("max_description_chars"), QStringLiteral("shape_responses"),
-            QStringLiteral("drop_list_with_read"),
+            QStringLiteral("drop_list_with_read"),   QStringLiteral("compact_schemas"),
         };
         HeuristicsConfig heuristics;
         const bool isMap = forEachKey(
@@ -789,6 +789,8 @@ private:
                     heuristics.shapeResponses = boolean(value, p);
                 } else if (key == u"drop_list_with_read") {
                     heuristics.dropListWithRead = boolean(value, p);
+                } else if (key == u"compact_schemas") {
+                    heuristics.compactSchemas = boolean(value, p);
                 }
             });
         return isMap ? std::optional<HeuristicsConfig>(heuristics) : std::nullopt;

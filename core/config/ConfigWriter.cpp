@@ -110,6 +110,7 @@ Tree heuristicsTree(const HeuristicsConfig &h)
     set(out, "max_description_chars", h.maxDescriptionChars, plain<int>);
     set(out, "shape_responses", h.shapeResponses, plain<bool>);
     set(out, "drop_list_with_read", h.dropListWithRead, plain<bool>);
+    set(out, "compact_schemas", h.compactSchemas, plain<bool>);
     return out;
 }
 

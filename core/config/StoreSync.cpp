@@ -47,8 +47,8 @@ store::Server toRecord(const ServerConfig &s)
     if (s.tools && s.tools->heuristics) {
         const HeuristicsConfig &h = *s.tools->heuristics;
         r.heuristics =
-            store::ServerHeuristics{h.dropDeprecated, h.hidePagination, h.maxDescriptionChars,
-                                    h.shapeResponses, h.dropListWithRead};
+            store::ServerHeuristics{h.dropDeprecated, h.hidePagination,   h.maxDescriptionChars,
+                                    h.shapeResponses, h.dropListWithRead, h.compactSchemas};
     }
     return r;
 }
@@ -479,8 +479,8 @@ Result<Config> StoreSync::exportConfig(const GatewayConfig &gateway)
             if (s.heuristics) {
                 const store::ServerHeuristics &h = *s.heuristics;
                 tools.heuristics =
-                    HeuristicsConfig{h.dropDeprecated, h.hidePagination, h.maxDescriptionChars,
-                                     h.shapeResponses, h.dropListWithRead};
+                    HeuristicsConfig{h.dropDeprecated, h.hidePagination,   h.maxDescriptionChars,
+                                     h.shapeResponses, h.dropListWithRead, h.compactSchemas};
             }
             for (const store::ToolOverride &o : *overrideList) {
                 ToolOverride to;

@@ -21,11 +21,10 @@ openapi::ToolAction toolAction(Action action)
     return openapi::ToolAction::Read;
 }
 
-openapi::HeuristicOptions heuristicOptions(std::optional<bool> dropDeprecated,
-                                           std::optional<bool> hidePagination,
-                                           std::optional<int> maxDescriptionChars,
-                                           std::optional<bool> shapeResponses,
-                                           std::optional<bool> dropListWithRead)
+openapi::HeuristicOptions
+heuristicOptions(std::optional<bool> dropDeprecated, std::optional<bool> hidePagination,
+                 std::optional<int> maxDescriptionChars, std::optional<bool> shapeResponses,
+                 std::optional<bool> dropListWithRead, std::optional<bool> compactSchemas)
 {
     openapi::HeuristicOptions options;
     options.dropDeprecated = dropDeprecated.value_or(options.dropDeprecated);
@@ -33,6 +32,7 @@ openapi::HeuristicOptions heuristicOptions(std::optional<bool> dropDeprecated,
     options.maxDescriptionChars = maxDescriptionChars.value_or(options.maxDescriptionChars);
     options.shapeResponses = shapeResponses.value_or(options.shapeResponses);
     options.dropListWithRead = dropListWithRead.value_or(options.dropListWithRead);
+    options.compactSchemas = compactSchemas.value_or(options.compactSchemas);
     return options;
 }
 
@@ -49,7 +49,7 @@ openapi::ToolSettings ToolSettingsBuilder::fromConfig(const ServerConfig &server
     if (const std::optional<HeuristicsConfig> &h = tools.heuristics)
         settings.heuristics =
             heuristicOptions(h->dropDeprecated, h->hidePagination, h->maxDescriptionChars,
-                             h->shapeResponses, h->dropListWithRead);
+                             h->shapeResponses, h->dropListWithRead, h->compactSchemas);
     for (const ToolOverride &o : tools.overrides) {
         openapi::ToolOverrideSettings s;
         s.key = o.key;
@@ -79,7 +79,7 @@ openapi::ToolSettings ToolSettingsBuilder::fromStore(const store::Server &server
     if (const std::optional<store::ServerHeuristics> &h = server.heuristics)
         settings.heuristics =
             heuristicOptions(h->dropDeprecated, h->hidePagination, h->maxDescriptionChars,
-                             h->shapeResponses, h->dropListWithRead);
+                             h->shapeResponses, h->dropListWithRead, h->compactSchemas);
     for (const store::ToolOverride &o : overrides) {
         if (!o.server.isEmpty() && o.server != server.name)
             continue;

@@ -46,6 +46,7 @@ std::optional<nlohmann::json> encodeHeuristics(const std::optional<ServerHeurist
     put(out, "max_description_chars", h->maxDescriptionChars);
     put(out, "shape_responses", h->shapeResponses);
     put(out, "drop_list_with_read", h->dropListWithRead);
+    put(out, "compact_schemas", h->compactSchemas);
     return out;
 }
 
@@ -64,6 +65,7 @@ std::optional<ServerHeuristics> decodeHeuristics(const std::optional<nlohmann::j
     take(*json, "max_description_chars", h.maxDescriptionChars);
     take(*json, "shape_responses", h.shapeResponses);
     take(*json, "drop_list_with_read", h.dropListWithRead);
+    take(*json, "compact_schemas", h.compactSchemas);
     return h;
 }
 

@@ -22,6 +22,7 @@ struct ServerHeuristics
     std::optional<int> maxDescriptionChars; // 0: descriptions are not cut
     std::optional<bool> shapeResponses;
     std::optional<bool> dropListWithRead;
+    std::optional<bool> compactSchemas;
 
     bool operator==(const ServerHeuristics &) const = default;
 };

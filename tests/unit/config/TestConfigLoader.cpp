@@ -179,6 +179,7 @@ private Q_SLOTS:
         QCOMPARE(tools.heuristics->maxDescriptionChars, 200);
         QCOMPARE(tools.heuristics->shapeResponses, false);
         QCOMPARE(tools.heuristics->dropListWithRead, false);
+        QCOMPARE(tools.heuristics->compactSchemas, true);
         QCOMPARE(tools.overrides.at(0).enabled, true);
         QVERIFY(tools.overrides.at(0).fixedParams->value(u"currency"_s) == "EUR");
         QVERIFY(tools.overrides.at(2).paramDefaults->value(u"limit"_s) == 50);
@@ -730,6 +731,7 @@ private Q_SLOTS:
                                 "        drop_deprecated: false\n"
                                 "        max_description_chars: 0\n"
                                 "        drop_list_with_read: true\n"
+                                "        compact_schemas: false\n"
                                 "      overrides:\n"
                                 "        createInvoice:\n"
                                 "          enabled: true\n"
@@ -754,6 +756,7 @@ private Q_SLOTS:
         heuristics.dropDeprecated = false;
         heuristics.maxDescriptionChars = 0;
         heuristics.dropListWithRead = true;
+        heuristics.compactSchemas = false;
         QCOMPARE(tools.heuristics, heuristics);
         QVERIFY(!tools.heuristics->hidePagination && !tools.heuristics->shapeResponses);
 
@@ -779,7 +782,7 @@ private Q_SLOTS:
             R"({"servers": [{"name": "billing", "openapi": "specs/billing.yaml", "tools": {)"
             R"("include": ["invoices", "GET /customers/{customer_id}"],)"
             R"("heuristics": {"drop_deprecated": false, "max_description_chars": 0,)"
-            R"( "drop_list_with_read": true},)"
+            R"( "drop_list_with_read": true, "compact_schemas": false},)"
             R"("overrides": {"createInvoice": {"enabled": true, "fixed_params": {)"
             R"("currency": "EUR", "amount": 5, "ratio": 0.5, "code": "5", "draft": true,)"
             R"( "word": "true", "hex": 31, "lines": [{"qty": 1, "note": null}, 2],)"

@@ -83,7 +83,7 @@ QString heuristicsText(const store::Server &s)
     const store::ServerHeuristics &h = *s.heuristics;
     return flag(h.dropDeprecated) + flag(h.hidePagination) +
            (h.maxDescriptionChars ? QString::number(*h.maxDescriptionChars) : QStringLiteral("?")) +
-           flag(h.shapeResponses) + flag(h.dropListWithRead);
+           flag(h.shapeResponses) + flag(h.dropListWithRead) + flag(h.compactSchemas);
 }
 
 // Everything a config can express, as the store holds it, with run-time fields cleared and
@@ -346,7 +346,8 @@ servers:
     tools:
       include: [invoices, "GET /customers/{customer_id}"]
       exclude: [voidInvoice]
-      heuristics: {drop_deprecated: false, max_description_chars: 0, drop_list_with_read: true}
+      heuristics: {drop_deprecated: false, max_description_chars: 0, drop_list_with_read: true,
+                   compact_schemas: false}
       overrides:
         createInvoice:
           enabled: true

@@ -56,7 +56,8 @@ QString dump(const openapi::ToolSettings &settings)
                          {"hide_pagination", h.hidePagination},
                          {"max_description_chars", h.maxDescriptionChars},
                          {"shape_responses", h.shapeResponses},
-                         {"drop_list_with_read", h.dropListWithRead}};
+                         {"drop_list_with_read", h.dropListWithRead},
+                         {"compact_schemas", h.compactSchemas}};
     out["overrides"] = nlohmann::ordered_json::array();
     for (const openapi::ToolOverrideSettings &o : settings.overrides) {
         nlohmann::ordered_json j;
@@ -115,6 +116,7 @@ private Q_SLOTS:
                    "        max_description_chars: 0\n"
                    "        shape_responses: false\n"
                    "        drop_list_with_read: true\n"
+                   "        compact_schemas: false\n"
                    "      overrides:\n"
                    "        createInvoice:\n"
                    "          enabled: true\n"
@@ -206,6 +208,7 @@ private Q_SLOTS:
         QCOMPARE(s.heuristics.maxDescriptionChars, 300);
         QCOMPARE(s.heuristics.shapeResponses, true);
         QCOMPARE(s.heuristics.dropListWithRead, true);
+        QCOMPARE(s.heuristics.compactSchemas, true);
         QCOMPARE(s.overrides.size(), 2);
         const openapi::ToolOverrideSettings &create = s.overrides.at(0);
         QCOMPARE(create.key, u"createInvoice"_s);
@@ -223,6 +226,7 @@ private Q_SLOTS:
         QVERIFY(none.include.isEmpty() && none.exclude.isEmpty() && none.overrides.isEmpty());
         QCOMPARE(none.heuristics.maxDescriptionChars, 300);
         QCOMPARE(none.heuristics.dropListWithRead, false);
+        QCOMPARE(none.heuristics.compactSchemas, true);
     }
 
     void storeSkipsOtherServersOverrides()

@@ -23,7 +23,7 @@ Server billing()
     s.credential = u"billing-read"_s;
     s.toolExcludes = {u"GET /internal/*"_s, u"tag:admin"_s};
     s.toolIncludes = {u"invoices"_s, u"GET /customers/*"_s};
-    s.heuristics = ServerHeuristics{false, true, 120, false, true};
+    s.heuristics = ServerHeuristics{false, true, 120, false, true, false};
     s.enabled = false;
     s.origin = Origin::Config;
     return s;
