@@ -3,6 +3,7 @@
 #include "CommandLine.h"
 #include "config/ConfigLoader.h"
 #include "config/ToolSettingsBuilder.h"
+#include "gateway/DiscoveryTools.h"
 #include "openapi/SpecLoader.h"
 #include "openapi/ToolGenerator.h"
 
@@ -91,6 +92,7 @@ int OpenApiInspectCommand::run(const Options &options)
                     .arg(options.configFile, options.server, names.join(QStringLiteral(", "))));
         }
         m_serverName = server->name;
+        m_serverTitle = server->title.value_or(QString());
         settings = config::ToolSettingsBuilder::fromConfig(*server);
         if (specPath.isEmpty()) {
             if (config::isHttpUrl(server->openapi->resolved)) {
@@ -146,11 +148,11 @@ OpenApiInspectCommand::Totals OpenApiInspectCommand::totals(const openapi::ToolC
     for (const openapi::ExcludedOperation &e : catalog.excluded)
         ++t.excludedBy[e.heuristic];
     t.estimatedTokens = catalog.estimatedTokens();
-    // Flat: tools/list carries every tool. The other modes list their meta-tools instead; their
-    // figure slots in here as one call, e.g. estimateTokens(gateway::DiscoveryTools::listResult(
-    // DiscoveryTools::listing(mode, catalog, title))), and printTable() then shows it.
-    if (discovery == config::Discovery::Flat)
-        t.sessionStartTokens = t.estimatedTokens;
+    // What tools/list gives a client at session start: every tool (flat) or the meta-tools.
+    const auto mode = gateway::discoveryModeFromName(config::toString(discovery));
+    if (mode)
+        t.sessionStartTokens = openapi::estimateTokens(gateway::DiscoveryTools::listResult(
+            gateway::DiscoveryTools::listing(*mode, catalog, m_serverTitle)));
     return t;
 }
 
@@ -203,9 +205,6 @@ void OpenApiInspectCommand::printTable(const openapi::ToolCatalog &catalog, cons
                      .arg(discoveryName(discovery))
                      .arg(*t.sessionStartTokens)
               << '\n';
-    } else {
-        m_out << tr("estimated tokens at session start (flat): %1").arg(t.estimatedTokens) << '\n'
-              << tr("meta-tool totals: see gateway") << '\n';
     }
     m_out << tr("loaded in %1 ms, tools generated in %2 ms").arg(m_loadMs).arg(m_generateMs)
           << '\n';

@@ -55,6 +55,7 @@ private:
     QTextStream &m_out;
     QTextStream &m_err;
     QString m_serverName;
+    QString m_serverTitle;
     qint64 m_loadMs = 0;
     qint64 m_generateMs = 0;
 };

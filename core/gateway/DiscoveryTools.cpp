@@ -4,6 +4,8 @@
 
 #include <QMap>
 
+#include <algorithm>
+
 namespace gatehouse::gateway {
 
 namespace {
@@ -75,25 +77,24 @@ std::optional<QString> stringArgument(const Json &arguments, const char *key)
 
 mcp::ToolDescriptor DiscoveryTools::descriptor(const openapi::Tool &tool)
 {
+    const Json entry = tool.descriptor();
     mcp::ToolDescriptor d;
     d.name = tool.name;
-    d.title = tool.title;
-    d.description = tool.description;
-    d.inputSchema = dump(tool.inputSchema);
-    // Only the hints that differ from MCP's defaults (readOnly false, destructive true,
-    // idempotent false; server/tools "ToolAnnotations"): a large catalog pays for every byte.
-    Json hints = Json::object();
-    if (tool.readOnlyHint) {
-        hints["readOnlyHint"] = true;
-    } else {
-        if (!tool.destructiveHint)
-            hints["destructiveHint"] = false;
-        if (tool.idempotentHint)
-            hints["idempotentHint"] = true;
-    }
-    if (!hints.empty())
-        d.annotations = dump(hints);
+    if (const auto title = entry.find("title"); title != entry.end())
+        d.title = QString::fromStdString(title->get<std::string>());
+    d.description = QString::fromStdString(entry.at("description").get<std::string>());
+    d.inputSchema = dump(entry.at("inputSchema"));
+    if (const auto hints = entry.find("annotations"); hints != entry.end())
+        d.annotations = dump(*hints);
     return d;
+}
+
+bool DiscoveryTools::offersSchemas(const openapi::ToolCatalog &catalog)
+{
+    if (catalog.find(kGetToolSchema))
+        return false;
+    return std::any_of(catalog.tools.cbegin(), catalog.tools.cend(),
+                       [](const openapi::Tool &tool) { return !tool.listedSchema.is_null(); });
 }
 
 std::vector<mcp::ToolDescriptor> DiscoveryTools::listing(DiscoveryMode mode,
@@ -105,6 +106,12 @@ std::vector<mcp::ToolDescriptor> DiscoveryTools::listing(DiscoveryMode mode,
         out.reserve(catalog.tools.size());
         for (const openapi::Tool &tool : catalog.tools)
             out.push_back(descriptor(tool));
+        // tools/list shows compact schemas; the whole ones are a call away.
+        if (offersSchemas(catalog))
+            out.push_back(meta(kGetToolSchema,
+                               tr("Get a tool's whole description and input schema, with every "
+                                  "parameter explained (tools/list shows them shortened)."),
+                               {{"name", {{"type", "string"}}}}, {QStringLiteral("name")}, true));
         return out;
     }
     const QString api = serverTitle.isEmpty() ? QString() : serverTitle + QStringLiteral(": ");
@@ -154,7 +161,7 @@ bool DiscoveryTools::isMetaTool(DiscoveryMode mode, const QString &name)
 {
     switch (mode) {
     case DiscoveryMode::Flat:
-        return false;
+        return name == kGetToolSchema; // when offersSchemas(): a tool of that name comes first
     case DiscoveryMode::Hierarchical:
         return name == kListGroups || name == kListTools || name == kGetToolSchema ||
                name == kCallTool;
@@ -253,16 +260,14 @@ mcp::ToolResult DiscoveryTools::getToolSchema(const ServerCatalog &server,
     if (!tool)
         return mcp::ToolResult::text(
             tr("There is no tool named \"%1\" that you may use here.").arg(*name), true);
-    const mcp::ToolDescriptor d = descriptor(*tool);
-    Json out = {{"name", d.name.toStdString()}};
-    if (!d.description.isEmpty())
-        out["description"] = d.description.toStdString();
-    out["inputSchema"] = tool->inputSchema;
-    if (!d.annotations.isEmpty())
-        out["annotations"] = Json::parse(d.annotations.toStdString());
-    return mcp::ToolResult::text(
-        QString::fromUtf8(dump(out)) + u'\n' +
-        tr("Call it with call_tool {\"name\": \"%1\", \"arguments\": {...}}.").arg(tool->name));
+    Json out = tool->fullDescriptor();
+    if (tool->description.startsWith(tool->title))
+        out.erase("title"); // it would only repeat the description's start
+    const QString how = server.discovery == DiscoveryMode::Flat
+                            ? tr("Call the tool %1 itself.").arg(tool->name)
+                            : tr("Call it with call_tool {\"name\": \"%1\", \"arguments\": {...}}.")
+                                  .arg(tool->name);
+    return mcp::ToolResult::text(QString::fromUtf8(dump(out)) + u'\n' + how);
 }
 
 mcp::ToolResult DiscoveryTools::searchTools(const ServerCatalog &server, const mcp::Json &arguments,

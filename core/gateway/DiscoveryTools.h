@@ -36,6 +36,9 @@ public:
     static std::vector<mcp::ToolDescriptor>
     listing(DiscoveryMode mode, const openapi::ToolCatalog &catalog, const QString &serverTitle);
     static mcp::ToolDescriptor descriptor(const openapi::Tool &tool);
+    // Flat mode lists get_tool_schema too when tools/list shows compact schemas (and no tool of
+    // the catalog has that name).
+    static bool offersSchemas(const openapi::ToolCatalog &catalog);
     // The tools/list result a client receives at session start, as JSON, for token counts.
     static QByteArray listResult(const std::vector<mcp::ToolDescriptor> &tools);
 

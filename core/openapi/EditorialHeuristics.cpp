@@ -123,6 +123,114 @@ void cutSchema(nlohmann::json &schema, int maxChars, EditorialHeuristics::CutCou
     }
 }
 
+// The text up to its first sentence end followed by a space, or all of it.
+QString firstSentence(const QString &text)
+{
+    for (qsizetype i = 0; i + 1 < text.size(); ++i) {
+        if (isSentenceEnd(text.at(i)) && text.at(i + 1).isSpace())
+            return text.left(i + 1);
+    }
+    return text;
+}
+
+bool isObjectKeyword(const std::string &key)
+{
+    return key == "properties" || key == "required" || key == "additionalProperties" ||
+           key == "patternProperties" || key == "propertyNames" || key == "minProperties" ||
+           key == "maxProperties" || key == "dependentRequired" || key == "dependentSchemas" ||
+           key == "unevaluatedProperties";
+}
+
+bool isAnnotationKeyword(const std::string &key)
+{
+    return key == "title" || key == "description" || key == "examples" || key == "example" ||
+           key == "readOnly" || key == "writeOnly" || key == "deprecated" || key == "$comment" ||
+           key == "$defs" || key == "definitions" || key == "externalDocs" || key == "xml" ||
+           key == "contentMediaType" || key == "contentEncoding" || key.starts_with("x-");
+}
+
+constexpr size_t kMaxListedPattern = 60;
+// Length bounds this large (Stripe puts maxLength 5000 on most strings) tell a model nothing.
+constexpr double kMinListedLengthBound = 1000;
+
+// HTML tags (Stripe's descriptions are HTML) reduced to their text.
+QString stripHtmlTags(const QString &text)
+{
+    static const QRegularExpression tag(QStringLiteral("</?[A-Za-z][^<>]*>"));
+    return QString(text).remove(tag);
+}
+
+// What brief prose starts from: links and tags reduced to text, whitespace collapsed.
+QString plainText(const QString &text)
+{
+    return EditorialHeuristics::collapseWhitespace(
+        EditorialHeuristics::stripMarkdownLinks(stripHtmlTags(text)));
+}
+
+struct Compactor
+{
+    const nlohmann::json &root;
+    int objectDepth; // objects at this depth or deeper are listed without their properties
+
+    nlohmann::json refType(const std::string &ref) const
+    {
+        static const std::string prefix = "#/$defs/";
+        const auto defs = root.find("$defs");
+        if (ref.starts_with(prefix) && defs != root.end() && defs->is_object()) {
+            const auto def = defs->find(ref.substr(prefix.size()));
+            if (def != defs->end() && def->is_object() && def->contains("type"))
+                return {{"type", def->at("type")}};
+        }
+        return nlohmann::json::object();
+    }
+
+    // depth: 1 for a tool's parameters, 2 for their properties, and so on; array items and
+    // anyOf/oneOf/allOf branches stay at their parent's depth.
+    nlohmann::json node(const nlohmann::json &schema, int depth) const
+    {
+        if (!schema.is_object())
+            return schema;
+        if (const auto ref = schema.find("$ref"); ref != schema.end() && ref->is_string())
+            return refType(ref->get<std::string>());
+        const bool cutObject = depth >= objectDepth;
+        nlohmann::json out = nlohmann::json::object();
+        for (auto it = schema.begin(); it != schema.end(); ++it) {
+            const std::string &key = it.key();
+            if (isAnnotationKeyword(key) || (cutObject && isObjectKeyword(key)))
+                continue;
+            if (key == "properties" && it->is_object()) {
+                nlohmann::json properties = nlohmann::json::object();
+                for (auto p = it->begin(); p != it->end(); ++p)
+                    properties[p.key()] = node(p.value(), depth + 1);
+                out[key] = std::move(properties);
+            } else if ((key == "items" || key == "additionalProperties" || key == "not" ||
+                        key == "contains") &&
+                       it->is_object()) {
+                out[key] = node(*it, depth);
+            } else if ((key == "anyOf" || key == "oneOf" || key == "allOf" ||
+                        key == "prefixItems") &&
+                       it->is_array()) {
+                nlohmann::json branches = nlohmann::json::array();
+                for (const nlohmann::json &branch : *it)
+                    branches.push_back(node(branch, depth));
+                out[key] = std::move(branches);
+            } else if (key == "enum" && it->is_array() &&
+                       it->size() > size_t(EditorialHeuristics::kMaxListedEnum)) {
+                continue;
+            } else if (key == "pattern" && it->is_string() &&
+                       it->get_ref<const std::string &>().size() > kMaxListedPattern) {
+                continue;
+            } else if ((key == "maxLength" || key == "maxItems") && it->is_number() &&
+                       it->get<double>() >= kMinListedLengthBound) {
+                continue;
+            } else {
+                out[key] = *it;
+            }
+        }
+        return out;
+    }
+};
+
 } // namespace
 
 QString EditorialHeuristics::collapseWhitespace(QStringView text)
@@ -205,6 +313,57 @@ EditorialHeuristics::CutCount EditorialHeuristics::cutSchemaDescriptions(nlohman
     if (maxChars > 0)
         cutSchema(schema, maxChars, count);
     return count;
+}
+
+QString EditorialHeuristics::briefDescription(const QString &summary, const QString &description,
+                                              int maxChars)
+{
+    // OpenAPI's summary is "a short summary of what the operation does": the brief form the spec
+    // author wrote. Without one, the description's first sentence stands in.
+    const QString head = plainText(summary);
+    return cut(head.isEmpty() ? firstSentence(plainText(description)) : head, maxChars);
+}
+
+QString EditorialHeuristics::recurringKey(const QString &property, const QString &description)
+{
+    return property + u'\n' + description;
+}
+
+nlohmann::json EditorialHeuristics::compactSchema(const nlohmann::json &schema,
+                                                  const QSet<QString> &recurring)
+{
+    if (!schema.is_object())
+        return schema;
+    // Objects two levels deep; a tool still over its budget lists its parameters' objects
+    // without their properties (GitHub's ruleset and permission bodies).
+    nlohmann::json out = Compactor{schema, 2}.node(schema, 0);
+    if (out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).size() >
+        size_t(kListedSchemaBudget))
+        out = Compactor{schema, 1}.node(schema, 0);
+    // Parameters: short prose on the required ones the catalog does not repeat.
+    const auto properties = schema.find("properties");
+    const auto required = schema.find("required");
+    if (properties == schema.end() || !properties->is_object() || required == schema.end() ||
+        !required->is_array())
+        return out;
+    for (const nlohmann::json &name : *required) {
+        if (!name.is_string())
+            continue;
+        const auto param = properties->find(name.get<std::string>());
+        if (param == properties->end() || !param->is_object())
+            continue;
+        const auto description = param->find("description");
+        if (description == param->end() || !description->is_string())
+            continue;
+        const QString property = QString::fromStdString(name.get<std::string>());
+        const QString text = QString::fromStdString(description->get<std::string>());
+        if (recurring.contains(recurringKey(property, text)))
+            continue;
+        const QString brief = cut(firstSentence(plainText(text)), kMaxListedParameterChars);
+        if (!brief.isEmpty() && out["properties"][name.get<std::string>()].is_object())
+            out["properties"][name.get<std::string>()]["description"] = brief.toStdString();
+    }
+    return out;
 }
 
 } // namespace gatehouse::openapi

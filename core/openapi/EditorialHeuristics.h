@@ -3,6 +3,7 @@
 #include "Spec.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QString>
 
 #include <nlohmann/json.hpp>
@@ -38,6 +39,29 @@ public:
     // cut_descriptions inside a schema: every `description` (nested ones and $defs too) has its
     // links reduced and is cut to maxChars. Returns what was cut.
     static CutCount cutSchemaDescriptions(nlohmann::json &schema, int maxChars);
+
+    // compact_schemas: the description tools/list shows: the summary, else the description's
+    // first sentence, cut to maxChars.
+    static QString briefDescription(const QString &summary, const QString &description,
+                                    int maxChars);
+    // compact_schemas: the input schema tools/list shows, still a schema for the same arguments.
+    // Prose goes except a short first sentence on required parameters whose name and description
+    // are not in `recurring` (the same parameter described the same way across the catalog, as
+    // GitHub's owner and repo are); titles, examples and other annotations go; objects keep
+    // their properties two levels down (one level when the result is still over
+    // kListedSchemaBudget bytes) and are plain objects below; enums of more than kMaxListedEnum
+    // values, long patterns and length bounds of 1000 or more go; $refs become their
+    // definition's type. The full schema is what arguments are checked against and what
+    // get_tool_schema answers.
+    static nlohmann::json compactSchema(const nlohmann::json &schema,
+                                        const QSet<QString> &recurring);
+    // The key compactSchema looks up in `recurring`.
+    static QString recurringKey(const QString &property, const QString &description);
+
+    static constexpr int kMaxBriefChars = 120;
+    static constexpr int kListedSchemaBudget = 2000;
+    static constexpr int kMaxListedEnum = 20;
+    static constexpr int kMaxListedParameterChars = 80;
 };
 
 } // namespace gatehouse::openapi

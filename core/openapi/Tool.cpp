@@ -29,22 +29,54 @@ std::optional<ToolAction> toolActionFromName(QStringView name)
     return std::nullopt;
 }
 
-nlohmann::json Tool::descriptor() const
+nlohmann::json Tool::annotations() const
+{
+    // Only the hints that differ from MCP's defaults (readOnlyHint false, destructiveHint true,
+    // idempotentHint false; schema "ToolAnnotations"), and the last two only matter when
+    // readOnlyHint is false: a large catalog pays for every byte.
+    nlohmann::json hints = nlohmann::json::object();
+    if (readOnlyHint) {
+        hints["readOnlyHint"] = true;
+    } else {
+        if (!destructiveHint)
+            hints["destructiveHint"] = false;
+        if (idempotentHint)
+            hints["idempotentHint"] = true;
+    }
+    return hints;
+}
+
+namespace {
+
+nlohmann::json makeDescriptor(const Tool &tool, const QString &description,
+                              const nlohmann::json &schema, bool withTitle)
 {
     nlohmann::json out = nlohmann::json::object();
-    out["name"] = name.toStdString();
-    if (!title.isEmpty())
-        out["title"] = title.toStdString();
+    out["name"] = tool.name.toStdString();
+    if (withTitle && !tool.title.isEmpty())
+        out["title"] = tool.title.toStdString();
     out["description"] = description.toStdString();
-    out["inputSchema"] = inputSchema;
-    // MCP 2025-11-25 ToolAnnotations: destructiveHint defaults to true and idempotentHint to
-    // false when absent, so all three are written.
-    out["annotations"] = {
-        {"readOnlyHint", readOnlyHint},
-        {"destructiveHint", destructiveHint},
-        {"idempotentHint", idempotentHint},
-    };
+    out["inputSchema"] = schema;
+    nlohmann::json hints = tool.annotations();
+    if (!hints.empty())
+        out["annotations"] = std::move(hints);
     return out;
+}
+
+} // namespace
+
+nlohmann::json Tool::descriptor() const
+{
+    if (listedSchema.is_null())
+        return fullDescriptor();
+    // The brief description starts with the title, so the title would only repeat it.
+    return makeDescriptor(*this, listedDescription, listedSchema,
+                          !listedDescription.startsWith(title));
+}
+
+nlohmann::json Tool::fullDescriptor() const
+{
+    return makeDescriptor(*this, description, inputSchema, true);
 }
 
 int ToolCatalog::estimatedTokens() const

@@ -62,7 +62,8 @@ struct EditorialNote
 {
     QString heuristic; // "drop_deprecated", "hide_pagination", "cut_descriptions",
                        // "shape_responses", "drop_list_with_read", "exclude", "include",
-                       // "override", "naming", "reserved_header" (a header the gateway sets),
+                       // "override", "naming", "compact_schemas",
+                       // "reserved_header" (a header the gateway sets),
                        // "credential" (an apiKey parameter the gateway injects)
     QString subject;   // what it applied to: a parameter, "description", a response field...
     QString reason;    // one human sentence
@@ -93,11 +94,22 @@ struct Tool
     QList<SuppliedArgument> fixed;    // always sent, never visible to clients
     QList<SuppliedArgument> defaults; // sent when the client leaves the argument out
 
+    // What tools/list shows when the compact_schemas heuristic applies (listedSchema is null
+    // when it does not): a brief description and a compact schema, while description and
+    // inputSchema stay whole for get_tool_schema and for checking arguments.
+    QString listedDescription;
+    nlohmann::json listedSchema;
+
     QList<EditorialNote> notes; // what the editorial layer did to this tool
     int estimatedTokens = 0;    // of this tool's tools/list entry (see estimateTokens())
 
-    // The tools/list entry: {"name","title","description","inputSchema","annotations"}.
+    // The tools/list entry: {"name","title","description","inputSchema","annotations"}, compact
+    // when listedSchema is set.
     nlohmann::json descriptor() const;
+    // The same with the whole description and inputSchema (get_tool_schema).
+    nlohmann::json fullDescriptor() const;
+    // The hints that differ from MCP's defaults; empty when none do.
+    nlohmann::json annotations() const;
 };
 
 // An operation that became no tool, and why.
@@ -110,7 +122,7 @@ struct ExcludedOperation
     QString reason;
 };
 
-// Switches for the heuristics; the first four are on by default, the last is offered.
+// Switches for the heuristics; all are on by default except dropListWithRead, which is offered.
 struct HeuristicOptions
 {
     bool dropDeprecated = true;
@@ -118,6 +130,7 @@ struct HeuristicOptions
     int maxDescriptionChars = 300; // 0: descriptions are not cut
     bool shapeResponses = true;
     bool dropListWithRead = false;
+    bool compactSchemas = true; // tools/list shows brief descriptions and compact schemas
 };
 
 // The owner's editorial choices for one tool (config `tools.overrides`).

@@ -243,6 +243,7 @@ private:
                              const ToolOverrideSettings &override);
     void dropListsWithRead(QList<Built> &built);
     void name(QList<Built> &built);
+    void compact(QList<Built> &built);
 
     std::shared_ptr<const Spec> m_spec;
     const ToolSettings &m_settings;
@@ -612,6 +613,52 @@ void Generator::dropListsWithRead(QList<Built> &built)
     }
 }
 
+void Generator::compact(QList<Built> &built)
+{
+    // A required parameter described the same way in this many tools (GitHub's owner, repo and
+    // org) is listed without its description: clients learn nothing new from it per tool.
+    constexpr int kRecurring = 5;
+    QHash<QString, int> counts;
+    for (const Built &b : std::as_const(built)) {
+        const json &schema = b.tool.inputSchema;
+        const auto properties = schema.find("properties");
+        const auto required = schema.find("required");
+        if (properties == schema.end() || required == schema.end() || !required->is_array())
+            continue;
+        for (const json &name : *required) {
+            if (!name.is_string())
+                continue;
+            const auto param = properties->find(name.get<std::string>());
+            if (param != properties->end() && param->is_object() &&
+                param->contains("description") && param->at("description").is_string())
+                ++counts[EditorialHeuristics::recurringKey(
+                    QString::fromStdString(name.get<std::string>()),
+                    QString::fromStdString(param->at("description").get<std::string>()))];
+        }
+    }
+    QSet<QString> recurring;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        if (it.value() >= kRecurring)
+            recurring.insert(it.key());
+
+    const int owners = m_settings.heuristics.maxDescriptionChars;
+    const int maxChars = owners > 0 ? std::min(owners, EditorialHeuristics::kMaxBriefChars)
+                                    : EditorialHeuristics::kMaxBriefChars;
+    for (Built &b : built) {
+        Tool &tool = b.tool;
+        const bool ownDescription = b.override && b.override->description;
+        tool.listedDescription =
+            ownDescription
+                ? tool.description
+                : EditorialHeuristics::briefDescription(tool.title, tool.description, maxChars);
+        tool.listedSchema = EditorialHeuristics::compactSchema(tool.inputSchema, recurring);
+        note(tool, QStringLiteral("compact_schemas"), QStringLiteral("inputSchema"),
+             ToolGenerator::tr("tools/list shows a brief description and a compact schema "
+                               "(short prose on required parameters only, objects two levels "
+                               "deep, no long enums); get_tool_schema gives the whole of both."));
+    }
+}
+
 void Generator::name(QList<Built> &built)
 {
     QList<ToolNamer::Request> requests;
@@ -681,6 +728,8 @@ ToolCatalog Generator::run()
     if (m_settings.heuristics.dropListWithRead)
         dropListsWithRead(built);
     name(built);
+    if (m_settings.heuristics.compactSchemas)
+        compact(built);
 
     catalog.tools.reserve(built.size());
     for (Built &b : built) {

@@ -151,6 +151,19 @@ private Q_SLOTS:
         QVERIFY(!names.contains(QStringLiteral("void_invoice"))); // excluded in setServer()
         for (const json &tool : tools)
             QCOMPARE(tool["inputSchema"]["type"], "object");
+
+        // compact_schemas lists get_tool_schema beside the tools; it answers the whole schema.
+        QVERIFY(names.contains(QStringLiteral("get_tool_schema")));
+        const json schema = session.callTool(u"get_tool_schema"_s, {{"name", "create_invoice"}});
+        QVERIFY2(!schema.value("isError", false), schema.dump().c_str());
+        const QString answer = text(schema);
+        QVERIFY2(answer.contains(QLatin1String("\"customer_id\"")), qPrintable(answer));
+        QVERIFY2(answer.contains(QLatin1String("Call the tool create_invoice itself.")),
+                 qPrintable(answer));
+        const json unknown = session.callTool(u"get_tool_schema"_s, {{"name", "void_invoice"}});
+        QCOMPARE(unknown.value("isError", false), true);
+        // call_tool belongs to the other modes.
+        QCOMPARE(session.callTool(u"call_tool"_s, json::object())["code"], -32602);
     }
 
     void callsTheUpstreamWithTheCredential()

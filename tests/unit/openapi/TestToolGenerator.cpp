@@ -11,6 +11,7 @@
 using namespace gatehouse;
 using namespace gatehouse::openapi;
 using json = nlohmann::json;
+using namespace Qt::StringLiterals;
 
 #define JCOMPARE(actual, expected)                                                                 \
     do {                                                                                           \
@@ -193,6 +194,9 @@ private Q_SLOTS:
     void dropListWithRead_data();
     void dropListWithRead();
     void invalidUtf8();
+    void compactSchemas();
+    void briefDescriptions_data();
+    void briefDescriptions();
 };
 
 void TestToolGenerator::actionNames()
@@ -411,16 +415,21 @@ void TestToolGenerator::descriptor()
     post: {operationId: createThing}
 )"));
     QCOMPARE(catalog.tools.size(), 2);
+    // compact_schemas (on by default) leaves out a title the description starts with.
     JCOMPARE(catalog.tools.at(0).descriptor(), json::parse(R"({
+        "name": "list_things", "description": "List things",
+        "inputSchema": {"type": "object", "properties": {"q": {"type": "string"}}},
+        "annotations": {"readOnlyHint": true}})"));
+    JCOMPARE(catalog.tools.at(0).fullDescriptor(), json::parse(R"({
         "name": "list_things", "title": "List things", "description": "List things",
         "inputSchema": {"type": "object", "properties": {"q": {"type": "string"}}},
-        "annotations": {"readOnlyHint": true, "destructiveHint": false, "idempotentHint": true}})"));
+        "annotations": {"readOnlyHint": true}})"));
     const json post = catalog.tools.at(1).descriptor();
     QVERIFY(!post.contains("title"));
     JCOMPARE(post["inputSchema"], json::parse(R"({"type": "object", "properties": {}})"));
-    // destructiveHint defaults to true in MCP, so false has to be written out.
-    JCOMPARE(post["annotations"], json::parse(R"({"readOnlyHint": false,
-        "destructiveHint": false, "idempotentHint": false})"));
+    // Only what differs from MCP's defaults: destructiveHint defaults to true, so false has to
+    // be written out; readOnlyHint and idempotentHint default to false.
+    JCOMPARE(post["annotations"], json::parse(R"({"destructiveHint": false})"));
 }
 
 void TestToolGenerator::flattening()
@@ -714,10 +723,14 @@ void TestToolGenerator::annotations()
     QCOMPARE(tool.destructiveHint, destructive);
     QCOMPARE(tool.idempotentHint, idempotent);
     QCOMPARE(toolActionName(tool.action), action);
-    const json annotations = tool.descriptor()["annotations"];
-    QCOMPARE(annotations["readOnlyHint"].get<bool>(), readOnly);
-    QCOMPARE(annotations["destructiveHint"].get<bool>(), destructive);
-    QCOMPARE(annotations["idempotentHint"].get<bool>(), idempotent);
+    // What a client reads, with MCP's defaults for absent hints (the last two only count when
+    // the tool is not read-only).
+    const json annotations = tool.descriptor().value("annotations", json::object());
+    QCOMPARE(annotations.value("readOnlyHint", false), readOnly);
+    if (!readOnly) {
+        QCOMPARE(annotations.value("destructiveHint", true), destructive);
+        QCOMPARE(annotations.value("idempotentHint", false), idempotent);
+    }
 }
 
 void TestToolGenerator::resources_data()
@@ -1214,6 +1227,147 @@ void TestToolGenerator::invalidUtf8()
     QCOMPARE(catalog.tools.size(), 1);
     QVERIFY(catalog.tools.first().estimatedTokens > 0);
     QVERIFY(catalog.tools.first().description.startsWith(QStringLiteral("bad ")));
+}
+
+void TestToolGenerator::compactSchemas()
+{
+    // Five tools share "owner" described the same way; one has its own required "ref".
+    QByteArray paths;
+    for (int i = 0; i < 5; ++i) {
+        paths += "  /r" + QByteArray::number(i) + "/{owner}:\n    get:\n      operationId: op" +
+                 QByteArray::number(i) +
+                 "\n      parameters:\n        - {name: owner, in: path, required: true, "
+                 "description: The account owner. Not case sensitive., schema: {type: string}}\n";
+    }
+    paths += R"(  /things/{ref}:
+    post:
+      operationId: makeThing
+      summary: Make a thing
+      description: Makes a thing. It is made of parts that come from the catalog of parts.
+      parameters:
+        - name: ref
+          in: path
+          required: true
+          description: The reference of the thing, as the catalog of parts prints it on every label of every box. More text.
+          schema: {type: string, title: Ref, examples: [abc]}
+        - {name: colour, in: query, description: The colour., schema: {type: string, enum: [red, green, blue]}}
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                code: {type: string, maxLength: 5000}
+                note: {type: string, maxLength: 20}
+                size:
+                  type: string
+                  enum: [a1, a2, a3, a4, a5, a6, a7, a8, a9, b1, b2, b3, b4, b5, b6, b7, b8, b9, c1, c2, c3]
+                part:
+                  type: object
+                  description: A part.
+                  additionalProperties: false
+                  properties:
+                    name: {type: string, description: Its name.}
+                    origin:
+                      type: object
+                      additionalProperties: false
+                      required: [country]
+                      properties:
+                        country: {type: string}
+)";
+    const ToolCatalog catalog = generate(doc(paths));
+    QCOMPARE(catalog.tools.size(), 6);
+    const Tool &make = *catalog.find(QStringLiteral("make_thing"));
+    JCOMPARE(make.listedSchema, json::parse(R"({"type": "object", "required": ["ref"],
+        "properties": {
+          "ref": {"type": "string",
+                  "description": "The reference of the thing, as the catalog of parts prints it on every label of…"},
+          "colour": {"type": "string", "enum": ["red", "green", "blue"]},
+          "code": {"type": "string"}, "note": {"type": "string", "maxLength": 20},
+          "size": {"type": "string"},
+          "part": {"type": "object", "additionalProperties": false, "properties": {
+            "name": {"type": "string"}, "origin": {"type": "object"}}}}})"));
+    QCOMPARE(make.listedDescription, QStringLiteral("Make a thing"));
+    // What clients see; the whole schema stays for get_tool_schema and argument checks.
+    const json listed = make.descriptor();
+    JCOMPARE(listed["inputSchema"], make.listedSchema);
+    QVERIFY(!listed.contains("title"));
+    JCOMPARE(make.fullDescriptor()["inputSchema"], make.inputSchema);
+    JCOMPARE(make.inputSchema["properties"]["ref"]["title"], "Ref");
+    QCOMPARE(make.inputSchema["properties"]["size"]["enum"].size(), size_t(21));
+    QVERIFY(make.inputSchema["properties"]["part"]["properties"]["origin"].contains("properties"));
+    bool noted = false;
+    for (const EditorialNote &n : make.notes)
+        noted = noted || (n.heuristic == u"compact_schemas" && !n.reason.isEmpty());
+    QVERIFY(noted);
+
+    // The recurring "owner" is listed without its description; the whole schema keeps it.
+    const Tool &op0 = *catalog.find(QStringLiteral("op0"));
+    JCOMPARE(op0.listedSchema["properties"]["owner"], json::parse(R"({"type": "string"})"));
+    JCOMPARE(op0.inputSchema["properties"]["owner"]["description"],
+             "The account owner. Not case sensitive.");
+
+    // Over the budget: the parameters' objects are listed without their properties.
+    QByteArray options;
+    for (int i = 0; i < 90; ++i)
+        options += "                    option_" + QByteArray::number(i) +
+                   ": {type: object, properties: {on: {type: boolean}}}\n";
+    const ToolCatalog big = generate(doc(R"(  /settings:
+    put:
+      operationId: putSettings
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                small: {type: object, properties: {on: {type: boolean}}}
+                settings:
+                  type: object
+                  properties:
+)" + options));
+    const Tool &put = big.tools.first();
+    QCOMPARE(put.inputSchema["properties"]["settings"]["properties"].size(), size_t(90));
+    JCOMPARE(put.listedSchema, json::parse(R"({"type": "object", "properties": {
+        "small": {"type": "object"}, "settings": {"type": "object"}}})"));
+
+    // Off: tools/list shows the whole tool.
+    ToolSettings off;
+    off.heuristics.compactSchemas = false;
+    const ToolCatalog whole = generate(doc(paths), off);
+    const Tool &wholeMake = *whole.find(QStringLiteral("make_thing"));
+    QVERIFY(wholeMake.listedSchema.is_null());
+    JCOMPARE(wholeMake.descriptor(), wholeMake.fullDescriptor());
+    JCOMPARE(wholeMake.descriptor()["title"], "Make a thing");
+    QVERIFY(wholeMake.estimatedTokens > make.estimatedTokens);
+}
+
+void TestToolGenerator::briefDescriptions_data()
+{
+    QTest::addColumn<QString>("summary");
+    QTest::addColumn<QString>("description");
+    QTest::addColumn<QString>("brief");
+    QTest::newRow("the summary")
+        << u"Get a repository"_s
+        << u"The `parent` and `source` objects are present when the repository is a fork."_s
+        << u"Get a repository"_s;
+    QTest::newRow("no summary: the first sentence")
+        << QString() << u"Lists things. Many of them."_s << u"Lists things."_s;
+    QTest::newRow("links reduced")
+        << QString() << u"See [the docs](https://x.example/d) now. More"_s
+        << u"See the docs now."_s;
+    QTest::newRow("html") << QString() << u"<p>Creates a new <code>customer</code> object.</p>"_s
+                          << u"Creates a new customer object."_s;
+    QTest::newRow("cut") << QString(u"word "_s.repeated(100)) << QString()
+                         << QString(u"word "_s.repeated(20)).trimmed() + u'…';
+}
+
+void TestToolGenerator::briefDescriptions()
+{
+    QFETCH(QString, summary);
+    QFETCH(QString, description);
+    QFETCH(QString, brief);
+    QCOMPARE(EditorialHeuristics::briefDescription(summary, description, 100), brief);
 }
 
 QTEST_GUILESS_MAIN(TestToolGenerator)
