@@ -80,10 +80,50 @@
     </message>
 </context>
 <context>
-    <name>CatalogProvider</name>
+    <name>CatalogLoader</name>
     <message>
-        <source>server %1 has no tool named %2: call tools/list for the tools it offers</source>
-        <translation>der Server %1 hat kein Tool namens %2: Rufen Sie tools/list auf, um die angebotenen Tools zu sehen</translation>
+        <source>credential %1 of server %2 cannot be used: %3</source>
+        <translation>die Zugangsdaten %1 des Servers %2 können nicht verwendet werden: %3</translation>
+    </message>
+    <message>
+        <source>per-user credentials arrive with the credential vault</source>
+        <translation>Zugangsdaten pro Benutzer kommen mit dem Tresor für Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>unknown type %1</source>
+        <translation>unbekannter Typ %1</translation>
+    </message>
+    <message>
+        <source>unknown location %1</source>
+        <translation>unbekannte Position %1</translation>
+    </message>
+    <message>
+        <source>unknown secret source %1</source>
+        <translation>unbekannte Quelle des Geheimnisses %1</translation>
+    </message>
+    <message>
+        <source>the spec %1 is a URL, and loading specs from URLs is not supported yet: download it and name the file in openapi</source>
+        <translation>die Spezifikation %1 ist eine URL, und das Laden von Spezifikationen über URLs wird noch nicht unterstützt: Laden Sie sie herunter und geben Sie die Datei in openapi an</translation>
+    </message>
+    <message>
+        <source>the spec file %1 does not exist: check the server&apos;s openapi path</source>
+        <translation>die Spezifikationsdatei %1 existiert nicht: Prüfen Sie den openapi-Pfad des Servers</translation>
+    </message>
+    <message>
+        <source>server %1 fronts an upstream MCP server, which is not supported yet</source>
+        <translation>der Server %1 ist einem Upstream-MCP-Server vorgeschaltet, was noch nicht unterstützt wird</translation>
+    </message>
+    <message>
+        <source>server %1 names no openapi spec</source>
+        <translation>der Server %1 nennt keine openapi-Spezifikation</translation>
+    </message>
+    <message>
+        <source>server %1 offers no tools: %2</source>
+        <translation>der Server %1 bietet keine Tools an: %2</translation>
+    </message>
+    <message>
+        <source>credential %1 of server %2 is not configured: add it under credentials</source>
+        <translation>die Zugangsdaten %1 des Servers %2 sind nicht konfiguriert: Fügen Sie sie unter credentials hinzu</translation>
     </message>
 </context>
 <context>
@@ -401,6 +441,66 @@
         <source>Runs the gateway without a window. With --config, the file is applied to the store at start and again on SIGHUP; an invalid file leaves the running configuration untouched. Stops cleanly on SIGTERM and SIGINT.</source>
         <translation>Führt das Gateway ohne Fenster aus. Mit --config wird die Datei beim Start und erneut bei SIGHUP auf den Datenspeicher angewendet; eine ungültige Datei lässt die laufende Konfiguration unverändert. Beendet sich bei SIGTERM und SIGINT sauber.</translation>
     </message>
+    <message>
+        <source>  gatehouse openapi inspect SPEC   list the tools a spec generates, with token estimates</source>
+        <translation>  gatehouse openapi inspect SPEC   die aus einer Spezifikation erzeugten Tools mit geschätzten Tokens auflisten</translation>
+    </message>
+    <message>
+        <source>Usage: gatehouse openapi inspect SPEC [--help]</source>
+        <translation>Aufruf: gatehouse openapi inspect SPEC [--help]</translation>
+    </message>
+    <message>
+        <source>  inspect SPEC   list the tools a spec generates, what was left out and why, and the estimated tokens</source>
+        <translation>  inspect SPEC   die aus einer Spezifikation erzeugten Tools auflisten, dazu, was ausgelassen wurde und warum, sowie die geschätzten Tokens</translation>
+    </message>
+    <message>
+        <source>unknown openapi command &apos;%1&apos;</source>
+        <translation>unbekannter openapi-Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document (JSON or YAML; 2.0, 3.0 or 3.1).</source>
+        <translation>Das OpenAPI-Dokument (JSON oder YAML; 2.0, 3.0 oder 3.1).</translation>
+    </message>
+    <message>
+        <source>Take the tool settings (include, exclude, overrides, heuristics) from a server of this configuration file.</source>
+        <translation>Die Tool-Einstellungen (include, exclude, overrides, heuristics) von einem Server dieser Konfigurationsdatei übernehmen.</translation>
+    </message>
+    <message>
+        <source>The server of --config whose settings apply; without SPEC, its spec is inspected.</source>
+        <translation>Der Server aus --config, dessen Einstellungen gelten; ohne SPEC wird seine Spezifikation untersucht.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The upstream&apos;s base URL, replacing the spec&apos;s servers.</source>
+        <translation>Die Basis-URL des Upstreams; sie ersetzt die servers der Spezifikation.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The discovery mode whose session start is estimated: flat, hierarchical or search.</source>
+        <translation>Der Discovery-Modus, für den der Sitzungsstart geschätzt wird: flat, hierarchical oder search.</translation>
+    </message>
+    <message>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <source>Print JSON instead of a table.</source>
+        <translation>JSON statt einer Tabelle ausgeben.</translation>
+    </message>
+    <message>
+        <source>Loads an OpenAPI document and prints the MCP tools the gateway generates from it: name, action, resource and estimated tokens, then the totals, the operations left out and why, and warnings. Exit codes: 0 ok, 1 the spec cannot be loaded, 2 usage.</source>
+        <translation>Lädt ein OpenAPI-Dokument und gibt die MCP-Tools aus, die das Gateway daraus erzeugt: Name, Aktion, Ressource und geschätzte Tokens, danach die Summen, die ausgelassenen Operationen mit Begründung sowie Warnungen. Exit-Codes: 0 OK, 1 die Spezifikation kann nicht geladen werden, 2 falscher Aufruf.</translation>
+    </message>
+    <message>
+        <source>expected one spec file</source>
+        <translation>genau eine Spezifikationsdatei erwartet</translation>
+    </message>
 </context>
 <context>
     <name>ConfigLoader</name>
@@ -704,6 +804,50 @@
         <source>cannot read the configuration: %1</source>
         <translation>die Konfiguration kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>a value JSON can carry (a finite number)</source>
+        <translation>einen Wert, den JSON darstellen kann (eine endliche Zahl)</translation>
+    </message>
+    <message>
+        <source>a value (a string, number, true or false, a list or a mapping)</source>
+        <translation>einen Wert (eine Zeichenkette, eine Zahl, true oder false, eine Liste oder eine Zuordnung)</translation>
+    </message>
+    <message>
+        <source>an empty include list has no effect: every operation that exclude does not remove becomes a tool</source>
+        <translation>eine leere include-Liste hat keine Wirkung: Jede Operation, die exclude nicht entfernt, wird zu einem Tool</translation>
+    </message>
+    <message>
+        <source>a whole number from 0 to %1</source>
+        <translation>eine ganze Zahl von 0 bis %1</translation>
+    </message>
+    <message>
+        <source>parameter &quot;%1&quot; is in both fixed_params and hide_params: a fixed parameter is hidden already, so remove it from hide_params</source>
+        <translation>der Parameter &quot;%1&quot; steht sowohl in fixed_params als auch in hide_params: Ein fester Parameter ist bereits verborgen, entfernen Sie ihn also aus hide_params</translation>
+    </message>
+    <message>
+        <source>parameter &quot;%1&quot; is in both fixed_params and param_defaults: a parameter is either fixed (hidden, always sent) or visible with a default, so remove it from one of them</source>
+        <translation>der Parameter &quot;%1&quot; steht sowohl in fixed_params als auch in param_defaults: Ein Parameter ist entweder fest (verborgen, immer gesendet) oder sichtbar mit einem Standardwert, entfernen Sie ihn also aus einer der beiden Listen</translation>
+    </message>
+    <message>
+        <source>parameter &quot;%1&quot; is in both hide_params and param_defaults: clients never see a hidden parameter&apos;s default, so use fixed_params to always send a value, or remove it from hide_params</source>
+        <translation>der Parameter &quot;%1&quot; steht sowohl in hide_params als auch in param_defaults: Clients sehen den Standardwert eines verborgenen Parameters nie; verwenden Sie fixed_params, um immer einen Wert zu senden, oder entfernen Sie ihn aus hide_params</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches no operation of %2; it includes nothing</source>
+        <translation>&quot;%1&quot; passt auf keine Operation von %2; es schließt nichts ein</translation>
+    </message>
+    <message>
+        <source>operation &quot;%1&quot; matches no pattern of tools.include; this override has no effect</source>
+        <translation>die Operation &quot;%1&quot; passt auf kein Muster von tools.include; diese Überschreibung hat keine Wirkung</translation>
+    </message>
+    <message>
+        <source>tool &quot;%1&quot; matches no pattern of tools.include; this rule has no effect</source>
+        <translation>das Tool &quot;%1&quot; passt auf kein Muster von tools.include; diese Regel hat keine Wirkung</translation>
+    </message>
+    <message>
+        <source>tool &quot;%1&quot; is disabled by its override (enabled: false); this rule has no effect</source>
+        <translation>das Tool &quot;%1&quot; ist durch seine Überschreibung deaktiviert (enabled: false); diese Regel hat keine Wirkung</translation>
+    </message>
 </context>
 <context>
     <name>ConfigWriter</name>
@@ -811,6 +955,124 @@
     </message>
 </context>
 <context>
+    <name>DiscoveryTools</name>
+    <message>
+        <source>Get a tool&apos;s whole description and input schema, with every parameter explained (tools/list shows them shortened).</source>
+        <translation>Die vollständige Beschreibung und das Eingabeschema eines Tools abrufen, mit Erläuterung jedes Parameters (tools/list zeigt beides gekürzt).</translation>
+    </message>
+    <message>
+        <source>list the groups of tools, with how many tools each has.</source>
+        <translation>die Tool-Gruppen auflisten, jeweils mit der Anzahl ihrer Tools.</translation>
+    </message>
+    <message>
+        <source>List a group&apos;s tools: names and summaries, paged.</source>
+        <translation>Die Tools einer Gruppe auflisten: Namen und Kurzbeschreibungen, seitenweise.</translation>
+    </message>
+    <message>
+        <source>find tools by keywords; names and summaries, best first.</source>
+        <translation>Tools anhand von Stichwörtern finden; Namen und Kurzbeschreibungen, beste Treffer zuerst.</translation>
+    </message>
+    <message>
+        <source>Get a tool&apos;s description and input schema.</source>
+        <translation>Beschreibung und Eingabeschema eines Tools abrufen.</translation>
+    </message>
+    <message>
+        <source>Call a tool with arguments that match its input schema.</source>
+        <translation>Ein Tool mit Argumenten aufrufen, die seinem Eingabeschema entsprechen.</translation>
+    </message>
+    <message>
+        <source>%1 is not a discovery tool</source>
+        <translation>%1 ist kein Discovery-Tool</translation>
+    </message>
+    <message>
+        <source>No tools are available to you on this server.</source>
+        <translation>Auf diesem Server stehen Ihnen keine Tools zur Verfügung.</translation>
+    </message>
+    <message>
+        <source>Groups, with how many tools each has. Call list_tools with a group name.</source>
+        <translation>Gruppen, jeweils mit der Anzahl ihrer Tools. Rufen Sie list_tools mit einem Gruppennamen auf.</translation>
+    </message>
+    <message>
+        <source>list_tools needs &quot;group&quot;: one of the names list_groups returns.</source>
+        <translation>list_tools braucht &quot;group&quot;: einen der Namen, die list_groups liefert.</translation>
+    </message>
+    <message>
+        <source>&quot;page&quot; must be a whole number from 1.</source>
+        <translation>&quot;page&quot; muss eine ganze Zahl ab 1 sein.</translation>
+    </message>
+    <message>
+        <source>There is no group named &quot;%1&quot;: call list_groups for the names.</source>
+        <translation>Es gibt keine Gruppe namens &quot;%1&quot;: Rufen Sie list_groups auf, um die Namen zu erhalten.</translation>
+    </message>
+    <message>
+        <source>Group %1 has no page %2: the last is %3.</source>
+        <translation>Gruppe %1 hat keine Seite %2: Die letzte ist %3.</translation>
+    </message>
+    <message>
+        <source>Group %1, tools %2-%3 of %4 (page %5 of %6).</source>
+        <translation>Gruppe %1, Tools %2-%3 von %4 (Seite %5 von %6).</translation>
+    </message>
+    <message>
+        <source>Group %1 (%2 in all).</source>
+        <translation>Gruppe %1 (insgesamt %2).</translation>
+    </message>
+    <message>
+        <source>get_tool_schema gives a tool&apos;s arguments.</source>
+        <translation>get_tool_schema liefert die Argumente eines Tools.</translation>
+    </message>
+    <message>
+        <source>More: list_tools with page %1.</source>
+        <translation>Mehr: list_tools mit page %1.</translation>
+    </message>
+    <message>
+        <source>get_tool_schema needs &quot;name&quot;: a tool&apos;s name.</source>
+        <translation>get_tool_schema braucht &quot;name&quot;: den Namen eines Tools.</translation>
+    </message>
+    <message>
+        <source>There is no tool named &quot;%1&quot; that you may use here.</source>
+        <translation>Es gibt kein Tool namens &quot;%1&quot;, das Sie hier verwenden dürfen.</translation>
+    </message>
+    <message>
+        <source>Call the tool %1 itself.</source>
+        <translation>Rufen Sie das Tool %1 direkt auf.</translation>
+    </message>
+    <message>
+        <source>Call it with call_tool {&quot;name&quot;: &quot;%1&quot;, &quot;arguments&quot;: {...}}.</source>
+        <translation>Rufen Sie es mit call_tool {&quot;name&quot;: &quot;%1&quot;, &quot;arguments&quot;: {...}} auf.</translation>
+    </message>
+    <message>
+        <source>search_tools needs &quot;query&quot;: words that describe what you want to do.</source>
+        <translation>search_tools braucht &quot;query&quot;: Wörter, die beschreiben, was Sie tun möchten.</translation>
+    </message>
+    <message>
+        <source>&quot;limit&quot; must be a whole number from 1 to %1.</source>
+        <translation>&quot;limit&quot; muss eine ganze Zahl von 1 bis %1 sein.</translation>
+    </message>
+    <message>
+        <source>No tool matches &quot;%1&quot;. Try other words, or fewer.</source>
+        <translation>Kein Tool passt zu &quot;%1&quot;. Versuchen Sie andere oder weniger Wörter.</translation>
+    </message>
+    <message>
+        <source>Best matches first. get_tool_schema gives a tool&apos;s arguments.</source>
+        <translation>Beste Treffer zuerst. get_tool_schema liefert die Argumente eines Tools.</translation>
+    </message>
+</context>
+<context>
+    <name>EditorialHeuristics</name>
+    <message>
+        <source>A page size: hidden so the upstream&apos;s default page size applies. Position parameters (page, cursor, offset, starting_after) stay visible, so a client can still reach every page.</source>
+        <translation>Eine Seitengröße: verborgen, damit die Standard-Seitengröße des Upstreams gilt. Positionsparameter (page, cursor, offset, starting_after) bleiben sichtbar, sodass ein Client weiterhin jede Seite erreichen kann.</translation>
+    </message>
+    <message>
+        <source>Output formatting: hidden so the upstream&apos;s default (JSON) applies, which is what the gateway reads.</source>
+        <translation>Ausgabeformatierung: verborgen, damit der Standard des Upstreams (JSON) gilt, den das Gateway liest.</translation>
+    </message>
+    <message>
+        <source>Response expansion: hidden so responses keep the upstream&apos;s default shape; expanded objects can be fetched with their own tools.</source>
+        <translation>Erweiterung der Antwort: verborgen, damit Antworten die Standardform des Upstreams behalten; erweiterte Objekte lassen sich mit ihren eigenen Tools abrufen.</translation>
+    </message>
+</context>
+<context>
     <name>GatewayStatus</name>
     <message>
         <source>Running on %1</source>
@@ -873,6 +1135,108 @@
     <message>
         <source>Recording schema version %1</source>
         <translation>Speichern der Schemaversion %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenApiInspectCommand</name>
+    <message>
+        <source>Run &apos;gatehouse openapi inspect --help&apos; for the options.</source>
+        <translation>&apos;gatehouse openapi inspect --help&apos; zeigt die Optionen.</translation>
+    </message>
+    <message>
+        <source>--discovery %1: expected one of %2</source>
+        <translation>--discovery %1: einen der Werte %2 erwartet</translation>
+    </message>
+    <message>
+        <source>--server needs --config FILE, the configuration that names the server</source>
+        <translation>--server braucht --config FILE, die Konfiguration, die den Server nennt</translation>
+    </message>
+    <message>
+        <source>warning: </source>
+        <translation>Warnung: </translation>
+    </message>
+    <message>
+        <source>%1 has errors; fix them or inspect the spec without --config</source>
+        <translation>%1 enthält Fehler; beheben Sie sie oder untersuchen Sie die Spezifikation ohne --config</translation>
+    </message>
+    <message>
+        <source>%1 has no server with an OpenAPI spec</source>
+        <translation>%1 hat keinen Server mit einer OpenAPI-Spezifikation</translation>
+    </message>
+    <message>
+        <source>%1 has several OpenAPI servers (%2): name one with --server</source>
+        <translation>%1 hat mehrere OpenAPI-Server (%2): Wählen Sie einen mit --server aus</translation>
+    </message>
+    <message>
+        <source>%1 has no OpenAPI server named &quot;%2&quot;; it has %3</source>
+        <translation>%1 hat keinen OpenAPI-Server namens &quot;%2&quot;; vorhanden sind: %3</translation>
+    </message>
+    <message>
+        <source>server &quot;%1&quot; takes its spec from %2; inspect reads local files: download it and pass the file as SPEC</source>
+        <translation>der Server &quot;%1&quot; bezieht seine Spezifikation von %2; inspect liest nur lokale Dateien: Laden Sie sie herunter und übergeben Sie die Datei als SPEC</translation>
+    </message>
+    <message>
+        <source>expected the spec file (or --config FILE with --server NAME)</source>
+        <translation>Spezifikationsdatei erwartet (oder --config FILE mit --server NAME)</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>AKTION</translation>
+    </message>
+    <message>
+        <source>RESOURCE</source>
+        <translation>RESSOURCE</translation>
+    </message>
+    <message>
+        <source>TOKENS</source>
+        <translation>TOKENS</translation>
+    </message>
+    <message numerus="yes">
+        <source>spec: %1, &quot;%2&quot; %3 (OpenAPI %4), %n operation(s)</source>
+        <translation>
+            <numerusform>Spezifikation: %1, &quot;%2&quot; %3 (OpenAPI %4), %n Operation</numerusform>
+            <numerusform>Spezifikation: %1, &quot;%2&quot; %3 (OpenAPI %4), %n Operationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>base URL: %1</source>
+        <translation>Basis-URL: %1</translation>
+    </message>
+    <message>
+        <source>server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>tools: %1, estimated %2 tokens</source>
+        <translation>Tools: %1, geschätzt %2 Tokens</translation>
+    </message>
+    <message>
+        <source>excluded: %1</source>
+        <translation>ausgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>excluded: %1 (%2)</source>
+        <translation>ausgeschlossen: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>skipped by the loader: %1</source>
+        <translation>beim Laden übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>estimated tokens at session start (%1): %2</source>
+        <translation>geschätzte Tokens beim Sitzungsstart (%1): %2</translation>
+    </message>
+    <message>
+        <source>loaded in %1 ms, tools generated in %2 ms</source>
+        <translation>geladen in %1 ms, Tools erzeugt in %2 ms</translation>
+    </message>
+    <message>
+        <source>skipped: </source>
+        <translation>übersprungen: </translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1399,164 @@
     </message>
 </context>
 <context>
+    <name>RequestBuilder</name>
+    <message>
+        <source>The arguments of %1 must be a JSON object.</source>
+        <translation>Die Argumente von %1 müssen ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; of %2 is not an absolute http or https URL; fix the server&apos;s base_url.</source>
+        <translation>Die Basis-URL &quot;%1&quot; von %2 ist keine absolute http- oder https-URL; korrigieren Sie die base_url des Servers.</translation>
+    </message>
+    <message>
+        <source>The path parameter %1 of %2 has no value; pass it.</source>
+        <translation>Der Pfadparameter %1 von %2 hat keinen Wert; übergeben Sie ihn.</translation>
+    </message>
+    <message>
+        <source>The path parameter %1 of %2 is empty; pass a value.</source>
+        <translation>Der Pfadparameter %1 von %2 ist leer; übergeben Sie einen Wert.</translation>
+    </message>
+    <message>
+        <source>A path parameter of %1 is &quot;.&quot; or &quot;..&quot;, which would leave the operation&apos;s path; pass a real value.</source>
+        <translation>Ein Pfadparameter von %1 ist &quot;.&quot; oder &quot;..&quot;, wodurch der Pfad der Operation verlassen würde; übergeben Sie einen echten Wert.</translation>
+    </message>
+    <message>
+        <source>The header parameter &quot;%1&quot; of %2 is not a valid header name; fix the spec or hide the parameter.</source>
+        <translation>Der Header-Parameter &quot;%1&quot; von %2 ist kein gültiger Header-Name; korrigieren Sie die Spezifikation oder verbergen Sie den Parameter.</translation>
+    </message>
+    <message>
+        <source>The header parameter %1 of %2 contains a line break or another control character, which a header cannot carry; remove it.</source>
+        <translation>Der Header-Parameter %1 von %2 enthält einen Zeilenumbruch oder ein anderes Steuerzeichen, das ein Header nicht übertragen kann; entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>The cookie parameter &quot;%1&quot; of %2 is not a valid cookie name; fix the spec or hide the parameter.</source>
+        <translation>Der Cookie-Parameter &quot;%1&quot; von %2 ist kein gültiger Cookie-Name; korrigieren Sie die Spezifikation oder verbergen Sie den Parameter.</translation>
+    </message>
+    <message>
+        <source>The request URL for %1 came out invalid (%2); please report this.</source>
+        <translation>Die Anfrage-URL für %1 ist ungültig geworden (%2); bitte melden Sie diesen Fehler.</translation>
+    </message>
+    <message>
+        <source>The body of %1 must be an object to be sent as multipart/form-data.</source>
+        <translation>Der Body von %1 muss ein Objekt sein, um als multipart/form-data gesendet zu werden.</translation>
+    </message>
+    <message>
+        <source>The encoding of %1 in %2 names a content type with control characters; fix the spec.</source>
+        <translation>Die encoding-Angabe von %1 in %2 nennt einen Content-Type mit Steuerzeichen; korrigieren Sie die Spezifikation.</translation>
+    </message>
+    <message>
+        <source>%1 sends its body as %2, which the gateway can only fill from a single text value, not from separate properties.</source>
+        <translation>%1 sendet seinen Body als %2; das Gateway kann ihn nur aus einem einzelnen Textwert füllen, nicht aus separaten Eigenschaften.</translation>
+    </message>
+    <message>
+        <source>The request content type of %1 contains control characters; fix the spec.</source>
+        <translation>Der Content-Type der Anfrage von %1 enthält Steuerzeichen; korrigieren Sie die Spezifikation.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultBuilder</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 content of %2</source>
+        <translation>Inhalt vom Typ %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Upstream answered %1 and redirected to %2, which the gateway does not follow: it follows redirects only within the same origin.</source>
+        <translation>Der Upstream hat mit %1 geantwortet und weitergeleitet (Ziel: %2); das Gateway folgt dem nicht, da es Weiterleitungen nur innerhalb desselben Origins folgt.</translation>
+    </message>
+    <message>
+        <source>nowhere</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <source>Upstream answered %1.</source>
+        <translation>Der Upstream hat mit %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Upstream answered %1: %2</source>
+        <translation>Der Upstream hat mit %1 geantwortet: %2</translation>
+    </message>
+    <message>
+        <source>(Retry-After: %1)</source>
+        <translation>(Retry-After: %1)</translation>
+    </message>
+    <message>
+        <source>Upstream answered with status %1, which the gateway cannot use.</source>
+        <translation>Der Upstream hat mit dem Status %1 geantwortet, mit dem das Gateway nichts anfangen kann.</translation>
+    </message>
+    <message>
+        <source>Upstream answered %1 with an empty body.</source>
+        <translation>Der Upstream hat mit %1 und leerem Body geantwortet.</translation>
+    </message>
+    <message>
+        <source>Location: %1</source>
+        <translation>Location: %1</translation>
+    </message>
+    <message>
+        <source>Response shaped: kept fields %1 (owner chose them).</source>
+        <translation>Antwort zugeschnitten: beibehaltene Felder %1 (vom Betreiber gewählt).</translation>
+    </message>
+    <message>
+        <source>nested objects reduced to the fields that identify them</source>
+        <translation>verschachtelte Objekte auf die Felder reduziert, die sie identifizieren</translation>
+    </message>
+    <message>
+        <source>links to other API resources left out</source>
+        <translation>Links auf andere API-Ressourcen ausgelassen</translation>
+    </message>
+    <message>
+        <source>strings cut at %1 characters</source>
+        <translation>Zeichenketten nach %1 Zeichen abgeschnitten</translation>
+    </message>
+    <message>
+        <source>Response shaped: %1. The owner can list the fields to keep (response_fields) or turn shaping off.</source>
+        <translation>Antwort zugeschnitten: %1. Der Betreiber kann die beizubehaltenden Felder angeben (response_fields) oder das Zuschneiden abschalten.</translation>
+    </message>
+    <message>
+        <source>The upstream answered with a %1 image of %2, too large to show (the limit is %3).</source>
+        <translation>Der Upstream hat mit einem Bild vom Typ %1 (%2) geantwortet, das zu groß für die Anzeige ist (das Limit ist %3).</translation>
+    </message>
+    <message>
+        <source>The response was cut at %1 of %2; ask for less, for example with a filter or a smaller page.</source>
+        <translation>Die Antwort wurde bei %1 von %2 abgeschnitten; fordern Sie weniger an, zum Beispiel mit einem Filter oder einer kleineren Seite.</translation>
+    </message>
+    <message>
+        <source>The upstream answered with %1 content of %2, which is not shown.</source>
+        <translation>Der Upstream hat mit Inhalt (%1, %2) geantwortet, der nicht angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>untyped binary</source>
+        <translation>Binärdaten ohne Typangabe</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The gateway refused to call %1: %2</source>
+        <translation>Das Gateway hat den Aufruf von %1 verweigert: %2</translation>
+    </message>
+    <message>
+        <source>The answer from %1 was refused: %2</source>
+        <translation>Die Antwort von %1 wurde abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Calling %1 failed: %2</source>
+        <translation>Der Aufruf von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
     <name>RoleRepository</name>
     <message>
         <source>%1: a rule needs a target.</source>
@@ -1114,6 +1636,272 @@
     </message>
 </context>
 <context>
+    <name>SchemaValidator</name>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>einen Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 or %2</source>
+        <translation>%1 oder %2</translation>
+    </message>
+    <message>
+        <source>a date-time as in RFC 3339 (2024-05-01T12:00:00Z)</source>
+        <translation>einen Zeitstempel nach RFC 3339 (2024-05-01T12:00:00Z)</translation>
+    </message>
+    <message>
+        <source>a date as in RFC 3339 (2024-05-01)</source>
+        <translation>ein Datum nach RFC 3339 (2024-05-01)</translation>
+    </message>
+    <message>
+        <source>a time as in RFC 3339 (12:00:00Z)</source>
+        <translation>eine Uhrzeit nach RFC 3339 (12:00:00Z)</translation>
+    </message>
+    <message>
+        <source>an email address</source>
+        <translation>eine E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>an absolute URI</source>
+        <translation>einen absoluten URI</translation>
+    </message>
+    <message>
+        <source>a UUID</source>
+        <translation>eine UUID</translation>
+    </message>
+    <message>
+        <source>an IPv4 address</source>
+        <translation>eine IPv4-Adresse</translation>
+    </message>
+    <message>
+        <source>an IPv6 address</source>
+        <translation>eine IPv6-Adresse</translation>
+    </message>
+    <message>
+        <source>The pattern `%1` does not compile (%2); it constrains nothing.</source>
+        <translation>Das Muster `%1` lässt sich nicht kompilieren (%2); es schränkt nichts ein.</translation>
+    </message>
+    <message>
+        <source>the value is nested deeper than %1 levels</source>
+        <translation>der Wert ist tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>no value is allowed here</source>
+        <translation>hier ist kein Wert erlaubt</translation>
+    </message>
+    <message>
+        <source>the schema nests deeper than %1 levels here; the value cannot be checked</source>
+        <translation>das Schema ist hier tiefer als %1 Ebenen verschachtelt; der Wert kann nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>the value takes more than %1 steps to check; send a smaller value</source>
+        <translation>die Prüfung des Werts braucht mehr als %1 Schritte; senden Sie einen kleineren Wert</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>%1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a multiple of %1, got %2</source>
+        <translation>ein Vielfaches von %1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>matches a form that is not allowed here</source>
+        <translation>entspricht einer Form, die hier nicht erlaubt ist</translation>
+    </message>
+    <message>
+        <source>the schema refers to itself through `%1` without descending into the value; it cannot be checked</source>
+        <translation>das Schema verweist über `%1` auf sich selbst, ohne in den Wert abzusteigen; es kann nicht geprüft werden</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 weitere</translation>
+    </message>
+    <message>
+        <source>expected one of %1, got %2</source>
+        <translation>einen der Werte %1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>expected at least %1, got %2</source>
+        <translation>mindestens %1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>expected at most %1, got %2</source>
+        <translation>höchstens %1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>expected more than %1, got %2</source>
+        <translation>mehr als %1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>expected less than %1, got %2</source>
+        <translation>weniger als %1 erwartet, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>too short: the minimum length is %1, got %2</source>
+        <translation>zu kurz: Die Mindestlänge ist %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>too long: the maximum length is %1, got %2</source>
+        <translation>zu lang: Die Höchstlänge ist %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>too few items: the minimum is %1, got %2</source>
+        <translation>zu wenige Elemente: Das Minimum ist %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>too many items: the maximum is %1, got %2</source>
+        <translation>zu viele Elemente: Das Maximum ist %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>too few properties: the minimum is %1, got %2</source>
+        <translation>zu wenige Eigenschaften: Das Minimum ist %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>too many properties: the maximum is %1, got %2</source>
+        <translation>zu viele Eigenschaften: Das Maximum ist %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>expected a string matching `%1`, got %2</source>
+        <translation>eine Zeichenkette erwartet, die `%1` entspricht, %2 gefunden</translation>
+    </message>
+    <message>
+        <source>items [%1] and [%2] are equal; the items must be unique</source>
+        <translation>die Elemente [%1] und [%2] sind gleich; die Elemente müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>too few items match `contains`: the minimum is %1, got %2</source>
+        <translation>zu wenige Elemente passen zu `contains`: Das Minimum ist %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>too many items match `contains`: the maximum is %1, got %2</source>
+        <translation>zu viele Elemente passen zu `contains`: Das Maximum ist %1, gefunden: %2</translation>
+    </message>
+    <message>
+        <source>unknown property</source>
+        <translation>unbekannte Eigenschaft</translation>
+    </message>
+    <message>
+        <source>unknown property; the known ones are %1</source>
+        <translation>unbekannte Eigenschaft; bekannt sind %1</translation>
+    </message>
+    <message>
+        <source>required when `%1` is present</source>
+        <translation>erforderlich, wenn `%1` vorhanden ist</translation>
+    </message>
+    <message>
+        <source>required property missing</source>
+        <translation>erforderliche Eigenschaft fehlt</translation>
+    </message>
+    <message>
+        <source>not allowed</source>
+        <translation>nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>invalid property name: %1</source>
+        <translation>ungültiger Eigenschaftsname: %1</translation>
+    </message>
+    <message>
+        <source>matches more than one of the allowed forms (forms %1 and %2); it must match exactly one</source>
+        <translation>entspricht mehr als einer der erlaubten Formen (Formen %1 und %2); der Wert muss genau einer entsprechen</translation>
+    </message>
+    <message>
+        <source>matches none of the %1 allowed forms</source>
+        <translation>entspricht keiner der %1 erlaubten Formen</translation>
+    </message>
+    <message>
+        <source>; or </source>
+        <translation>; oder </translation>
+    </message>
+    <message>
+        <source>The reference `%1` names nothing in the schema; it constrains nothing.</source>
+        <translation>Die Referenz `%1` verweist auf nichts im Schema; sie schränkt nichts ein.</translation>
+    </message>
+    <message>
+        <source>arguments: %1</source>
+        <translation>Argumente: %1</translation>
+    </message>
+    <message>
+        <source>argument `%1`: %2</source>
+        <translation>Argument `%1`: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SecretResolver</name>
+    <message>
+        <source>The secret names no environment variable; write `{env: NAME}`.</source>
+        <translation>Das Geheimnis nennt keine Umgebungsvariable; schreiben Sie `{env: NAME}`.</translation>
+    </message>
+    <message>
+        <source>The environment variable %1 that holds the secret is not set or is empty; export it before starting gatehouse.</source>
+        <translation>Die Umgebungsvariable %1, die das Geheimnis enthält, ist nicht gesetzt oder leer; exportieren Sie sie, bevor Sie gatehouse starten.</translation>
+    </message>
+    <message>
+        <source>The secret names no file; write `{file: PATH}`.</source>
+        <translation>Das Geheimnis nennt keine Datei; schreiben Sie `{file: PATH}`.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 does not exist; create it or fix the path.</source>
+        <translation>Die Geheimnisdatei %1 existiert nicht; legen Sie sie an oder korrigieren Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 is not a regular file; point `file:` at the file that holds the secret.</source>
+        <translation>Die Geheimnisdatei %1 ist keine reguläre Datei; lassen Sie `file:` auf die Datei zeigen, die das Geheimnis enthält.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 can be read by every user on this machine; run `chmod 600 %1` and try again.</source>
+        <translation>Die Geheimnisdatei %1 kann von jedem Benutzer auf diesem Rechner gelesen werden; führen Sie `chmod 600 %1` aus und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 is larger than %2 KiB, which no secret is; check the path.</source>
+        <translation>Die Geheimnisdatei %1 ist größer als %2 KiB, und so groß ist kein Geheimnis; prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 cannot be read: %2.</source>
+        <translation>Die Geheimnisdatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The secret file %1 is empty; write the secret into it.</source>
+        <translation>Die Geheimnisdatei %1 ist leer; schreiben Sie das Geheimnis hinein.</translation>
+    </message>
+    <message>
+        <source>Secrets in the system keychain arrive with the credential vault; use {env: NAME} or {file: PATH} for now.</source>
+        <translation>Geheimnisse im Schlüsselbund des Systems kommen mit dem Tresor für Zugangsdaten; verwenden Sie vorerst {env: NAME} oder {file: PATH}.</translation>
+    </message>
+    <message>
+        <source>Sealed secrets arrive with the credential vault; use {env: NAME} or {file: PATH} for now.</source>
+        <translation>Versiegelte Geheimnisse kommen mit dem Tresor für Zugangsdaten; verwenden Sie vorerst {env: NAME} oder {file: PATH}.</translation>
+    </message>
+    <message>
+        <source>The secret has an unknown source.</source>
+        <translation>Das Geheimnis hat eine unbekannte Quelle.</translation>
+    </message>
+</context>
+<context>
     <name>ServerRepository</name>
     <message>
         <source>Reading servers</source>
@@ -1150,6 +1938,10 @@
     <message>
         <source>Cannot remove server &apos;%1&apos;: there is no server by that name.</source>
         <translation>Der Server &apos;%1&apos; kann nicht entfernt werden: Es gibt keinen Server mit diesem Namen.</translation>
+    </message>
+    <message>
+        <source>Server &apos;%1&apos;: the description limit must be 0 (no limit) or more, not %2.</source>
+        <translation>Server &apos;%1&apos;: Das Limit für Beschreibungen muss 0 (kein Limit) oder größer sein, nicht %2.</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +2329,103 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     </message>
 </context>
 <context>
+    <name>ToolGenerator</name>
+    <message>
+        <source>The override &quot;%1&quot; names no operation of %2: use an operationId or &quot;METHOD /path&quot; as the spec writes it.</source>
+        <translation>Die Überschreibung &quot;%1&quot; nennt keine Operation von %2: Verwenden Sie eine operationId oder &quot;METHOD /path&quot; so, wie die Spezifikation sie schreibt.</translation>
+    </message>
+    <message>
+        <source>%1 has more than one override; only &quot;%2&quot; applies. Merge them into one.</source>
+        <translation>%1 hat mehr als eine Überschreibung; nur &quot;%2&quot; gilt. Führen Sie sie zu einer zusammen.</translation>
+    </message>
+    <message>
+        <source>Disabled by an override.</source>
+        <translation>Durch eine Überschreibung deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Matches the exclude pattern &quot;%1&quot;.</source>
+        <translation>Passt auf das exclude-Muster &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Matches none of the include patterns.</source>
+        <translation>Passt auf keines der include-Muster.</translation>
+    </message>
+    <message>
+        <source>Deprecated upstream; an override with enabled: true keeps it.</source>
+        <translation>Im Upstream als veraltet markiert; eine Überschreibung mit enabled: true behält es bei.</translation>
+    </message>
+    <message>
+        <source>The override &quot;%1&quot; names the parameter &quot;%2&quot;, which %3 does not have; it was ignored.</source>
+        <translation>Die Überschreibung &quot;%1&quot; nennt den Parameter &quot;%2&quot;, den %3 nicht hat; die Angabe wurde ignoriert.</translation>
+    </message>
+    <message>
+        <source>Hidden by an override; the upstream&apos;s default applies.</source>
+        <translation>Durch eine Überschreibung verborgen; der Standardwert des Upstreams gilt.</translation>
+    </message>
+    <message>
+        <source>The override &quot;%1&quot; hides the required parameter &quot;%2&quot; without a fixed value: calls to %3 will fail upstream. Give it a value with fixed_params instead.</source>
+        <translation>Die Überschreibung &quot;%1&quot; verbirgt den erforderlichen Parameter &quot;%2&quot; ohne festen Wert: Aufrufe von %3 werden im Upstream fehlschlagen. Geben Sie ihm stattdessen mit fixed_params einen Wert.</translation>
+    </message>
+    <message>
+        <source>Hidden by an override and always sent as %1.</source>
+        <translation>Durch eine Überschreibung verborgen und immer als %1 gesendet.</translation>
+    </message>
+    <message>
+        <source>Cut from %1 to %2 characters; the spec has the full text.</source>
+        <translation>Von %1 auf %2 Zeichen gekürzt; die Spezifikation enthält den vollständigen Text.</translation>
+    </message>
+    <message>
+        <source>The gateway sets the %1 header itself; clients never pass it.</source>
+        <translation>Das Gateway setzt den Header %1 selbst; Clients übergeben ihn nie.</translation>
+    </message>
+    <message>
+        <source>Carries the API key, which the gateway adds from the server&apos;s credential.</source>
+        <translation>Überträgt den API-Schlüssel, den das Gateway aus den Zugangsdaten des Servers ergänzt.</translation>
+    </message>
+    <message>
+        <source>Deprecated and optional: hidden.</source>
+        <translation>Veraltet und optional: verborgen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n description(s) cut to %1 characters; the longest had %2.</source>
+        <translation>
+            <numerusform>%n Beschreibung auf %1 Zeichen gekürzt; sie hatte %2.</numerusform>
+            <numerusform>%n Beschreibungen auf %1 Zeichen gekürzt; die längste hatte %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The JSON response is shaped to its top-level fields before the client sees it; response_fields in an override chooses them.</source>
+        <translation>Die JSON-Antwort wird auf ihre Felder der obersten Ebene zugeschnitten, bevor der Client sie sieht; response_fields in einer Überschreibung wählt sie aus.</translation>
+    </message>
+    <message>
+        <source>A list endpoint: GET %1 reads each item, so drop_list_with_read leaves the list out.</source>
+        <translation>Ein Listen-Endpunkt: GET %1 liest jedes Element einzeln, daher lässt drop_list_with_read die Liste aus.</translation>
+    </message>
+    <message>
+        <source>tools/list shows a brief description and a compact schema (short prose on required parameters only, objects two levels deep, no long enums); get_tool_schema gives the whole of both.</source>
+        <translation>tools/list zeigt eine kurze Beschreibung und ein kompaktes Schema (kurze Erläuterungen nur bei erforderlichen Parametern, Objekte zwei Ebenen tief, keine langen Enums); get_tool_schema liefert beides vollständig.</translation>
+    </message>
+    <message>
+        <source>The override &quot;%1&quot; names the tool &quot;%2&quot;, which does not match ^[A-Za-z0-9_-]{1,64}$; the tool is named &quot;%3&quot; instead.</source>
+        <translation>Die Überschreibung &quot;%1&quot; gibt dem Tool den Namen &quot;%2&quot;, der nicht ^[A-Za-z0-9_-]{1,64}$ entspricht; das Tool heißt stattdessen &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>The override &quot;%1&quot; names the tool &quot;%2&quot;, which another override also uses; it is named &quot;%3&quot;.</source>
+        <translation>Die Überschreibung &quot;%1&quot; gibt dem Tool den Namen &quot;%2&quot;, den auch eine andere Überschreibung verwendet; es heißt &quot;%3&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>ToolNamer</name>
+    <message>
+        <source>The name was cut to %1 characters; a hash of &quot;%2&quot; keeps it unique.</source>
+        <translation>Der Name wurde auf %1 Zeichen gekürzt; ein Hash von &quot;%2&quot; hält ihn eindeutig.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is wanted by more than one operation; a hash of &quot;%2&quot; tells them apart.</source>
+        <translation>&quot;%1&quot; wird von mehr als einer Operation beansprucht; ein Hash von &quot;%2&quot; unterscheidet sie.</translation>
+    </message>
+</context>
+<context>
     <name>ToolOverrideRepository</name>
     <message>
         <source>Reading tool overrides</source>
@@ -1581,6 +2470,57 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>Cannot remove tool override &apos;%1&apos;: server &apos;%2&apos; has no such override.</source>
         <translation>Die Tool-Überschreibung &apos;%1&apos; kann nicht entfernt werden: Der Server &apos;%2&apos; hat keine solche Überschreibung.</translation>
+    </message>
+    <message>
+        <source>Tool override &apos;%1&apos; of server &apos;%2&apos;: parameter &apos;%3&apos; is in both %4 and %5; a parameter is hidden, fixed or visible with a default, so keep it in one of them.</source>
+        <translation>Tool-Überschreibung &apos;%1&apos; des Servers &apos;%2&apos;: Der Parameter &apos;%3&apos; steht sowohl in %4 als auch in %5; ein Parameter ist entweder verborgen, fest oder sichtbar mit Standardwert, behalten Sie ihn also nur in einer der beiden Listen.</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamCredential</name>
+    <message>
+        <source>the upstream credential</source>
+        <translation>Upstream-Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>credential %1</source>
+        <translation>Zugangsdaten %1</translation>
+    </message>
+    <message>
+        <source>Credential %1 is of type %2, which the gateway cannot send to an upstream yet; use api_key, bearer or basic for now.</source>
+        <translation>Die Zugangsdaten %1 sind vom Typ %2, den das Gateway noch nicht an einen Upstream senden kann; verwenden Sie vorerst api_key, bearer oder basic.</translation>
+    </message>
+    <message>
+        <source>Credential %1 has no secret; add `secret: {env: NAME}` or `secret: {file: PATH}` to it.</source>
+        <translation>Die Zugangsdaten %1 haben kein Geheimnis; ergänzen Sie dort `secret: {env: NAME}` oder `secret: {file: PATH}`.</translation>
+    </message>
+    <message>
+        <source>The secret of %1 is empty; set it and reload.</source>
+        <translation>Das Geheimnis für %1 ist leer; setzen Sie es und laden Sie neu.</translation>
+    </message>
+    <message>
+        <source>The secret of %1 contains a line break or another control character, which cannot be sent in a request; store it without them.</source>
+        <translation>Das Geheimnis für %1 enthält einen Zeilenumbruch oder ein anderes Steuerzeichen, das nicht in einer Anfrage gesendet werden kann; speichern Sie es ohne diese Zeichen.</translation>
+    </message>
+    <message>
+        <source>The secret of %1 must be user:password for basic authentication (RFC 7617); write `user:` when there is no password.</source>
+        <translation>Das Geheimnis für %1 muss für Basic-Authentifizierung (RFC 7617) die Form user:password haben; schreiben Sie `user:`, wenn es kein Passwort gibt.</translation>
+    </message>
+    <message>
+        <source>Operation %1 declares no apiKey security scheme that says where %2 goes; add `in:` (header, query or cookie) and `param:` to the credential.</source>
+        <translation>Die Operation %1 deklariert kein apiKey-Sicherheitsschema, das angibt, wohin %2 gehören; ergänzen Sie bei den Zugangsdaten `in:` (header, query oder cookie) und `param:`.</translation>
+    </message>
+    <message>
+        <source>The header name %1 for %2 is not a valid header name; fix `param:` or the security scheme.</source>
+        <translation>Der Header-Name %1 für %2 ist kein gültiger Header-Name; korrigieren Sie `param:` oder das Sicherheitsschema.</translation>
+    </message>
+    <message>
+        <source>The cookie name %1 for %2 is not a valid cookie name; fix `param:` or the security scheme.</source>
+        <translation>Der Cookie-Name %1 für %2 ist kein gültiger Cookie-Name; korrigieren Sie `param:` oder das Sicherheitsschema.</translation>
+    </message>
+    <message>
+        <source>The secret of %1 contains characters a cookie cannot carry (RFC 6265: spaces, quotes, commas, semicolons or backslashes); send it in a header or query parameter instead.</source>
+        <translation>Das Geheimnis für %1 enthält Zeichen, die ein Cookie nicht übertragen kann (RFC 6265: Leerzeichen, Anführungszeichen, Kommas, Semikolons oder Backslashes); senden Sie es stattdessen in einem Header- oder Query-Parameter.</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +2645,40 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>Next: point an MCP client at an endpoint. Until the gateway&apos;s OAuth sign-in arrives, clients get in only with gateway.auth.mode: none on a loopback address.</source>
         <translation>Als Nächstes: Richten Sie einen MCP-Client auf einen Endpunkt. Bis die OAuth-Anmeldung des Gateways verfügbar ist, erhalten Clients nur mit gateway.auth.mode: none auf einer Loopback-Adresse Zugang.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::dispatch::Dispatcher</name>
+    <message>
+        <source>the arguments of %1 must be a JSON object</source>
+        <translation>die Argumente von %1 müssen ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>%1 was not called: %2</source>
+        <translation>%1 wurde nicht aufgerufen: %2</translation>
+    </message>
+    <message>
+        <source>%1 has no upstream address: the spec names no server, so the owner must set base_url for server %2</source>
+        <translation>%1 hat keine Upstream-Adresse: Die Spezifikation nennt keinen Server, daher muss der Betreiber base_url für den Server %2 setzen</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gateway::CatalogProvider</name>
+    <message>
+        <source>server %1 is not configured on this gateway</source>
+        <translation>der Server %1 ist auf diesem Gateway nicht konfiguriert</translation>
+    </message>
+    <message>
+        <source>call_tool needs &quot;name&quot; (a tool&apos;s name) and &quot;arguments&quot; (an object)</source>
+        <translation>call_tool braucht &quot;name&quot; (den Namen eines Tools) und &quot;arguments&quot; (ein Objekt)</translation>
+    </message>
+    <message>
+        <source>There is no tool named &quot;%1&quot; that you may use here; find one with %2.</source>
+        <translation>Es gibt kein Tool namens &quot;%1&quot;, das Sie hier verwenden dürfen; suchen Sie eines mit %2.</translation>
+    </message>
+    <message>
+        <source>server %1 has no tool named %2: call tools/list for the tools it offers</source>
+        <translation>der Server %1 hat kein Tool namens %2: Rufen Sie tools/list auf, um die angebotenen Tools zu sehen</translation>
     </message>
 </context>
 <context>
