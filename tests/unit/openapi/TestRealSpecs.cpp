@@ -1,6 +1,7 @@
 // Loads third-party specs fetched by tests/openapi-specs/fetch-specs.sh (the OpenApiSpecsFetch
 // fixture): every operation of each either loads or is listed as skipped with a reason, and
 // becomes a tool with a valid, unique name and an object inputSchema, or is listed as excluded.
+#include "gateway/ToolSearch.h"
 #include "openapi/OperationIndex.h"
 #include "openapi/SpecLoader.h"
 #include "openapi/ToolGenerator.h"
@@ -97,6 +98,7 @@ ToolSettings naiveSettings()
     settings.heuristics.hidePagination = false;
     settings.heuristics.maxDescriptionChars = 0;
     settings.heuristics.shapeResponses = false;
+    settings.heuristics.compactSchemas = false;
     return settings;
 }
 
@@ -155,6 +157,18 @@ void checkCatalog(const ToolCatalog &catalog)
             QVERIFY2(tool.inputSchema["properties"].contains(argument.property.toStdString()),
                      qPrintable(tool.name + u'.' + argument.property));
         QVERIFY(tool.estimatedTokens > 0);
+        // The compact listing is still a schema for the same top-level arguments.
+        if (!tool.listedSchema.is_null()) {
+            const nlohmann::json &listed = tool.listedSchema;
+            QVERIFY2(listed.value("type", "") == "object", qPrintable(tool.name));
+            QCOMPARE(listed.value("properties", nlohmann::json::object()).size(),
+                     tool.inputSchema["properties"].size());
+            for (const nlohmann::json &name : listed.value("required", nlohmann::json::array()))
+                QVERIFY2(listed["properties"].contains(name.get<std::string>()),
+                         qPrintable(tool.name));
+            QVERIFY2(!listed.contains("$defs"), qPrintable(tool.name));
+            QVERIFY(!tool.listedDescription.isEmpty());
+        }
     }
     QCOMPARE(keys.size(), catalog.tools.size());
     for (const ExcludedOperation &excluded : catalog.excluded)
@@ -267,6 +281,16 @@ void TestRealSpecs::githubTools()
         specsDir() + QStringLiteral("/octokit-openapi/package/generated/api.github.com.json"),
         1223);
     QVERIFY(spec);
+    // search_tools finds the obvious tool first among 1,186.
+    const ToolCatalog catalog = ToolGenerator::generate(spec, ToolSettings());
+    const gateway::ToolSearch search(catalog);
+    for (const auto &[query, expected] :
+         {std::pair{"get a repository", "repos_get"}, std::pair{"create an issue", "issues_create"},
+          std::pair{"list pull requests", "pulls_list"}}) {
+        const auto hits = search.search(catalog, QString::fromUtf8(query), 3);
+        QVERIFY2(!hits.isEmpty(), query);
+        QCOMPARE(catalog.tools.at(hits.first().index).name, QString::fromUtf8(expected));
+    }
 }
 
 void TestRealSpecs::stripeTools()
@@ -282,6 +306,11 @@ void TestRealSpecs::stripeTools()
     QCOMPARE(create->bodyContentType, QStringLiteral("application/x-www-form-urlencoded"));
     QVERIFY(create->inputSchema["properties"].contains("email"));
     QVERIFY(!create->inputSchema["properties"].contains("expand"));
+    const gateway::ToolSearch search(catalog);
+    QStringList found;
+    for (const auto &hit : search.search(catalog, QStringLiteral("create a customer"), 3))
+        found << catalog.tools.at(hit.index).name;
+    QVERIFY2(found.contains(QStringLiteral("post_customers")), qPrintable(found.join(u',')));
 }
 
 void TestRealSpecs::readmeExamples_data()
