@@ -172,6 +172,11 @@ QList<QStringList> migrations(const SqlDialect &dialect)
             u"ALTER TABLE tool_overrides ADD COLUMN fixed_params TEXT"_s,
             u"ALTER TABLE tool_overrides ADD COLUMN param_defaults TEXT"_s,
         },
+        // v6: static bearer tokens minted on the command line carry an optional spend cap (the
+        // policy enforces it; NULL: none).
+        {
+            u"ALTER TABLE oauth_tokens ADD COLUMN spend_cap DOUBLE PRECISION"_s,
+        },
     };
 }
 

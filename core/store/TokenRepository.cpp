@@ -3,6 +3,8 @@
 #include "Database.h"
 #include "Query.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace gatehouse::store {
@@ -10,8 +12,36 @@ namespace gatehouse::store {
 namespace {
 
 const QString columns = u"token_hash, kind, client_id, user_name, audience, scopes, grant_id, "
-                        "created_at, expires_at, revoked"_s;
+                        "created_at, expires_at, revoked, spend_cap"_s;
+const QString joinedColumns =
+    u"t.token_hash, t.kind, t.client_id, t.user_name, t.audience, t.scopes, t.grant_id, "
+    "t.created_at, t.expires_at, t.revoked, t.spend_cap"_s;
+const int columnCount = 11;
 const QStringList kinds = {u"access"_s, u"refresh"_s, u"code"_s};
+
+Token readToken(const Query &q)
+{
+    Token t;
+    t.tokenHash = q.text(0);
+    t.kind = q.text(1);
+    t.clientId = q.text(2);
+    t.user = q.optionalText(3);
+    t.audience = q.optionalText(4);
+    t.scopes = q.list(5);
+    t.grantId = q.optionalText(6);
+    t.createdAt = q.time(7);
+    t.expiresAt = q.time(8);
+    t.revoked = q.flag(9);
+    t.spendCap = q.optionalReal(10);
+    return t;
+}
+
+bool isLowerHex(const QString &text)
+{
+    return std::all_of(text.cbegin(), text.cend(), [](QChar c) {
+        return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+    });
+}
 
 } // namespace
 
@@ -22,26 +52,21 @@ TokenRepository::TokenRepository(Database &database)
 Result<QList<Token>> TokenRepository::select(QSqlDatabase &db, const QString &where,
                                              const QVariant &value)
 {
+    return select(db, where, Bindings{std::pair{u":v"_s, value}});
+}
+
+Result<QList<Token>> TokenRepository::select(QSqlDatabase &db, const QString &where,
+                                             const Bindings &bindings)
+{
     Query q(m_database, db,
             u"SELECT "_s + columns + u" FROM oauth_tokens"_s + where + u" ORDER BY created_at"_s);
-    q.bind(u":v"_s, value);
+    for (const auto &[placeholder, value] : bindings)
+        q.bind(placeholder, value);
     if (auto s = q.exec(tr("Reading OAuth tokens")); !s.ok())
         return s.error();
     QList<Token> result;
-    while (q.next()) {
-        Token t;
-        t.tokenHash = q.text(0);
-        t.kind = q.text(1);
-        t.clientId = q.text(2);
-        t.user = q.optionalText(3);
-        t.audience = q.optionalText(4);
-        t.scopes = q.list(5);
-        t.grantId = q.optionalText(6);
-        t.createdAt = q.time(7);
-        t.expiresAt = q.time(8);
-        t.revoked = q.flag(9);
-        result.append(t);
-    }
+    while (q.next())
+        result.append(readToken(q));
     return result;
 }
 
@@ -57,7 +82,7 @@ Status TokenRepository::insert(const Token &t)
         Query q(m_database, db,
                 u"INSERT INTO oauth_tokens ("_s + columns +
                     u") VALUES (:hash, :kind, :client_id, :user, :audience, :scopes, :grant_id, "
-                    ":created_at, :expires_at, :revoked)"_s);
+                    ":created_at, :expires_at, :revoked, :spend_cap)"_s);
         q.bind(u":hash"_s, t.tokenHash)
             .bind(u":kind"_s, t.kind)
             .bind(u":client_id"_s, t.clientId)
@@ -69,7 +94,8 @@ Status TokenRepository::insert(const Token &t)
                   Query::fromTime(t.createdAt.isValid() ? t.createdAt
                                                         : QDateTime::currentDateTimeUtc()))
             .bind(u":expires_at"_s, Query::fromTime(t.expiresAt))
-            .bind(u":revoked"_s, Query::fromFlag(t.revoked));
+            .bind(u":revoked"_s, Query::fromFlag(t.revoked))
+            .bind(u":spend_cap"_s, Query::fromReal(t.spendCap));
         Status s = q.exec(tr("Saving a %1 token for OAuth client '%2'").arg(t.kind, t.clientId));
         if (q.failure() == SqlDialect::Failure::UniqueViolation)
             return Error(ErrorCode::AlreadyExists,
@@ -95,6 +121,55 @@ Result<Token> TokenRepository::get(const QString &tokenHash)
         return Error(ErrorCode::NotFound, tr("The token is not known; it may have expired and "
                                              "been removed. Request a new one."));
     return rows->first();
+}
+
+Result<TokenAccess> TokenRepository::access(const QString &tokenHash)
+{
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    Query q(m_database, *conn,
+            u"SELECT "_s + joinedColumns +
+                u", u.name, u.disabled FROM oauth_tokens t LEFT JOIN users u ON u.name = "
+                "t.user_name WHERE t.token_hash = :v"_s);
+    q.bind(u":v"_s, tokenHash);
+    if (auto s = q.exec(tr("Reading an OAuth token")); !s.ok())
+        return s.error();
+    if (!q.next())
+        return Error(ErrorCode::NotFound, tr("The token is not known; it may have expired and "
+                                             "been removed. Request a new one."));
+    TokenAccess found;
+    found.token = readToken(q);
+    found.userExists = q.optionalText(columnCount).has_value();
+    found.userDisabled = q.optionalFlag(columnCount + 1).value_or(false);
+    return found;
+}
+
+Result<QList<Token>> TokenRepository::list(const QString &kind, const std::optional<QString> &user)
+{
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    if (user)
+        return select(*conn, u" WHERE kind = :kind AND user_name = :user"_s,
+                      Bindings{std::pair{u":kind"_s, QVariant(kind)},
+                               std::pair{u":user"_s, QVariant(*user)}});
+    return select(*conn, u" WHERE kind = :kind"_s, Bindings{std::pair{u":kind"_s, QVariant(kind)}});
+}
+
+Result<QList<Token>> TokenRepository::findByHashPrefix(const QString &kind, const QString &prefix)
+{
+    // Hex only, so the LIKE pattern holds no wildcard but the one appended here.
+    if (prefix.size() < 4 || prefix.size() > 64 || !isLowerHex(prefix))
+        return Error(ErrorCode::InvalidArgument,
+                     tr("'%1' is not a token id: ids are 4 to 64 lowercase hexadecimal characters.")
+                         .arg(prefix.left(80)));
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    return select(*conn, u" WHERE kind = :kind AND token_hash LIKE :prefix"_s,
+                  Bindings{std::pair{u":kind"_s, QVariant(kind)},
+                           std::pair{u":prefix"_s, QVariant(QString(prefix + u'%'))}});
 }
 
 Result<Token> TokenRepository::consume(const QString &tokenHash)

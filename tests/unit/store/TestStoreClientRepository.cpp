@@ -100,7 +100,7 @@ private Q_SLOTS:
             Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local}));
         const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(3600);
         GH_VERIFY_OK(tokens.insert(
-            Token{u"t1"_s, u"access"_s, u"c"_s, u"bob"_s, {}, {}, {}, {}, later, false}));
+            Token{u"t1"_s, u"access"_s, u"c"_s, u"bob"_s, {}, {}, {}, {}, later, false, {}}));
         GH_VERIFY_OK(repo.revoke(u"c"_s));
         QVERIFY(repo.get(u"c"_s)->revoked);
         QVERIFY(tokens.get(u"t1"_s)->revoked);

@@ -77,7 +77,7 @@ class TestStoreMigrator : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void knowsFiveVersionsAtLeast() { QVERIFY(Migrator::latestVersion() >= 5); }
+    void knowsSixVersionsAtLeast() { QVERIFY(Migrator::latestVersion() >= 6); }
 
     void migrateFromEachOlderVersion_data()
     {
@@ -148,6 +148,8 @@ private Q_SLOTS:
             GH_VERIFY_OK(token);
             QCOMPARE(token->grantId, std::optional(u"g1"_s));
             QVERIFY(!token->revoked);
+            // v6: tokens written before have no spend cap.
+            QVERIFY(!token->spendCap.has_value());
         }
 
         // Everything the latest schema has works on the migrated database.
@@ -183,7 +185,11 @@ private Q_SLOTS:
                                                        {},
                                                        {},
                                                        QDateTime::currentDateTimeUtc().addSecs(60),
-                                                       false}));
+                                                       false,
+                                                       2.5}));
+        auto capped = TokenRepository(*db).get(u"h2"_s);
+        GH_VERIFY_OK(capped);
+        QCOMPARE(capped->spendCap, std::optional(2.5));
         GH_VERIFY_OK(
             UsageRepository(*db).addBatch({{u"carol"_s, u"billing"_s, u"2025-03"_s, 2, 0}}));
         GH_VERIFY_OK(AuditRepository(*db).append({AuditRow{0,

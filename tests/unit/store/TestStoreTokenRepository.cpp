@@ -19,7 +19,8 @@ Token token(const QString &hash, const QString &kind = u"access"_s,
 {
     return Token{
         hash,       kind,  u"c"_s, u"bob"_s,         u"http://127.0.0.1:8787/mcp/billing"_s,
-        {u"mcp"_s}, grant, t0,     t0.addSecs(3600), false};
+        {u"mcp"_s}, grant, t0,     t0.addSecs(3600), false,
+        {}};
 }
 
 } // namespace
@@ -49,8 +50,11 @@ private Q_SLOTS:
         QTest::addColumn<Token>("token");
         QTest::newRow("access") << token(u"a"_s, u"access"_s, u"g1"_s);
         QTest::newRow("refresh") << token(u"r"_s, u"refresh"_s, u"g1"_s);
+        Token capped = token(u"sc"_s);
+        capped.spendCap = 12.5;
+        QTest::newRow("access with a spend cap") << capped;
         QTest::newRow("code, no user, no audience")
-            << Token{u"k"_s, u"code"_s, u"c"_s, {}, {}, {}, {}, t0, t0.addSecs(60), false};
+            << Token{u"k"_s, u"code"_s, u"c"_s, {}, {}, {}, {}, t0, t0.addSecs(60), false, {}};
     }
     void roundTrip()
     {
@@ -126,6 +130,48 @@ private Q_SLOTS:
         QCOMPARE(*repo.removeExpired(t0.addSecs(60)), 1);
         QCOMPARE(repo.get(u"s"_s).error().code(), ErrorCode::NotFound);
         QCOMPARE(*repo.removeExpired(t0.addSecs(7200)), 3);
+    }
+
+    void accessJoinsTheUser()
+    {
+        TokenRepository repo(*m_db);
+        GH_VERIFY_OK(repo.insert(token(u"a1"_s)));
+        auto found = repo.access(u"a1"_s);
+        GH_VERIFY_OK(found);
+        QCOMPARE(found->token, token(u"a1"_s));
+        QVERIFY(found->userExists);
+        QVERIFY(!found->userDisabled);
+        User bob = *UserRepository(*m_db).get(u"bob"_s);
+        bob.disabled = true;
+        GH_VERIFY_OK(UserRepository(*m_db).upsert(bob));
+        QVERIFY(repo.access(u"a1"_s)->userDisabled);
+        Token code =
+            Token{u"k"_s, u"code"_s, u"c"_s, {}, {}, {}, {}, t0, t0.addSecs(60), false, {}};
+        GH_VERIFY_OK(repo.insert(code));
+        QVERIFY(!repo.access(u"k"_s)->userExists);
+        QCOMPARE(repo.access(u"nope"_s).error().code(), ErrorCode::NotFound);
+    }
+
+    void listAndFindByPrefix()
+    {
+        GH_VERIFY_OK(
+            UserRepository(*m_db).create(User{u"carol"_s, {}, {}, {}, false, {}, Origin::Local}));
+        TokenRepository repo(*m_db);
+        GH_VERIFY_OK(repo.insert(token(u"abc1"_s)));
+        GH_VERIFY_OK(repo.insert(token(u"abc2"_s)));
+        GH_VERIFY_OK(repo.insert(token(u"abd3"_s, u"refresh"_s)));
+        Token carols = token(u"ffff"_s);
+        carols.user = u"carol"_s;
+        GH_VERIFY_OK(repo.insert(carols));
+        QCOMPARE(repo.list(u"access"_s)->size(), 3);
+        QCOMPARE(repo.list(u"access"_s, u"carol"_s)->size(), 1);
+        QCOMPARE(repo.list(u"refresh"_s)->size(), 1);
+        QCOMPARE(repo.findByHashPrefix(u"access"_s, u"abc1"_s)->size(), 1);
+        QCOMPARE(repo.findByHashPrefix(u"access"_s, u"abcd"_s)->size(), 0);
+        QCOMPARE(repo.findByHashPrefix(u"access"_s, u"abd3"_s)->size(), 0); // another kind
+        for (const QString &bad : {u"ab"_s, u"ABC1"_s, u"ab%1"_s, u"ab_1"_s})
+            QCOMPARE(repo.findByHashPrefix(u"access"_s, bad).error().code(),
+                     ErrorCode::InvalidArgument);
     }
 };
 

@@ -126,7 +126,8 @@ private Q_SLOTS:
                                                 {},
                                                 {},
                                                 QDateTime::currentDateTimeUtc().addSecs(3600),
-                                                false}));
+                                                false,
+                                                {}}));
         GH_VERIFY_OK(repo.remove(u"bob"_s));
         QCOMPARE(ClientRepository(*m_db).get(u"c"_s).error().code(), ErrorCode::NotFound);
         QCOMPARE(TokenRepository(*m_db).get(u"h"_s).error().code(), ErrorCode::NotFound);
