@@ -3,12 +3,14 @@
 #include "CatalogProvider.h"
 #include "Logging.h"
 #include "McpEndpoint.h"
+#include "ResourceGuard.h"
 #include "StoreSessionRegistry.h"
 #include "http/Request.h"
 #include "http/Responder.h"
 #include "http/Response.h"
 #include "http/Server.h"
 #include "mcp/SessionId.h"
+#include "oauth/TokenService.h"
 #include "store/SessionRepository.h"
 
 #include <QCoreApplication>
@@ -222,18 +224,25 @@ void Gateway::publish(QStringList servers, Catalogs catalogs)
     next->publicUrl = baseUrl();
     next->hosts = HostPolicy(next->publicUrl, m_options.allowedHosts);
     next->authMode = m_options.authMode;
+    if (m_database)
+        next->tokens = std::make_shared<const oauth::TokenService>(*m_database, next->publicUrl);
     m_snapshot.store(std::move(next));
     Q_EMIT catalogChanged();
 }
 
 QUrl Gateway::baseUrl() const
 {
-    if (!m_options.publicUrl.isEmpty())
-        return m_options.publicUrl;
+    return baseUrlFor(m_options, port());
+}
+
+QUrl Gateway::baseUrlFor(const ListenOptions &options, quint16 port)
+{
+    if (!options.publicUrl.isEmpty())
+        return options.publicUrl;
     QUrl url;
-    url.setScheme(m_options.tls() ? QStringLiteral("https") : QStringLiteral("http"));
-    url.setHost(m_options.address.toString());
-    url.setPort(port());
+    url.setScheme(options.tls() ? QStringLiteral("https") : QStringLiteral("http"));
+    url.setHost(options.address.toString());
+    url.setPort(port);
     return url;
 }
 
@@ -320,17 +329,12 @@ void Gateway::handle(const http::Request &request, std::shared_ptr<http::Respond
             Gateway::tr("no MCP server named '%1' is configured on this gateway").arg(server)));
 
     if (snap->authMode == AuthMode::OAuth) {
-        // RFC 9728 section 5.1: tell the client where to find the authorization server. The
-        // authorization server itself arrives with the OAuth issue.
-        const QByteArray metadata = snap->publicUrl.toString().toUtf8() +
-                                    "/.well-known/oauth-protected-resource/mcp/" + server.toUtf8();
-        return responder->respond(http::Response(
-            401,
-            {{"WWW-Authenticate", "Bearer resource_metadata=\"" + metadata + '"'},
-             {"Content-Type", "application/json"}},
-            QByteArrayLiteral("{\"error\":\"invalid_token\",\"error_description\":\"this MCP "
-                              "endpoint needs a bearer token from the gateway's authorization "
-                              "server\"}")));
+        // One indexed lookup per request, on this worker's own connection: no global lock.
+        auto guarded = ResourceGuard::check(request, server, snap->publicUrl, snap->tokens.get(),
+                                            QDateTime::currentDateTimeUtc());
+        if (!guarded.caller)
+            return responder->respond(std::move(guarded.response));
+        return endpoint().handle(server, *guarded.caller, request, std::move(responder));
     }
     const mcp::Caller caller{QStringLiteral("anonymous"), QString(), {}};
     endpoint().handle(server, caller, request, std::move(responder));

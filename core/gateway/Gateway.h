@@ -27,6 +27,10 @@ class SessionId;
 class ToolProvider;
 } // namespace gatehouse::mcp
 
+namespace gatehouse::oauth {
+class TokenService;
+}
+
 namespace gatehouse::store {
 class Database;
 }
@@ -67,6 +71,7 @@ struct Snapshot
     HostPolicy hosts;
     QUrl publicUrl;
     AuthMode authMode = AuthMode::OAuth;
+    std::shared_ptr<const oauth::TokenService> tokens; // null without a store
 };
 
 // The embedded gateway: owns the HTTP server and its worker threads, routes /healthz, /mcp/{server}
@@ -114,6 +119,8 @@ public:
     QString errorString() const { return m_error; }
     // The base URL MCP clients use: {public_url}/mcp/{server}.
     QUrl baseUrl() const;
+    // The base URL a gateway started with these options serves on that port.
+    static QUrl baseUrlFor(const ListenOptions &options, quint16 port);
     quint16 port() const;
 
 Q_SIGNALS:

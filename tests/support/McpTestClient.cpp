@@ -115,11 +115,13 @@ QList<nlohmann::json> events(const QByteArray &body)
     return out;
 }
 
-McpTestSession::McpTestSession(quint16 port, QByteArray server)
+McpTestSession::McpTestSession(quint16 port, QByteArray server, QList<Field> extraHeaders)
     : m_port(port)
     , m_path("/mcp/" + server)
+    , m_extraHeaders(std::move(extraHeaders))
 {
-    const HttpResponse init = request(m_port, "POST", m_path, kPostHeaders, kInitialize);
+    const HttpResponse init =
+        request(m_port, "POST", m_path, kPostHeaders + m_extraHeaders, kInitialize);
     if (init.status != 200)
         return;
     m_session = init.header("mcp-session-id");
@@ -131,6 +133,7 @@ HttpResponse McpTestSession::post(const QByteArray &body) const
     QList<Field> headers = kPostHeaders;
     headers.append(Field("Mcp-Session-Id", m_session));
     headers.append(Field("MCP-Protocol-Version", "2025-11-25"));
+    headers.append(m_extraHeaders);
     return request(m_port, "POST", m_path, headers, body, 15000);
 }
 

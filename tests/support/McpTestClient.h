@@ -38,7 +38,8 @@ extern const QList<Field> kPostHeaders;
 class McpTestSession
 {
 public:
-    McpTestSession(quint16 port, QByteArray server);
+    // extraHeaders go with every request, e.g. Authorization.
+    McpTestSession(quint16 port, QByteArray server, QList<Field> extraHeaders = {});
     bool isOpen() const { return !m_session.isEmpty(); }
     HttpResponse post(const QByteArray &body) const;
     // A request with this method and params; the JSON-RPC response (last message on a stream).
@@ -50,6 +51,7 @@ private:
     quint16 m_port;
     QByteArray m_path;
     QByteArray m_session;
+    QList<Field> m_extraHeaders;
     int m_nextId = 2;
 };
 
