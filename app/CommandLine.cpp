@@ -3,6 +3,7 @@
 #include "OpenApiInspectCommand.h"
 #include "PasswordPrompt.h"
 #include "ServeCommand.h"
+#include "TokenCommand.h"
 #include "Workspace.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
@@ -19,10 +20,10 @@
 namespace gatehouse::app {
 
 namespace {
-const QStringList kCommands = {QStringLiteral("openapi"), QStringLiteral("serve"),
-                               QStringLiteral("config"),  QStringLiteral("import"),
-                               QStringLiteral("export"),  QStringLiteral("user"),
-                               QStringLiteral("version"), QStringLiteral("help")};
+const QStringList kCommands = {
+    QStringLiteral("openapi"), QStringLiteral("serve"),   QStringLiteral("config"),
+    QStringLiteral("import"),  QStringLiteral("export"),  QStringLiteral("user"),
+    QStringLiteral("token"),   QStringLiteral("version"), QStringLiteral("help")};
 
 void printDiagnostics(QTextStream &err, const QList<config::Diagnostic> &diagnostics)
 {
@@ -70,6 +71,8 @@ int CommandLine::run(const QStringList &arguments)
         return exportBundle(rest);
     if (command == QLatin1String("user"))
         return user(rest);
+    if (command == QLatin1String("token"))
+        return TokenCommand(*this, m_out, m_err).run(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -104,6 +107,7 @@ int CommandLine::printHelp()
         << tr("  gatehouse import FILE       merge a configuration file into the store") << '\n'
         << tr("  gatehouse export --out DIR  write the store as a configuration bundle") << '\n'
         << tr("  gatehouse user add|passwd|list|hash-password   manage users who sign in") << '\n'
+        << tr("  gatehouse token mint|list|revoke   bearer tokens for MCP clients") << '\n'
         << tr("  gatehouse openapi inspect SPEC   list the tools a spec generates, with token "
               "estimates")
         << '\n'

@@ -14,8 +14,8 @@ namespace gatehouse::app {
 
 class Workspace;
 
-// The headless commands: serve, config check, import, export, user ..., openapi inspect,
-// version. Each has --help.
+// The headless commands: serve, config check, import, export, user ..., token ...,
+// openapi inspect, version. Each has --help.
 // Exit codes: 0 success, 1 the command failed, 2 the command line or the config file is wrong.
 class CommandLine
 {
@@ -37,6 +37,8 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    friend class TokenCommand; // shares the option parsing and store opening below
+
     int usage(const QString &problem);
     int printHelp();
     int version();

@@ -8,6 +8,7 @@
 #include "config/StoreSync.h"
 #include "store/ServerRepository.h"
 
+#include <QDir>
 #include <QTextStream>
 
 #include <csignal>
@@ -110,7 +111,7 @@ int ServeCommand::run(const Options &options)
         m_err << "gatehouse: " << started.error().message() << '\n';
         return CommandLine::Failure;
     }
-    printEndpoints();
+    printEndpoints(*listen);
 
     UnixSignalWatcher signals({SIGTERM, SIGINT, SIGHUP});
     connect(&signals, &UnixSignalWatcher::received, this, &ServeCommand::onSignal);
@@ -121,7 +122,7 @@ int ServeCommand::run(const Options &options)
     return rc;
 }
 
-void ServeCommand::printEndpoints()
+void ServeCommand::printEndpoints(const gateway::ListenOptions &listen)
 {
     const QString base = m_gateway->baseUrl().toString();
     m_out << tr("Gatehouse is running on %1 (data: %2).").arg(base, m_workspace->dataDir()) << '\n';
@@ -131,10 +132,24 @@ void ServeCommand::printEndpoints()
         m_out << tr("MCP endpoints:") << '\n';
         for (const store::Server &server : *list)
             m_out << "  " << base << "/mcp/" << server.name << '\n';
-        m_out << tr("Next: point an MCP client at an endpoint. Until the gateway's OAuth sign-in "
-                    "arrives, clients get in only with gateway.auth.mode: none on a loopback "
-                    "address.")
-              << '\n';
+        if (listen.authMode == gateway::AuthMode::None) {
+            m_out << tr("Next: point an MCP client at an endpoint; gateway.auth.mode is none, so "
+                        "no token is needed on this loopback address.")
+                  << '\n';
+        } else {
+            // The command that mints a token this very gateway accepts.
+            QString mint = QStringLiteral("gatehouse token mint --user NAME --server ") +
+                           list->constFirst().name;
+            if (m_workspace->dataDir() != QDir(Workspace::defaultDataDir()).absolutePath())
+                mint += QStringLiteral(" --data ") + m_workspace->dataDir();
+            if (base != QLatin1String("http://127.0.0.1:8787"))
+                mint += QStringLiteral(" --public-url ") + base;
+            m_out << tr("Next: give an MCP client a bearer token. %1 prints one (until the "
+                        "gateway's OAuth sign-in arrives); the client sends it as "
+                        "Authorization: Bearer TOKEN.")
+                         .arg(mint)
+                  << '\n';
+        }
     } else {
         m_out << tr("MCP base URL: %1/mcp/{server}. No servers yet. Next: import a "
                     "configuration (gatehouse import FILE) or run gatehouse serve --config FILE.")

@@ -40,7 +40,7 @@ public:
 private:
     void onSignal(int signal);
     Status reload();
-    void printEndpoints();
+    void printEndpoints(const gateway::ListenOptions &listen);
 
     QTextStream &m_out;
     QTextStream &m_err;

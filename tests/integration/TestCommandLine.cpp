@@ -1,5 +1,8 @@
+#include "McpTestClient.h"
 #include "TestSupport.h"
 #include "oauth/PasswordHash.h"
+#include "oauth/TokenService.h"
+#include "store/Database.h"
 
 #include <QDir>
 #include <QFile>
@@ -71,6 +74,10 @@ private Q_SLOTS:
                                                   QStringLiteral("--help")};
         QTest::newRow("hash-password") << QStringList{
             QStringLiteral("user"), QStringLiteral("hash-password"), QStringLiteral("--help")};
+        QTest::newRow("token") << QStringList{QStringLiteral("token"), QStringLiteral("--help")};
+        for (const char *sub : {"mint", "list", "revoke"})
+            QTest::addRow("token %s", sub) << QStringList{
+                QStringLiteral("token"), QString::fromLatin1(sub), QStringLiteral("--help")};
     }
     void helpForEveryCommand()
     {
@@ -221,8 +228,29 @@ private Q_SLOTS:
         QVERIFY(out.contains(QLatin1String("/mcp/billing")));
         const quint16 port = quint16(match.captured(1).toUInt());
         QVERIFY(httpGet(port, "/healthz").startsWith("HTTP/1.1 200"));
-
         const QString data = dir.filePath(QStringLiteral("data"));
+
+        // In OAuth mode serve says how to mint a token this gateway accepts; one minted so opens
+        // an MCP session on it.
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        QTRY_VERIFY_WITH_TIMEOUT((out += QString::fromUtf8(serve.readAllStandardOutput()),
+                                  out.contains(QLatin1String("gatehouse token mint"))),
+                                 5000);
+        QVERIFY2(out.contains(QLatin1String("--public-url ") + base), qPrintable(out));
+        const auto minted = runGatehouse(
+            {QStringLiteral("token"), QStringLiteral("mint"), QStringLiteral("--user"),
+             QStringLiteral("bob"), QStringLiteral("--server"), QStringLiteral("billing"),
+             QStringLiteral("--data"), data, QStringLiteral("--public-url"), base});
+        QVERIFY2(minted.exitCode == 0, qPrintable(minted.err));
+        auto headers = test::kPostHeaders;
+        headers.append({"Authorization", "Bearer " + minted.out.trimmed().toLatin1()});
+        const auto init = test::request(port, "POST", "/mcp/billing", headers, test::kInitialize);
+        QVERIFY2(init.status == 200, init.body.constData());
+        QVERIFY(!init.header("mcp-session-id").isEmpty());
+        QCOMPARE(test::request(port, "POST", "/mcp/billing", test::kPostHeaders, test::kInitialize)
+                     .status,
+                 401);
+
         auto users = runGatehouse(
             {QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--data"), data});
         QVERIFY2(users.out.contains(QLatin1String("alice")), qPrintable(users.out + users.err));
@@ -261,6 +289,136 @@ private Q_SLOTS:
         QCOMPARE(serve.exitCode(), 0);
     }
 
+    void tokensFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QStringList store = {QStringLiteral("--data"), data};
+        auto r =
+            runGatehouse(QStringList{QStringLiteral("import"),
+                                     test::sourceDir() + QStringLiteral("/examples/minimal.yaml")} +
+                         store);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = runGatehouse(
+            QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob")} +
+                store,
+            "pw pw pw\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        const QStringList mint = {QStringLiteral("token"), QStringLiteral("mint"),
+                                  QStringLiteral("--user"), QStringLiteral("bob")};
+        r = runGatehouse(mint + store +
+                         QStringList{QStringLiteral("--server"), QStringLiteral("billing"),
+                                     QStringLiteral("--ttl"), QStringLiteral("2h"),
+                                     QStringLiteral("--scope"), QStringLiteral("billing:read"),
+                                     QStringLiteral("--spend-cap"), QStringLiteral("3.5")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Standard output is the token alone, on one line: TOKEN=$(gatehouse token mint ...).
+        const QString token = r.out.trimmed();
+        QCOMPARE(r.out, token + QLatin1Char('\n'));
+        QVERIFY(token.startsWith(QLatin1String("gh_at_")));
+        QVERIFY(!token.contains(QLatin1Char(' ')));
+        QVERIFY2(r.err.contains(QLatin1String("billing:read")), qPrintable(r.err));
+        QVERIFY(!r.err.contains(token));
+
+        r = runGatehouse(QStringList{QStringLiteral("token"), QStringLiteral("list")} + store);
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(!r.out.contains(token) && !r.out.contains(token.mid(6, 16)));
+        QVERIFY(!r.err.contains(token.mid(6, 16)));
+        const QString row = r.out.split(QLatin1Char('\n')).value(1);
+        QVERIFY2(row.contains(QLatin1String("bob")) &&
+                     row.contains(QLatin1String("billing:read")) &&
+                     row.contains(QLatin1String("3.5")) && row.contains(QLatin1String("active")),
+                 qPrintable(r.out));
+        const QString id = row.section(QLatin1Char(' '), 0, 0);
+        QCOMPARE(id.size(), 12);
+
+        // The store holds only the hash: not in the database file, not in its WAL.
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QFile file(data + QStringLiteral("/gatehouse.db") + suffix);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = file.readAll();
+            QVERIFY2(!bytes.contains(token.toLatin1().mid(6)), qPrintable(file.fileName()));
+        }
+
+        store::DatabaseOptions options;
+        options.sqlitePath = data + QStringLiteral("/gatehouse.db");
+        auto db = store::Database::open(options);
+        QVERIFY(db.ok());
+        const oauth::TokenService tokens(**db, QUrl(QStringLiteral("http://127.0.0.1:8787")));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QVERIFY(tokens.verify(token, QStringLiteral("billing"), now).ok());
+
+        r = runGatehouse(
+            QStringList{QStringLiteral("token"), QStringLiteral("revoke"), id.left(8)} + store);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(id));
+        QCOMPARE(tokens.verify(token, QStringLiteral("billing"), now).rejection.failure,
+                 oauth::TokenService::Failure::Revoked);
+        r = runGatehouse(QStringList{QStringLiteral("token"), QStringLiteral("list")} + store);
+        QVERIFY2(r.out.contains(QLatin1String("revoked")), qPrintable(r.out));
+    }
+
+    void tokenMistakes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        const QString mint = QStringLiteral("mint");
+        QTest::newRow("no user") << QStringList{mint} << 2 << QStringLiteral("--user");
+        QTest::newRow("unknown user")
+            << QStringList{mint, QStringLiteral("--user"), QStringLiteral("nobody")} << 1
+            << QStringLiteral("gatehouse user add nobody");
+        QTest::newRow("unknown server")
+            << QStringList{mint, QStringLiteral("--user"), QStringLiteral("bob"),
+                           QStringLiteral("--server"), QStringLiteral("shop")}
+            << 1 << QStringLiteral("'shop'");
+        QTest::newRow("bad ttl") << QStringList{mint, QStringLiteral("--user"),
+                                                QStringLiteral("bob"), QStringLiteral("--ttl"),
+                                                QStringLiteral("2y")}
+                                 << 2 << QStringLiteral("30m");
+        QTest::newRow("ttl too long")
+            << QStringList{mint, QStringLiteral("--user"), QStringLiteral("bob"),
+                           QStringLiteral("--ttl"), QStringLiteral("400d")}
+            << 2 << QStringLiteral("365d");
+        QTest::newRow("bad scope")
+            << QStringList{mint, QStringLiteral("--user"), QStringLiteral("bob"),
+                           QStringLiteral("--scope"), QStringLiteral("billing:admin")}
+            << 2 << QStringLiteral("read, create, update, delete");
+        QTest::newRow("bad spend cap")
+            << QStringList{mint, QStringLiteral("--user"), QStringLiteral("bob"),
+                           QStringLiteral("--spend-cap"), QStringLiteral("-1")}
+            << 2 << QStringLiteral("--spend-cap");
+        QTest::newRow("unknown id")
+            << QStringList{QStringLiteral("revoke"), QStringLiteral("ffffffff")} << 1
+            << QStringLiteral("gatehouse token list");
+        QTest::newRow("not an id") << QStringList{QStringLiteral("revoke"), QStringLiteral("zz")}
+                                   << 2 << QStringLiteral("hexadecimal");
+        QTest::newRow("unknown subcommand")
+            << QStringList{QStringLiteral("frob")} << 2 << QStringLiteral("frob");
+    }
+    void tokenMistakes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        if (!m_tokenData.isValid())
+            QSKIP("no temporary directory");
+        const QString data = m_tokenData.filePath(QStringLiteral("data"));
+        if (!QFile::exists(data + QStringLiteral("/gatehouse.db"))) {
+            const auto added = runGatehouse({QStringLiteral("user"), QStringLiteral("add"),
+                                             QStringLiteral("bob"), QStringLiteral("--data"), data},
+                                            "pw pw pw\n");
+            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        }
+        const auto r = runGatehouse(QStringList{QStringLiteral("token")} + args +
+                                    QStringList{QStringLiteral("--data"), data});
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
     void serveRefusesPlainHttpOnTheLan()
     {
         QTemporaryDir dir;
@@ -269,6 +427,9 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("tls")), qPrintable(r.err));
     }
+
+private:
+    QTemporaryDir m_tokenData;
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)
