@@ -501,6 +501,10 @@
         <source>expected one spec file</source>
         <translation>genau eine Spezifikationsdatei erwartet</translation>
     </message>
+    <message>
+        <source>  gatehouse token mint|list|revoke   bearer tokens for MCP clients</source>
+        <translation>  gatehouse token mint|list|revoke   Bearer-Tokens für MCP-Clients</translation>
+    </message>
 </context>
 <context>
     <name>ConfigLoader</name>
@@ -1454,6 +1458,49 @@
     </message>
 </context>
 <context>
+    <name>ResourceGuard</name>
+    <message>
+        <source>a token in the query string is not accepted: send it in the Authorization header as Bearer TOKEN</source>
+        <translation>ein Token im Query-String wird nicht akzeptiert: Senden Sie es im Authorization-Header als Bearer TOKEN</translation>
+    </message>
+    <message>
+        <source>the request has more than one Authorization header: send one</source>
+        <translation>die Anfrage enthält mehr als einen Authorization-Header: Senden Sie nur einen</translation>
+    </message>
+    <message>
+        <source>the request carries a token in both the Authorization header and the query string: send it only in the header</source>
+        <translation>die Anfrage enthält ein Token sowohl im Authorization-Header als auch im Query-String: Senden Sie es nur im Header</translation>
+    </message>
+    <message>
+        <source>the Authorization header uses the %1 scheme; this endpoint takes Bearer TOKEN</source>
+        <translation>der Authorization-Header verwendet das Schema %1; dieser Endpunkt erwartet Bearer TOKEN</translation>
+    </message>
+    <message>
+        <source>the Authorization header names the Bearer scheme but no token</source>
+        <translation>der Authorization-Header nennt das Schema Bearer, aber kein Token</translation>
+    </message>
+    <message>
+        <source>the Authorization header holds more than one token: send exactly one</source>
+        <translation>der Authorization-Header enthält mehr als ein Token: Senden Sie genau eines</translation>
+    </message>
+    <message>
+        <source>the bearer token is longer than %1 bytes, so it is not one this gateway issued</source>
+        <translation>das Bearer-Token ist länger als %1 Bytes und wurde daher nicht von diesem Gateway ausgestellt</translation>
+    </message>
+    <message>
+        <source>the bearer token holds characters a token cannot have (RFC 6750 section 2.1)</source>
+        <translation>das Bearer-Token enthält Zeichen, die in einem Token nicht vorkommen dürfen (RFC 6750, Abschnitt 2.1)</translation>
+    </message>
+    <message>
+        <source>this MCP endpoint needs a bearer token: ask the gateway&apos;s owner for one (gatehouse token mint --user NAME --server %1) and send it as Authorization: Bearer TOKEN</source>
+        <translation>dieser MCP-Endpunkt erfordert ein Bearer-Token: Bitten Sie den Betreiber des Gateways um eines (gatehouse token mint --user NAME --server %1) und senden Sie es als Authorization: Bearer TOKEN</translation>
+    </message>
+    <message>
+        <source>this gateway runs without a store, so it cannot check tokens</source>
+        <translation>dieses Gateway läuft ohne Datenspeicher und kann daher keine Tokens prüfen</translation>
+    </message>
+</context>
+<context>
     <name>ResultBuilder</name>
     <message>
         <source>%1 bytes</source>
@@ -2270,6 +2317,185 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     </message>
 </context>
 <context>
+    <name>TokenCommand</name>
+    <message>
+        <source>Usage: gatehouse token mint|list|revoke [--help]</source>
+        <translation>Aufruf: gatehouse token mint|list|revoke [--help]</translation>
+    </message>
+    <message>
+        <source>  mint --user NAME [--server S] [--ttl 1h] [--scope S:ACTION]... [--spend-cap N]</source>
+        <translation>  mint --user NAME [--server S] [--ttl 1h] [--scope S:ACTION]... [--spend-cap N]</translation>
+    </message>
+    <message>
+        <source>                 print a bearer token for an MCP client (shown once)</source>
+        <translation>                 ein Bearer-Token für einen MCP-Client ausgeben (wird nur einmal angezeigt)</translation>
+    </message>
+    <message>
+        <source>  list [--user NAME]   list tokens: id, user, server, scopes, expiry</source>
+        <translation>  list [--user NAME]   Tokens auflisten: ID, Benutzer, Server, Scopes, Ablaufzeitpunkt</translation>
+    </message>
+    <message>
+        <source>  revoke ID            revoke the token with that id (or an unambiguous start of it)</source>
+        <translation>  revoke ID            das Token mit dieser ID (oder einem eindeutigen Anfang davon) widerrufen</translation>
+    </message>
+    <message>
+        <source>unknown token command &apos;%1&apos;</source>
+        <translation>unbekannter token-Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--public-url %1: expected the gateway&apos;s http or https base URL, e.g. https://gateway.example.com</source>
+        <translation>--public-url %1: http- oder https-Basis-URL des Gateways erwartet, z. B. https://gateway.example.com</translation>
+    </message>
+    <message>
+        <source>The user the token speaks for (required).</source>
+        <translation>Der Benutzer, in dessen Namen das Token handelt (erforderlich).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Bind the token to this server&apos;s MCP endpoint (RFC 8707); without it the token is good for every server the user may use.</source>
+        <translation>Das Token an den MCP-Endpunkt dieses Servers binden (RFC 8707); ohne diese Option gilt das Token für jeden Server, den der Benutzer nutzen darf.</translation>
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation>SERVER</translation>
+    </message>
+    <message>
+        <source>How long the token lives: 30m, 1h, 12h, 7d ... up to 365d (default 1h).</source>
+        <translation>Wie lange das Token gültig ist: 30m, 1h, 12h, 7d ... bis zu 365d (Standard: 1h).</translation>
+    </message>
+    <message>
+        <source>TTL</source>
+        <translation>TTL</translation>
+    </message>
+    <message>
+        <source>Narrow the token to SERVER:ACTION (read, create, update, delete) or offline_access; repeatable. Default: every action on --server.</source>
+        <translation>Das Token auf SERVER:ACTION (read, create, update, delete) oder offline_access beschränken; mehrfach angebbar. Standard: jede Aktion auf --server.</translation>
+    </message>
+    <message>
+        <source>SCOPE</source>
+        <translation>SCOPE</translation>
+    </message>
+    <message>
+        <source>The most this token may spend (stored with the token; the policy enforces it).</source>
+        <translation>Der Höchstbetrag, den dieses Token ausgeben darf (wird mit dem Token gespeichert; die Richtlinie setzt ihn durch).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s public base URL that --server binds to (default: the --config file&apos;s gateway.public_url, else http://127.0.0.1:8787).</source>
+        <translation>Die öffentliche Basis-URL des Gateways, an die --server bindet (Standard: gateway.public_url aus der --config-Datei, sonst http://127.0.0.1:8787).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Mints a bearer token for an MCP client that only takes a header. The token alone is printed on standard output, once: TOKEN=$(gatehouse token mint ...) keeps it; its id, expiry and scopes go to standard error. Only its hash is stored.</source>
+        <translation>Stellt ein Bearer-Token für einen MCP-Client aus, der nur einen Header annimmt. Nur das Token selbst wird einmalig auf der Standardausgabe ausgegeben: TOKEN=$(gatehouse token mint ...) hält es fest; ID, Ablaufzeitpunkt und Scopes gehen auf die Standardfehlerausgabe. Gespeichert wird nur sein Hash.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--user NAME is required</source>
+        <translation>--user NAME ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--spend-cap %1: expected a number of zero or more</source>
+        <translation>--spend-cap %1: eine Zahl größer oder gleich null erwartet</translation>
+    </message>
+    <message>
+        <source>Token %1 for %2 on %3, scopes: %4, expires %5. It is shown only once; revoke it with: gatehouse token revoke %1</source>
+        <translation>Token %1 für %2 auf %3, Scopes: %4, gültig bis %5. Es wird nur dieses eine Mal angezeigt; widerrufen Sie es mit: gatehouse token revoke %1</translation>
+    </message>
+    <message>
+        <source>every server</source>
+        <translation>allen Servern</translation>
+    </message>
+    <message>
+        <source>not narrowed</source>
+        <translation>nicht eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Only this user&apos;s tokens.</source>
+        <translation>Nur die Tokens dieses Benutzers.</translation>
+    </message>
+    <message>
+        <source>Lists the access tokens: id, user, server (* for every server), scopes, expiry, state and spend cap. Tokens themselves are never stored, so never shown.</source>
+        <translation>Listet die Zugriffstokens auf: ID, Benutzer, Server (* für alle Server), Scopes, Ablaufzeitpunkt, Status und Kostenobergrenze. Die Tokens selbst werden nie gespeichert und daher nie angezeigt.</translation>
+    </message>
+    <message>
+        <source>No tokens. Mint one with: gatehouse token mint --user NAME --server SERVER</source>
+        <translation>Keine Tokens. Stellen Sie eines aus mit: gatehouse token mint --user NAME --server SERVER</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>SCOPES</source>
+        <translation>SCOPES</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>LÄUFT AB</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>SPEND CAP</source>
+        <translation>KOSTENOBERGRENZE</translation>
+    </message>
+    <message>
+        <source>CLIENT</source>
+        <translation>CLIENT</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>The token&apos;s id as token list shows it, or an unambiguous start of it.</source>
+        <translation>Die ID des Tokens, wie token list sie anzeigt, oder ein eindeutiger Anfang davon.</translation>
+    </message>
+    <message>
+        <source>Revokes an access token: the gateway refuses it from the next request on.</source>
+        <translation>Widerruft ein Zugriffstoken: Das Gateway weist es ab der nächsten Anfrage zurück.</translation>
+    </message>
+    <message>
+        <source>expected the token&apos;s id (gatehouse token list shows it)</source>
+        <translation>ID des Tokens erwartet (gatehouse token list zeigt sie an)</translation>
+    </message>
+    <message>
+        <source>Token %1 of %2 was already revoked.</source>
+        <translation>Token %1 von %2 war bereits widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoked token %1 of %2.</source>
+        <translation>Token %1 von %2 widerrufen.</translation>
+    </message>
+</context>
+<context>
     <name>TokenRepository</name>
     <message>
         <source>Reading OAuth tokens</source>
@@ -2326,6 +2552,113 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>Removing expired tokens</source>
         <translation>Entfernen abgelaufener Tokens</translation>
+    </message>
+    <message>
+        <source>Reading an OAuth token</source>
+        <translation>Lesen eines OAuth-Tokens</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a token id: ids are 4 to 64 lowercase hexadecimal characters.</source>
+        <translation>&apos;%1&apos; ist keine Token-ID: IDs bestehen aus 4 bis 64 Hexadezimalzeichen in Kleinschreibung.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenService</name>
+    <message>
+        <source>&apos;%1&apos; is not a lifetime: write a whole number and a unit, such as 30m, 1h, 12h or 7d (s, m, h, d), up to 365d</source>
+        <translation>&apos;%1&apos; ist keine gültige Dauer: Geben Sie eine ganze Zahl und eine Einheit an, etwa 30m, 1h, 12h oder 7d (s, m, h, d), höchstens 365d</translation>
+    </message>
+    <message>
+        <source>a token lifetime of %1 is too long: the longest is 365d</source>
+        <translation>eine Gültigkeitsdauer von %1 ist für ein Token zu lang: Höchstens 365d sind möglich</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a scope: write SERVER:ACTION with ACTION one of read, create, update, delete (e.g. billing:read), or offline_access</source>
+        <translation>&apos;%1&apos; ist kein Scope: Geben Sie SERVER:ACTION an, wobei ACTION read, create, update oder delete ist (z. B. billing:read), oder offline_access</translation>
+    </message>
+    <message>
+        <source>the scope %1 is for server &apos;%2&apos;, but the token is for server &apos;%3&apos;: use %3:ACTION scopes or leave out --server</source>
+        <translation>der Scope %1 gilt für den Server &apos;%2&apos;, das Token aber für den Server &apos;%3&apos;: Verwenden Sie Scopes der Form %3:ACTION oder lassen Sie --server weg</translation>
+    </message>
+    <message>
+        <source>the scope %1 names server &apos;%2&apos;, which is not configured</source>
+        <translation>der Scope %1 nennt den Server &apos;%2&apos;, der nicht konfiguriert ist</translation>
+    </message>
+    <message>
+        <source>a token for server &apos;%1&apos; needs at least one %1:ACTION scope, e.g. %1:read</source>
+        <translation>ein Token für den Server &apos;%1&apos; braucht mindestens einen Scope der Form %1:ACTION, z. B. %1:read</translation>
+    </message>
+    <message>
+        <source>no user named &apos;%1&apos;: add one with gatehouse user add %1</source>
+        <translation>es gibt keinen Benutzer namens &apos;%1&apos;: Legen Sie ihn an mit gatehouse user add %1</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; is disabled: enable the user before minting a token</source>
+        <translation>der Benutzer &apos;%1&apos; ist deaktiviert: Aktivieren Sie den Benutzer, bevor Sie ein Token ausstellen</translation>
+    </message>
+    <message>
+        <source>no server named &apos;%1&apos; is configured, and there are no servers yet: import a configuration first (gatehouse import FILE)</source>
+        <translation>es ist kein Server namens &apos;%1&apos; konfiguriert, und es gibt noch keine Server: Importieren Sie zuerst eine Konfiguration (gatehouse import FILE)</translation>
+    </message>
+    <message>
+        <source>no server named &apos;%1&apos; is configured; the servers are: %2</source>
+        <translation>es ist kein Server namens &apos;%1&apos; konfiguriert; vorhandene Server: %2</translation>
+    </message>
+    <message>
+        <source>a token lives between one second and 365 days</source>
+        <translation>ein Token ist zwischen einer Sekunde und 365 Tagen gültig</translation>
+    </message>
+    <message>
+        <source>the spend cap must be a number of zero or more</source>
+        <translation>die Kostenobergrenze muss eine Zahl größer oder gleich null sein</translation>
+    </message>
+    <message>
+        <source>Gatehouse command line</source>
+        <translation>Gatehouse-Befehlszeile</translation>
+    </message>
+    <message>
+        <source>the token is not one this gateway issued, or it was removed: get a new one (gatehouse token mint --user NAME --server SERVER)</source>
+        <translation>das Token wurde nicht von diesem Gateway ausgestellt oder wurde entfernt: Besorgen Sie sich ein neues (gatehouse token mint --user NAME --server SERVER)</translation>
+    </message>
+    <message>
+        <source>the gateway cannot check tokens right now; try again later</source>
+        <translation>das Gateway kann Tokens gerade nicht prüfen; versuchen Sie es später erneut</translation>
+    </message>
+    <message>
+        <source>the token was revoked: get a new one from the gateway&apos;s owner (gatehouse token mint)</source>
+        <translation>das Token wurde widerrufen: Lassen Sie sich vom Betreiber des Gateways ein neues ausstellen (gatehouse token mint)</translation>
+    </message>
+    <message>
+        <source>the token expired at %1: mint a new one with gatehouse token mint</source>
+        <translation>das Token ist seit %1 abgelaufen: Stellen Sie mit gatehouse token mint ein neues aus</translation>
+    </message>
+    <message>
+        <source>the token&apos;s user no longer exists: the gateway&apos;s owner can add the user again and mint a new token</source>
+        <translation>der Benutzer des Tokens existiert nicht mehr: Der Betreiber des Gateways kann den Benutzer erneut anlegen und ein neues Token ausstellen</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; is disabled: ask the gateway&apos;s owner to enable the user</source>
+        <translation>der Benutzer &apos;%1&apos; ist deaktiviert: Bitten Sie den Betreiber des Gateways, den Benutzer zu aktivieren</translation>
+    </message>
+    <message>
+        <source>the token is for %1, not for %2: use a token minted for this server (gatehouse token mint --user %3 --server %4)</source>
+        <translation>das Token gilt für %1, nicht für %2: Verwenden Sie ein für diesen Server ausgestelltes Token (gatehouse token mint --user %3 --server %4)</translation>
+    </message>
+    <message>
+        <source>the token&apos;s scopes (%1) grant nothing on server &apos;%2&apos;: use a token with %2:read (or %2:create, %2:update, %2:delete)</source>
+        <translation>die Scopes des Tokens (%1) erlauben nichts auf dem Server &apos;%2&apos;: Verwenden Sie ein Token mit %2:read (oder %2:create, %2:update, %2:delete)</translation>
+    </message>
+    <message>
+        <source>no token has the id %1: gatehouse token list shows the ids</source>
+        <translation>kein Token hat die ID %1: gatehouse token list zeigt die IDs an</translation>
+    </message>
+    <message>
+        <source>the id %1 matches several tokens (%2): give more of it</source>
+        <translation>die ID %1 passt zu mehreren Tokens (%2): Geben Sie mehr Zeichen davon an</translation>
+    </message>
+    <message>
+        <source>the token is for %1, not for %2: this gateway is reached at %3, so mint the token with --public-url %3 (gatehouse token mint --user %4 --server %5 --public-url %3)</source>
+        <translation>das Token gilt für %1, nicht für %2: Dieses Gateway ist unter %3 erreichbar, stellen Sie das Token also mit --public-url %3 aus (gatehouse token mint --user %4 --server %5 --public-url %3)</translation>
     </message>
 </context>
 <context>
@@ -2643,8 +2976,12 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <translation>MCP-Basis-URL: %1/mcp/{server}. Noch keine Server. Als Nächstes: Importieren Sie eine Konfiguration (gatehouse import FILE) oder starten Sie gatehouse serve --config FILE.</translation>
     </message>
     <message>
-        <source>Next: point an MCP client at an endpoint. Until the gateway&apos;s OAuth sign-in arrives, clients get in only with gateway.auth.mode: none on a loopback address.</source>
-        <translation>Als Nächstes: Richten Sie einen MCP-Client auf einen Endpunkt. Bis die OAuth-Anmeldung des Gateways verfügbar ist, erhalten Clients nur mit gateway.auth.mode: none auf einer Loopback-Adresse Zugang.</translation>
+        <source>Next: point an MCP client at an endpoint; gateway.auth.mode is none, so no token is needed on this loopback address.</source>
+        <translation>Als Nächstes: Richten Sie einen MCP-Client auf einen Endpunkt aus; gateway.auth.mode ist none, daher ist auf dieser Loopback-Adresse kein Token nötig.</translation>
+    </message>
+    <message>
+        <source>Next: give an MCP client a bearer token. %1 prints one (until the gateway&apos;s OAuth sign-in arrives); the client sends it as Authorization: Bearer TOKEN.</source>
+        <translation>Als Nächstes: Geben Sie einem MCP-Client ein Bearer-Token. %1 gibt eines aus (bis das Gateway die OAuth-Anmeldung unterstützt); der Client sendet es als Authorization: Bearer TOKEN.</translation>
     </message>
 </context>
 <context>
