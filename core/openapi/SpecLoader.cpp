@@ -68,6 +68,7 @@ struct Failure
 struct Document
 {
     QString dir;  // empty: not from a file
+    QUrl url;     // set: fetched from this URL; its relative $refs are remote
     QString name; // for messages
     json root;
     std::unordered_map<std::string, int> lines; // JSON pointer -> 1-based line (YAML only)
@@ -352,7 +353,7 @@ public:
     {}
 
     Result<Spec> build(const QByteArray &data, const QString &name, const QString &dir,
-                       const QString &filePath);
+                       const QString &filePath, const QUrl &url = {});
 
 private:
     // ---- documents and references
@@ -415,6 +416,45 @@ private:
         return index;
     }
 
+    int loadRemoteDocument(const QUrl &url, const Loc &from, const QString &ref)
+    {
+        const QString key = url.adjusted(QUrl::RemoveFragment).toString();
+        if (const auto it = m_docByPath.constFind(key); it != m_docByPath.constEnd())
+            return it.value();
+        if (!m_options.allowNetworkRefs) {
+            fail(from, SpecLoader::tr("remote $ref \"%1\" refused: remote references are not "
+                                      "allowed for this server (openapi_remote_refs: true allows "
+                                      "them)")
+                           .arg(ref));
+        }
+        if (!m_options.fetch)
+            fail(from,
+                 SpecLoader::tr("remote $ref \"%1\": this loader cannot fetch URLs").arg(ref));
+        if (int(m_docs.size()) >= m_options.maxFiles) {
+            fail(from, SpecLoader::tr("$ref \"%1\": more than %2 files are referenced")
+                           .arg(ref)
+                           .arg(m_options.maxFiles));
+        }
+        const Result<QByteArray> fetched = m_options.fetch(url.adjusted(QUrl::RemoveFragment));
+        if (!fetched)
+            fail(from, SpecLoader::tr("$ref \"%1\": %2").arg(ref, fetched.error().message()));
+        if (fetched->size() > m_options.maxDocumentBytes) {
+            fail(from, SpecLoader::tr("$ref \"%1\": %2 is larger than %3 bytes")
+                           .arg(ref, key)
+                           .arg(m_options.maxDocumentBytes));
+        }
+        auto doc = std::make_unique<Document>();
+        doc->url = url.adjusted(QUrl::RemoveFragment);
+        doc->name = key;
+        const QString error = parseDocument(*fetched, *doc, m_options);
+        if (!error.isEmpty())
+            fail(from, SpecLoader::tr("$ref \"%1\": %2").arg(ref, error));
+        m_docs.push_back(std::move(doc));
+        const int index = int(m_docs.size()) - 1;
+        m_docByPath.insert(key, index);
+        return index;
+    }
+
     const json *evaluate(const json &root, const std::string &pointer) const
     {
         if (pointer.empty())
@@ -460,25 +500,29 @@ private:
         if (!filePart.empty()) {
             const QString file = qs(filePart);
             const QUrl url(file);
-            if (url.scheme().size() > 1) {
-                if (m_options.allowNetworkRefs) {
-                    fail(from, SpecLoader::tr("remote $ref \"%1\": fetching remote references is "
-                                              "not supported yet")
+            const QUrl &base = m_docs.at(std::size_t(from.doc))->url;
+            const bool absolute = url.scheme().size() > 1; // "C:" is a drive, not a scheme
+            if (absolute || base.isValid()) {
+                // A remote document's relative $refs are remote too: never a local file.
+                const QUrl remote = absolute ? url : base.resolved(url);
+                const QString scheme = remote.scheme().toLower();
+                if (scheme != u"http" && scheme != u"https") {
+                    fail(from, SpecLoader::tr("$ref \"%1\" refused: only http and https "
+                                              "references can be fetched")
                                    .arg(ref));
                 }
-                fail(from, SpecLoader::tr("remote $ref \"%1\" refused: remote references are not "
-                                          "allowed for this server")
-                               .arg(ref));
+                target = loadRemoteDocument(remote, from, ref);
+            } else {
+                const QString dir = m_docs.at(std::size_t(from.doc))->dir;
+                if (dir.isEmpty()) {
+                    fail(from, SpecLoader::tr("$ref \"%1\" names a file, but the spec was not "
+                                              "loaded from a file")
+                                   .arg(ref));
+                }
+                const QString path = QDir::cleanPath(
+                    QDir(dir).absoluteFilePath(QUrl::fromPercentEncoding(filePart.c_str())));
+                target = loadRefDocument(path, from, ref);
             }
-            const QString dir = m_docs.at(std::size_t(from.doc))->dir;
-            if (dir.isEmpty()) {
-                fail(from, SpecLoader::tr("$ref \"%1\" names a file, but the spec was not loaded "
-                                          "from a file")
-                               .arg(ref));
-            }
-            const QString path = QDir::cleanPath(
-                QDir(dir).absoluteFilePath(QUrl::fromPercentEncoding(filePart.c_str())));
-            target = loadRefDocument(path, from, ref);
         }
         const std::string pointer = QUrl::fromPercentEncoding(fragment.c_str()).toStdString();
         const json *node = evaluate(m_docs.at(std::size_t(target))->root, pointer);
@@ -1534,10 +1578,11 @@ private:
 };
 
 Result<Spec> SpecBuilder::build(const QByteArray &data, const QString &name, const QString &dir,
-                                const QString &filePath)
+                                const QString &filePath, const QUrl &url)
 {
     auto doc = std::make_unique<Document>();
     doc->dir = dir;
+    doc->url = url;
     doc->name = name;
     m_rootDir = dir;
     const QString error = parseDocument(data, *doc, m_options);
@@ -1546,6 +1591,8 @@ Result<Spec> SpecBuilder::build(const QByteArray &data, const QString &name, con
     m_docs.push_back(std::move(doc));
     if (!filePath.isEmpty())
         m_docByPath.insert(filePath, 0);
+    if (url.isValid())
+        m_docByPath.insert(url.adjusted(QUrl::RemoveFragment).toString(), 0);
     m_spec.m_sourceName = name;
     try {
         return readDocument();
@@ -1718,6 +1765,32 @@ Result<Spec> SpecLoader::loadData(const QByteArray &data, const QString &display
     SpecBuilder builder(m_options);
     return builder.build(data, displayName,
                          baseDir.isEmpty() ? QString() : QDir(baseDir).absolutePath(), QString());
+}
+
+Result<Spec> SpecLoader::loadUrl(const QUrl &url) const
+{
+    const QString name = url.toDisplayString(QUrl::RemoveUserInfo);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != u"http" && scheme != u"https"))
+        return Error(ErrorCode::InvalidArgument, tr("%1 is not an http or https URL").arg(name));
+    if (!m_options.fetch)
+        return Error(ErrorCode::Unavailable, tr("%1: this loader cannot fetch URLs").arg(name));
+    const Result<QByteArray> data = m_options.fetch(url);
+    if (!data)
+        return data.error();
+    return loadFetched(*data, url);
+}
+
+Result<Spec> SpecLoader::loadFetched(const QByteArray &data, const QUrl &url) const
+{
+    const QString name = url.toDisplayString(QUrl::RemoveUserInfo);
+    if (data.size() > m_options.maxDocumentBytes) {
+        return Error(ErrorCode::Validation, tr("%1: the document is larger than %2 bytes")
+                                                .arg(name)
+                                                .arg(m_options.maxDocumentBytes));
+    }
+    SpecBuilder builder(m_options);
+    return builder.build(data, name, QString(), QString(), url);
 }
 
 } // namespace gatehouse::openapi

@@ -6,6 +6,9 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QString>
+#include <QUrl>
+
+#include <functional>
 
 namespace gatehouse::openapi {
 
@@ -13,9 +16,13 @@ struct SpecLoadOptions
 {
     // The owner's base_url: replaces the document's servers when set.
     QString baseUrlOverride;
-    // Remote (http/https) `$ref`s. Fetching them is not implemented yet: they are refused
-    // either way, with a message saying which.
+    // Remote (http/https) `$ref`s, and relative ones inside a document that came from a URL:
+    // fetched through `fetch` only when the owner allows them; refused with a message otherwise.
+    // Other schemes (file:, ftp:, ...) are always refused.
     bool allowNetworkRefs = false;
+    // Fetches a document by URL (the spec itself for loadUrl(), remote `$ref`s). The caller
+    // decides the address policy, size and time bounds; the loader still checks the size.
+    std::function<Result<QByteArray>(const QUrl &url)> fetch;
     // Bounds on the work a hostile or broken document can cause.
     qint64 maxDocumentBytes = 64 * 1024 * 1024; // per file
     int maxDocumentDepth = 512;                 // nesting of the JSON or YAML document
@@ -43,6 +50,11 @@ public:
     // baseDir, when given, is where relative-file `$ref`s resolve; without it they are errors.
     Result<Spec> loadData(const QByteArray &data, const QString &displayName,
                           const QString &baseDir = {}) const;
+    // The spec at url, fetched with options.fetch; its relative `$ref`s resolve against url and
+    // are remote references.
+    Result<Spec> loadUrl(const QUrl &url) const;
+    // A document already fetched from url (the caller fetched it): as loadUrl().
+    Result<Spec> loadFetched(const QByteArray &data, const QUrl &url) const;
 
 private:
     SpecLoadOptions m_options;

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void limits_data();
     void limits();
     void billingSpec();
+    void remoteRefs();
 };
 
 void TestSpecLoader::versions_data()
@@ -621,8 +622,11 @@ void TestSpecLoader::refsRefused_data()
     QTest::newRow("remote") << QByteArray("https://example.com/s.yaml#/X") << false
                             << QStringLiteral(
                                    "remote $ref \"https://example.com/s.yaml#/X\" refused");
-    QTest::newRow("remote allowed")
-        << QByteArray("http://example.com/s.yaml") << true << QStringLiteral("not supported yet");
+    QTest::newRow("remote allowed, nothing to fetch with")
+        << QByteArray("http://example.com/s.yaml") << true
+        << QStringLiteral("this loader cannot fetch URLs");
+    QTest::newRow("file scheme") << QByteArray("file:///etc/passwd") << true
+                                 << QStringLiteral("only http and https references");
     QTest::newRow("file from bytes") << QByteArray("other.yaml#/X") << false
                                      << QStringLiteral("the spec was not loaded from a file");
     QTest::newRow("dangling") << QByteArray("#/components/schemas/Nope") << false
@@ -959,6 +963,83 @@ void TestSpecLoader::billingSpec()
     JCOMPARE(list->parameters.at(1).schema["default"], 20);
     QCOMPARE(spec.securitySchemes().value(QStringLiteral("apiKey")).parameterName,
              QStringLiteral("X-API-Key"));
+}
+
+// Remote documents come through SpecLoadOptions::fetch; the gateway passes one with the SSRF
+// policy (tested with DocumentFetcher), here a map of URLs stands in for the network.
+void TestSpecLoader::remoteRefs()
+{
+    QHash<QString, QByteArray> web;
+    web.insert(QStringLiteral("https://specs.example/api/main.yaml"),
+               "openapi: 3.1.0\ninfo: {title: Remote, version: '1'}\npaths:\n"
+               "  /pets:\n    get:\n      parameters: [{$ref: 'common/params.yaml#/Limit'}]\n"
+               "  /owners:\n    get:\n      parameters:\n"
+               "        - {name: o, in: query, schema: {$ref: "
+               "'https://other.example/types.json#/Owner'}}\n");
+    web.insert(QStringLiteral("https://specs.example/api/common/params.yaml"),
+               "Limit: {name: limit, in: query, schema: {$ref: '../types.yaml#/Count'}}\n");
+    web.insert(QStringLiteral("https://specs.example/api/types.yaml"),
+               "Count: {type: integer, minimum: 1}\n");
+    web.insert(QStringLiteral("https://other.example/types.json"),
+               "{\"Owner\": {\"type\": \"string\", \"maxLength\": 40}}");
+    QStringList fetched;
+    SpecLoadOptions options;
+    options.fetch = [&](const QUrl &url) -> Result<QByteArray> {
+        fetched << url.toString();
+        const auto it = web.constFind(url.toString());
+        if (it == web.cend())
+            return Error(ErrorCode::NotFound, url.toString() + QStringLiteral(" answered 404"));
+        return *it;
+    };
+
+    // Not allowed: the spec itself loads (the owner named it), its remote $refs do not.
+    const Result<Spec> refused =
+        SpecLoader(options).loadUrl(QUrl(QStringLiteral("https://specs.example/api/main.yaml")));
+    QVERIFY2(refused.ok(), qPrintable(refused.ok() ? QString() : refused.error().message()));
+    QCOMPARE(refused->operations().size(), 0);
+    QCOMPARE(refused->skipped().size(), 2);
+    QVERIFY2(refused->skipped().first().reason.contains(
+                 QStringLiteral("remote references are not allowed for this server "
+                                "(openapi_remote_refs: true allows them)")),
+             qPrintable(refused->skipped().first().reason));
+    QCOMPARE(fetched, QStringList{QStringLiteral("https://specs.example/api/main.yaml")});
+
+    // Allowed: relative $refs resolve against the document's URL, each document is fetched once.
+    fetched.clear();
+    options.allowNetworkRefs = true;
+    const Result<Spec> loaded =
+        SpecLoader(options).loadUrl(QUrl(QStringLiteral("https://specs.example/api/main.yaml")));
+    QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message()));
+    QCOMPARE(loaded->operations().size(), 2);
+    QVERIFY(loaded->skipped().isEmpty());
+    // Operations come in path order: /owners, then /pets.
+    const SpecParameter &limit = loaded->operations().at(1).parameters.at(0);
+    QCOMPARE(limit.name, QStringLiteral("limit"));
+    JCOMPARE(limit.schema, json::parse(R"({"type": "integer", "minimum": 1})"));
+    JCOMPARE(loaded->operations().at(0).parameters.at(0).schema["maxLength"], 40);
+    fetched.sort();
+    QCOMPARE(fetched, (QStringList{QStringLiteral("https://other.example/types.json"),
+                                   QStringLiteral("https://specs.example/api/common/params.yaml"),
+                                   QStringLiteral("https://specs.example/api/main.yaml"),
+                                   QStringLiteral("https://specs.example/api/types.yaml")}));
+    QCOMPARE(loaded->sourceName(), QStringLiteral("https://specs.example/api/main.yaml"));
+
+    // A fetch that fails names the $ref and the cause; the other operation still loads.
+    web.remove(QStringLiteral("https://other.example/types.json"));
+    const Result<Spec> partial =
+        SpecLoader(options).loadUrl(QUrl(QStringLiteral("https://specs.example/api/main.yaml")));
+    QVERIFY(partial.ok());
+    QCOMPARE(partial->operations().size(), 1);
+    QVERIFY2(partial->skipped().first().reason.contains(QStringLiteral("answered 404")),
+             qPrintable(partial->skipped().first().reason));
+
+    // The spec's own URL failing is an error; so are non-http URLs and a loader without fetch.
+    QVERIFY(!SpecLoader(options).loadUrl(QUrl(QStringLiteral("https://specs.example/none"))));
+    const Result<Spec> ftp = SpecLoader(options).loadUrl(QUrl(QStringLiteral("ftp://x.example/s")));
+    QVERIFY(!ftp.ok() && ftp.error().message().contains(QStringLiteral("not an http or https")));
+    const Result<Spec> cannot =
+        SpecLoader().loadUrl(QUrl(QStringLiteral("https://specs.example/api/main.yaml")));
+    QVERIFY(!cannot.ok() && cannot.error().message().contains(QStringLiteral("cannot fetch")));
 }
 
 QTEST_GUILESS_MAIN(TestSpecLoader)
