@@ -200,7 +200,8 @@ struct ServerConfig
     std::optional<FilePath> openapi; // local file (resolved) or http(s) URL (written == resolved)
     std::optional<QUrl> mcp;         // upstream MCP server instead of a spec
     std::optional<QUrl> baseUrl;
-    std::optional<Discovery> discovery; // default Discovery::Flat
+    std::optional<bool> openapiRemoteRefs; // default false: remote $refs in the spec are refused
+    std::optional<Discovery> discovery;    // default Discovery::Flat
     std::optional<QString> credential;
     std::optional<ToolsConfig> tools;
 

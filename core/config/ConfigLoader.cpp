@@ -682,9 +682,15 @@ private:
     void parseServer(const Node &node, const QString &path)
     {
         static const QStringList keys{
-            QStringLiteral("name"),       QStringLiteral("title"),    QStringLiteral("openapi"),
-            QStringLiteral("mcp"),        QStringLiteral("base_url"), QStringLiteral("discovery"),
-            QStringLiteral("credential"), QStringLiteral("tools"),
+            QStringLiteral("name"),
+            QStringLiteral("title"),
+            QStringLiteral("openapi"),
+            QStringLiteral("mcp"),
+            QStringLiteral("base_url"),
+            QStringLiteral("discovery"),
+            QStringLiteral("credential"),
+            QStringLiteral("tools"),
+            QStringLiteral("openapi_remote_refs"),
         };
         ServerConfig &server = config.servers.emplace_back();
         const bool isMap = forEachKey(
@@ -711,6 +717,8 @@ private:
                     server.mcp = httpUrl(value, p);
                 } else if (key == u"base_url") {
                     server.baseUrl = httpUrl(value, p);
+                } else if (key == u"openapi_remote_refs") {
+                    server.openapiRemoteRefs = boolean(value, p);
                 } else if (key == u"discovery") {
                     server.discovery = enumeration<Discovery>(value, p);
                 } else if (key == u"credential") {

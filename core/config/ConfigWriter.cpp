@@ -139,6 +139,7 @@ Tree serverTree(const ServerConfig &server)
     set(out, "openapi", server.openapi, path);
     set(out, "mcp", server.mcp, url);
     set(out, "base_url", server.baseUrl, url);
+    set(out, "openapi_remote_refs", server.openapiRemoteRefs, plain<bool>);
     set(out, "discovery", server.discovery, name<Discovery>);
     set(out, "credential", server.credential, text);
     set(out, "tools", server.tools, [](const ToolsConfig &tools) {

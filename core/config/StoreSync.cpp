@@ -38,6 +38,7 @@ store::Server toRecord(const ServerConfig &s)
         r.mcpUrl = s.mcp->toString();
     if (s.baseUrl)
         r.baseUrl = s.baseUrl->toString();
+    r.openapiRemoteRefs = s.openapiRemoteRefs.value_or(false);
     r.discovery = toString(s.discovery.value_or(Discovery::Flat));
     r.credential = s.credential;
     if (s.tools && s.tools->exclude)
@@ -464,6 +465,8 @@ Result<Config> StoreSync::exportConfig(const GatewayConfig &gateway)
             sc.mcp = QUrl(*s.mcpUrl);
         if (s.baseUrl)
             sc.baseUrl = QUrl(*s.baseUrl);
+        if (s.openapiRemoteRefs)
+            sc.openapiRemoteRefs = true;
         sc.discovery = fromString<Discovery>(s.discovery);
         sc.credential = s.credential;
         const auto overrideList = overrides.listForServer(s.name);

@@ -177,6 +177,10 @@ QList<QStringList> migrations(const SqlDialect &dialect)
         {
             u"ALTER TABLE oauth_tokens ADD COLUMN spend_cap DOUBLE PRECISION"_s,
         },
+        // v7: whether a server's spec may pull in remote $refs (off unless the owner says so).
+        {
+            u"ALTER TABLE servers ADD COLUMN openapi_remote_refs INTEGER NOT NULL DEFAULT 0"_s,
+        },
     };
 }
 

@@ -13,7 +13,8 @@ namespace gatehouse::store {
 namespace {
 
 const QString columns = u"name, title, openapi, mcp_url, base_url, discovery, credential, "
-                        "tool_excludes, enabled, origin, tool_includes, heuristics"_s;
+                        "tool_excludes, enabled, origin, tool_includes, heuristics, "
+                        "openapi_remote_refs"_s;
 const QStringList discoveryModes = {u"flat"_s, u"hierarchical"_s, u"search"_s};
 
 template <typename T>
@@ -84,6 +85,7 @@ Server fromRow(const Query &q)
     s.origin = originFromName(q.text(9)).value_or(Origin::Local);
     s.toolIncludes = q.list(10);
     s.heuristics = decodeHeuristics(q.optionalJson(11));
+    s.openapiRemoteRefs = q.flag(12);
     return s;
 }
 
@@ -157,14 +159,16 @@ Status ServerRepository::save(const Server &server, bool replace)
         QString sql =
             u"INSERT INTO servers ("_s + columns +
             u") VALUES (:name, :title, :openapi, :mcp_url, :base_url, :discovery, "
-            ":credential, :tool_excludes, :enabled, :origin, :tool_includes, :heuristics)"_s;
+            ":credential, :tool_excludes, :enabled, :origin, :tool_includes, :heuristics, "
+            ":openapi_remote_refs)"_s;
         if (replace)
             sql += u" ON CONFLICT (name) DO UPDATE SET title = excluded.title, "
                    "openapi = excluded.openapi, mcp_url = excluded.mcp_url, "
                    "base_url = excluded.base_url, discovery = excluded.discovery, "
                    "credential = excluded.credential, tool_excludes = excluded.tool_excludes, "
                    "enabled = excluded.enabled, origin = excluded.origin, "
-                   "tool_includes = excluded.tool_includes, heuristics = excluded.heuristics"_s;
+                   "tool_includes = excluded.tool_includes, heuristics = excluded.heuristics, "
+                   "openapi_remote_refs = excluded.openapi_remote_refs"_s;
         Query q(m_database, db, sql);
         q.bind(u":name"_s, server.name)
             .bind(u":title"_s, Query::fromText(server.title))
@@ -177,7 +181,8 @@ Status ServerRepository::save(const Server &server, bool replace)
             .bind(u":enabled"_s, Query::fromFlag(server.enabled))
             .bind(u":origin"_s, originName(server.origin))
             .bind(u":tool_includes"_s, Query::fromList(server.toolIncludes))
-            .bind(u":heuristics"_s, Query::fromJson(encodeHeuristics(server.heuristics)));
+            .bind(u":heuristics"_s, Query::fromJson(encodeHeuristics(server.heuristics)))
+            .bind(u":openapi_remote_refs"_s, Query::fromFlag(server.openapiRemoteRefs));
         Status s = q.exec(tr("Saving server '%1'").arg(server.name));
         if (q.failure() == SqlDialect::Failure::UniqueViolation)
             return Error(ErrorCode::AlreadyExists,

@@ -39,6 +39,7 @@ struct Server
     QStringList toolExcludes;
     QStringList toolIncludes;                   // empty: every operation
     std::optional<ServerHeuristics> heuristics; // absent: every heuristic at its default
+    bool openapiRemoteRefs = false;             // the spec may pull in http(s) $refs
     bool enabled = true;
     Origin origin = Origin::Local;
 

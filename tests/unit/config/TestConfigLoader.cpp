@@ -74,6 +74,7 @@ private Q_SLOTS:
         QCOMPARE(billing.title, u"Billing API"_s);
         QCOMPARE(billing.openapi->resolved, test::designDir() + u"/specs/billing.yaml"_s);
         QCOMPARE(billing.baseUrl, QUrl(u"http://127.0.0.1:9000"_s));
+        QVERIFY(!billing.openapiRemoteRefs); // off unless the owner says so
         QCOMPARE(billing.discovery, Discovery::Flat);
         QCOMPARE(billing.credential, u"billing-read"_s);
         QCOMPARE(billing.tools->exclude, QStringList{u"GET /internal/*"_s});

@@ -343,6 +343,7 @@ private Q_SLOTS:
 servers:
   - name: billing
     openapi: billing.yaml
+    openapi_remote_refs: true
     tools:
       include: [invoices, "GET /customers/{customer_id}"]
       exclude: [voidInvoice]

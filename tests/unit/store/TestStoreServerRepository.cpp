@@ -24,6 +24,7 @@ Server billing()
     s.toolExcludes = {u"GET /internal/*"_s, u"tag:admin"_s};
     s.toolIncludes = {u"invoices"_s, u"GET /customers/*"_s};
     s.heuristics = ServerHeuristics{false, true, 120, false, true, false};
+    s.openapiRemoteRefs = true;
     s.enabled = false;
     s.origin = Origin::Config;
     return s;
