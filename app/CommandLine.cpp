@@ -438,8 +438,9 @@ int CommandLine::openapi(const QStringList &args)
     QStringList rest = args.mid(2);
     rest.prepend(args.at(0) + QLatin1Char(' ') + sub);
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("SPEC"),
-                                 tr("The OpenAPI document (JSON or YAML; 2.0, 3.0 or 3.1)."));
+    parser.addPositionalArgument(
+        QStringLiteral("SPEC"),
+        tr("The OpenAPI document, a file or an http(s) URL (JSON or YAML; 2.0, 3.0 or 3.1)."));
     parser.addOption({QStringLiteral("config"),
                       tr("Take the tool settings (include, exclude, overrides, heuristics) from "
                          "a server of this configuration file."),

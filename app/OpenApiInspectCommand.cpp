@@ -3,7 +3,9 @@
 #include "CommandLine.h"
 #include "config/ConfigLoader.h"
 #include "config/ToolSettingsBuilder.h"
+#include "gateway/CatalogLoader.h"
 #include "gateway/DiscoveryTools.h"
+#include "http/DocumentFetcher.h"
 #include "openapi/SpecLoader.h"
 #include "openapi/ToolGenerator.h"
 
@@ -57,6 +59,7 @@ int OpenApiInspectCommand::run(const Options &options)
     openapi::ToolSettings settings;
     QString specPath = options.spec;
     QString baseUrl = options.baseUrl;
+    bool remoteRefs = false;
     if (!options.configFile.isEmpty()) {
         // The spec is loaded below, where its errors are spec errors (exit code 1).
         const config::LoadResult loaded =
@@ -94,17 +97,9 @@ int OpenApiInspectCommand::run(const Options &options)
         m_serverName = server->name;
         m_serverTitle = server->title.value_or(QString());
         settings = config::ToolSettingsBuilder::fromConfig(*server);
-        if (specPath.isEmpty()) {
-            if (config::isHttpUrl(server->openapi->resolved)) {
-                m_err << "gatehouse: "
-                      << tr("server \"%1\" takes its spec from %2; inspect reads local files: "
-                            "download it and pass the file as SPEC")
-                             .arg(server->name, server->openapi->resolved)
-                      << '\n';
-                return CommandLine::Failure;
-            }
+        if (specPath.isEmpty())
             specPath = server->openapi->resolved;
-        }
+        remoteRefs = server->openapiRemoteRefs.value_or(false);
         if (baseUrl.isEmpty() && server->baseUrl)
             baseUrl = server->baseUrl->toString();
         if (!discovery)
@@ -113,11 +108,23 @@ int OpenApiInspectCommand::run(const Options &options)
     if (specPath.isEmpty())
         return usage(tr("expected the spec file (or --config FILE with --server NAME)"));
 
-    openapi::SpecLoadOptions loadOptions;
-    loadOptions.baseUrlOverride = baseUrl;
+    // The same loading as the gateway's: a URL is fetched (the owner names it, so it may be on
+    // their network); remote $refs only with the server's openapi_remote_refs, public addresses
+    // only.
+    const openapi::SpecLoadOptions loadOptions =
+        gateway::CatalogLoader::loadOptions(baseUrl, remoteRefs);
     QElapsedTimer timer;
     timer.start();
-    Result<openapi::Spec> spec = openapi::SpecLoader(loadOptions).loadFile(specPath);
+    Result<openapi::Spec> spec = Error(ErrorCode::Internal, QString());
+    if (config::isHttpUrl(specPath)) {
+        auto document =
+            http::DocumentFetcher::fetch(QUrl(specPath), http::DocumentFetcher::Options());
+        spec = document
+                   ? openapi::SpecLoader(loadOptions).loadFetched(document->body, QUrl(specPath))
+                   : Result<openapi::Spec>(document.error());
+    } else {
+        spec = openapi::SpecLoader(loadOptions).loadFile(specPath);
+    }
     m_loadMs = timer.elapsed();
     if (!spec.ok()) {
         m_err << "gatehouse: " << spec.error().message() << '\n';

@@ -7,6 +7,7 @@
 #include "config/ToolSettingsBuilder.h"
 #include "dispatch/SchemaValidator.h"
 #include "dispatch/UpstreamCredential.h"
+#include "http/DocumentFetcher.h"
 #include "openapi/SpecLoader.h"
 #include "openapi/ToolGenerator.h"
 #include "store/CredentialRepository.h"
@@ -64,35 +65,79 @@ ResolvedCredential resolve(const store::Credential &record, const QString &serve
 CatalogLoader::CatalogLoader() = default;
 CatalogLoader::~CatalogLoader() = default;
 
-Result<std::shared_ptr<const openapi::Spec>> CatalogLoader::spec(const QString &path,
-                                                                 const QString &baseUrl)
+openapi::SpecLoadOptions CatalogLoader::loadOptions(const QString &baseUrl, bool remoteRefs)
 {
-    if (config::isHttpUrl(path))
-        return Error(ErrorCode::Unavailable,
-                     tr("the spec %1 is a URL, and loading specs from URLs is not supported yet: "
-                        "download it and name the file in openapi")
-                         .arg(path));
+    openapi::SpecLoadOptions options;
+    options.baseUrlOverride = baseUrl;
+    options.allowNetworkRefs = remoteRefs;
+    if (remoteRefs) {
+        // Remote $refs are URLs the owner did not configure: public addresses only, checked on
+        // the address actually connected to (SECURITY-CASES, SSRF).
+        options.fetch = [](const QUrl &url) -> Result<QByteArray> {
+            http::DocumentFetcher::Options fetch;
+            fetch.addressPolicy = http::AddressPolicy::publicOnly();
+            auto document = http::DocumentFetcher::fetch(url, fetch);
+            if (!document)
+                return document.error();
+            return std::move(document->body);
+        };
+    }
+    return options;
+}
+
+Result<std::shared_ptr<const openapi::Spec>>
+CatalogLoader::spec(const QString &path, const QString &baseUrl, bool remoteRefs)
+{
+    const openapi::SpecLoadOptions options = loadOptions(baseUrl, remoteRefs);
+    QElapsedTimer timer;
+    timer.start();
+    if (config::isHttpUrl(path)) {
+        // The owner named this URL, so it may be on their own network; fetched on every load,
+        // and the last spec that loaded stays in service when a fetch fails.
+        const auto cached = m_specs.constFind(path);
+        const bool usable = cached != m_specs.cend() && cached->baseUrl == baseUrl &&
+                            cached->remoteRefs == remoteRefs;
+        auto document = http::DocumentFetcher::fetch(QUrl(path), http::DocumentFetcher::Options());
+        if (!document) {
+            if (!usable)
+                return document.error();
+            qCWarning(lcOpenApi).noquote() << tr("%1; the spec fetched before stays in service")
+                                                  .arg(document.error().message());
+            return cached->spec;
+        }
+        auto loaded = openapi::SpecLoader(options).loadFetched(document->body, QUrl(path));
+        if (!loaded) {
+            if (!usable)
+                return loaded.error();
+            qCWarning(lcOpenApi).noquote()
+                << tr("%1; the spec loaded before stays in service").arg(loaded.error().message());
+            return cached->spec;
+        }
+        auto shared = std::make_shared<const openapi::Spec>(std::move(loaded).value());
+        qCInfo(lcOpenApi).noquote()
+            << "fetched and loaded" << http::DocumentFetcher::displayUrl(QUrl(path)) << "with"
+            << shared->operations().size() << "operations in" << timer.elapsed() << "ms";
+        m_specs.insert(path, CachedSpec{baseUrl, remoteRefs, -1, {}, shared});
+        return std::shared_ptr<const openapi::Spec>(shared);
+    }
     const QFileInfo info(path);
     if (!info.exists())
         return Error(
             ErrorCode::NotFound,
             tr("the spec file %1 does not exist: check the server's openapi path").arg(path));
     const auto cached = m_specs.constFind(path);
-    if (cached != m_specs.cend() && cached->baseUrl == baseUrl && cached->size == info.size() &&
+    if (cached != m_specs.cend() && cached->baseUrl == baseUrl &&
+        cached->remoteRefs == remoteRefs && cached->size == info.size() &&
         cached->modified == info.lastModified())
         return cached->spec;
 
-    openapi::SpecLoadOptions options;
-    options.baseUrlOverride = baseUrl;
-    QElapsedTimer timer;
-    timer.start();
     auto loaded = openapi::SpecLoader(options).loadFile(path);
     if (!loaded)
         return loaded.error();
     auto shared = std::make_shared<const openapi::Spec>(std::move(loaded).value());
     qCInfo(lcOpenApi).noquote() << "loaded" << path << "with" << shared->operations().size()
                                 << "operations in" << timer.elapsed() << "ms";
-    m_specs.insert(path, CachedSpec{baseUrl, info.size(), info.lastModified(), shared});
+    m_specs.insert(path, CachedSpec{baseUrl, remoteRefs, info.size(), info.lastModified(), shared});
     return std::shared_ptr<const openapi::Spec>(shared);
 }
 
@@ -113,7 +158,9 @@ CatalogLoader::build(const store::Server &server, const QList<store::ToolOverrid
                                       "supported yet")
                                        .arg(server.name)
                                  : tr("server %1 names no openapi spec").arg(server.name);
-    } else if (auto spec = this->spec(*server.openapi, server.baseUrl.value_or(QString())); !spec) {
+    } else if (auto spec = this->spec(*server.openapi, server.baseUrl.value_or(QString()),
+                                      server.openapiRemoteRefs);
+               !spec) {
         catalog->loadError =
             tr("server %1 offers no tools: %2").arg(server.name, spec.error().message());
     } else {

@@ -2,6 +2,7 @@
 
 #include "Result.h"
 #include "ServerCatalog.h"
+#include "openapi/SpecLoader.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -20,8 +21,9 @@ namespace gatehouse::gateway {
 
 using Catalogs = QHash<QString, std::shared_ptr<const ServerCatalog>>;
 
-// Builds the catalogs of the configured servers from the store: loads each server's spec (kept
-// while its file, size and modification time and the base URL stay the same), generates and
+// Builds the catalogs of the configured servers from the store: loads each server's spec (a
+// file's is kept while its size, modification time and settings stay the same; a URL's is
+// fetched again on every load, the last good one kept when that fails), generates and
 // curates its tools, resolves its credentials. Runs off the hot path, when the configuration
 // changes; a server whose spec cannot be loaded still gets a catalog that says why.
 class CatalogLoader
@@ -34,6 +36,10 @@ public:
 
     Result<Catalogs> load(store::Database &database);
 
+    // How a server's spec is loaded: the owner's base URL, and remote $refs fetched from public
+    // addresses only when remoteRefs (openapi_remote_refs) allows them.
+    static openapi::SpecLoadOptions loadOptions(const QString &baseUrl, bool remoteRefs);
+
     // One server, from what the store holds for it.
     std::shared_ptr<const ServerCatalog> build(const store::Server &server,
                                                const QList<store::ToolOverride> &overrides,
@@ -43,13 +49,15 @@ private:
     struct CachedSpec
     {
         QString baseUrl;
-        qint64 size = -1;
+        bool remoteRefs = false;
+        qint64 size = -1; // -1: fetched from a URL
         QDateTime modified;
         std::shared_ptr<const openapi::Spec> spec;
     };
-    Result<std::shared_ptr<const openapi::Spec>> spec(const QString &path, const QString &baseUrl);
+    Result<std::shared_ptr<const openapi::Spec>> spec(const QString &path, const QString &baseUrl,
+                                                      bool remoteRefs);
 
-    QHash<QString, CachedSpec> m_specs; // by file path
+    QHash<QString, CachedSpec> m_specs; // by file path or URL
     quint64 m_version = 0;
 };
 

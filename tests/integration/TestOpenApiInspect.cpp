@@ -1,9 +1,15 @@
 // `gatehouse openapi inspect`, run as the built binary.
 #include "TestSupport.h"
+#include "http/Request.h"
+#include "http/Responder.h"
+#include "http/Response.h"
+#include "http/Server.h"
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -134,6 +140,53 @@ private Q_SLOTS:
                  qPrintable(r.out));
         QVERIFY(r.out.contains(QLatin1String("estimated tokens at session start (flat): ")));
         QVERIFY(!r.out.contains(QLatin1String("meta-tool")));
+    }
+
+    // A spec URL is fetched, as the gateway does. The server runs on a thread of its own: this
+    // one waits for the command.
+    void fromUrl()
+    {
+        QThread thread;
+        thread.start();
+        QObject context;
+        context.moveToThread(&thread);
+        std::unique_ptr<http::Server> server;
+        quint16 port = 0;
+        QMetaObject::invokeMethod(
+            &context,
+            [&] {
+                http::ServerOptions options;
+                options.workerThreads = 1;
+                server = std::make_unique<http::Server>(options);
+                server->setHandler(
+                    [](const http::Request &request, std::shared_ptr<http::Responder> responder) {
+                        if (request.path() == u"/spec.yaml")
+                            return responder->respond(
+                                http::Response(200, {{"Content-Type", "application/yaml"}}, kSpec));
+                        responder->respond(http::Response::error(404, u"no such spec"_s));
+                    });
+                if (server->listen(QHostAddress::LocalHost, 0).ok())
+                    port = server->serverPort();
+            },
+            Qt::BlockingQueuedConnection);
+        const auto stop = qScopeGuard([&] {
+            QMetaObject::invokeMethod(
+                &context, [&] { server.reset(); }, Qt::BlockingQueuedConnection);
+            thread.quit();
+            thread.wait();
+        });
+        QVERIFY(port != 0);
+        const QString base = u"http://127.0.0.1:%1"_s.arg(port);
+        const auto r =
+            runGatehouse({u"openapi"_s, u"inspect"_s, base + u"/spec.yaml"_s, u"--json"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const json report = parse(r.out);
+        QCOMPARE(toolNames(report),
+                 (QStringList{u"stats"_s, u"list_invoices"_s, u"create_invoice"_s}));
+
+        const auto missing = runGatehouse({u"openapi"_s, u"inspect"_s, base + u"/none.yaml"_s});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains(u"404"_s), qPrintable(missing.err));
     }
 
     void json_()

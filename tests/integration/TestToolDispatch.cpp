@@ -11,6 +11,7 @@
 #include "store/ServerRepository.h"
 #include "store/ToolOverrideRepository.h"
 
+#include <QFile>
 #include <QMutex>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -52,6 +53,13 @@ public:
                                    request.body()});
             }
             const QString path = request.path();
+            if (path.startsWith(QLatin1String("/specs/"))) {
+                const QByteArray document = spec(path.mid(7));
+                if (document.isEmpty())
+                    return responder->respond(http::Response::error(404, u"no such spec"_s));
+                return responder->respond(
+                    http::Response(200, {{"Content-Type", "application/yaml"}}, document));
+            }
             if (path == QLatin1String("/v1/invoices/missing"))
                 return responder->respond(http::Response::json(
                     404, R"({"error":{"message":"No such invoice: missing"}})"));
@@ -74,6 +82,38 @@ public:
     {
         return QStringLiteral("http://127.0.0.1:%1/v1").arg(m_server->serverPort());
     }
+    QString specUrl(const QString &name) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1/specs/").arg(m_server->serverPort()) + name;
+    }
+    void setServingSpecs(bool serving)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_servingSpecs = serving;
+    }
+    // billing.yaml as in examples/, and remote.yaml whose second operation takes a type from
+    // this same loopback server through an absolute $ref.
+    QByteArray spec(const QString &name)
+    {
+        {
+            QMutexLocker lock(&m_mutex);
+            if (!m_servingSpecs)
+                return {};
+        }
+        if (name == u"billing.yaml") {
+            QFile file(test::sourceDir() + u"/examples/specs/billing.yaml"_s);
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        }
+        if (name == u"types.yaml")
+            return "Id: {type: string, maxLength: 20}\n";
+        if (name == u"remote.yaml")
+            return "openapi: 3.1.0\ninfo: {title: Remote, version: '1'}\npaths:\n"
+                   "  /plain:\n    get: {operationId: plain}\n"
+                   "  /typed:\n    get:\n      operationId: typed\n      parameters:\n"
+                   "        - {name: id, in: query, schema: {$ref: '" +
+                   specUrl(u"types.yaml"_s).toUtf8() + "#/Id'}}\n";
+        return {};
+    }
     QList<Seen> seen()
     {
         QMutexLocker lock(&m_mutex);
@@ -89,6 +129,7 @@ private:
     std::unique_ptr<http::Server> m_server;
     QMutex m_mutex;
     QList<Seen> m_seen;
+    bool m_servingSpecs = true;
 };
 
 QString text(const json &result)
@@ -295,6 +336,65 @@ private Q_SLOTS:
             session.callTool(QStringLiteral("fetch_invoice"), {{"invoice_id", "in_9"}});
         QVERIFY2(!result.value("isError", false), result.dump().c_str());
         QVERIFY(store::ToolOverrideRepository(*m_db).remove(u"billing"_s, u"getInvoice"_s).ok());
+        QVERIFY(m_gateway->reloadServers().ok());
+    }
+
+    // openapi: a URL is fetched on every load; the last spec that loaded stays when a fetch
+    // fails.
+    void specFromUrl()
+    {
+        store::Server server;
+        server.name = QStringLiteral("fetched");
+        server.openapi = m_upstream->specUrl(u"billing.yaml"_s);
+        server.baseUrl = m_upstream->baseUrl();
+        server.credential = QStringLiteral("billing-key");
+        QVERIFY(store::ServerRepository(*m_db).upsert(server).ok());
+        QVERIFY(m_gateway->reloadServers().ok());
+        auto catalog = m_gateway->catalog(u"fetched"_s);
+        QVERIFY(catalog && catalog->tools);
+        QVERIFY2(catalog->loadError.isEmpty(), qPrintable(catalog->loadError));
+        QVERIFY(catalog->tools->find(u"get_invoice"_s));
+        McpTestSession session(m_gateway->port(), "fetched");
+        const json result = session.callTool(u"get_invoice"_s, {{"invoice_id", "in_9"}});
+        QVERIFY2(!result.value("isError", false), result.dump().c_str());
+        QCOMPARE(result["structuredContent"]["id"], "in_9");
+
+        m_upstream->setServingSpecs(false);
+        QVERIFY(m_gateway->reloadServers().ok());
+        catalog = m_gateway->catalog(u"fetched"_s);
+        QVERIFY(catalog && catalog->tools && catalog->tools->find(u"get_invoice"_s));
+        m_upstream->setServingSpecs(true);
+        QVERIFY(store::ServerRepository(*m_db).remove(u"fetched"_s).ok());
+    }
+
+    // Remote $refs: refused unless openapi_remote_refs; allowed, they still go to public
+    // addresses only, so a $ref to this loopback server is refused (SSRF).
+    void remoteRefs_data()
+    {
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("not allowed") << false << u"not allowed for this server"_s;
+        QTest::newRow("allowed, loopback refused") << true << u"loopback"_s;
+    }
+    void remoteRefs()
+    {
+        QFETCH(bool, allowed);
+        QFETCH(QString, reason);
+        store::Server server;
+        server.name = QStringLiteral("remote");
+        server.openapi = m_upstream->specUrl(u"remote.yaml"_s);
+        server.baseUrl = m_upstream->baseUrl();
+        server.openapiRemoteRefs = allowed;
+        QVERIFY(store::ServerRepository(*m_db).upsert(server).ok());
+        QVERIFY(m_gateway->reloadServers().ok());
+        const auto catalog = m_gateway->catalog(u"remote"_s);
+        QVERIFY(catalog && catalog->tools);
+        QVERIFY(catalog->tools->find(u"plain"_s));
+        QVERIFY(!catalog->tools->find(u"typed"_s));
+        const auto &skipped = catalog->tools->spec->skipped();
+        QCOMPARE(skipped.size(), 1);
+        QVERIFY2(skipped.first().reason.contains(reason), qPrintable(skipped.first().reason));
+        QVERIFY(store::ServerRepository(*m_db).remove(u"remote"_s).ok());
         QVERIFY(m_gateway->reloadServers().ok());
     }
 
