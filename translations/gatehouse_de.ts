@@ -102,10 +102,6 @@
         <translation>unbekannte Quelle des Geheimnisses %1</translation>
     </message>
     <message>
-        <source>the spec %1 is a URL, and loading specs from URLs is not supported yet: download it and name the file in openapi</source>
-        <translation>die Spezifikation %1 ist eine URL, und das Laden von Spezifikationen über URLs wird noch nicht unterstützt: Laden Sie sie herunter und geben Sie die Datei in openapi an</translation>
-    </message>
-    <message>
         <source>the spec file %1 does not exist: check the server&apos;s openapi path</source>
         <translation>die Spezifikationsdatei %1 existiert nicht: Prüfen Sie den openapi-Pfad des Servers</translation>
     </message>
@@ -124,6 +120,14 @@
     <message>
         <source>credential %1 of server %2 is not configured: add it under credentials</source>
         <translation>die Zugangsdaten %1 des Servers %2 sind nicht konfiguriert: Fügen Sie sie unter credentials hinzu</translation>
+    </message>
+    <message>
+        <source>%1; the spec fetched before stays in service</source>
+        <translation>%1; die zuvor abgerufene Spezifikation bleibt in Betrieb</translation>
+    </message>
+    <message>
+        <source>%1; the spec loaded before stays in service</source>
+        <translation>%1; die zuvor geladene Spezifikation bleibt in Betrieb</translation>
     </message>
 </context>
 <context>
@@ -458,10 +462,6 @@
         <translation>unbekannter openapi-Befehl &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>The OpenAPI document (JSON or YAML; 2.0, 3.0 or 3.1).</source>
-        <translation>Das OpenAPI-Dokument (JSON oder YAML; 2.0, 3.0 oder 3.1).</translation>
-    </message>
-    <message>
         <source>Take the tool settings (include, exclude, overrides, heuristics) from a server of this configuration file.</source>
         <translation>Die Tool-Einstellungen (include, exclude, overrides, heuristics) von einem Server dieser Konfigurationsdatei übernehmen.</translation>
     </message>
@@ -504,6 +504,10 @@
     <message>
         <source>  gatehouse token mint|list|revoke   bearer tokens for MCP clients</source>
         <translation>  gatehouse token mint|list|revoke   Bearer-Tokens für MCP-Clients</translation>
+    </message>
+    <message>
+        <source>The OpenAPI document, a file or an http(s) URL (JSON or YAML; 2.0, 3.0 or 3.1).</source>
+        <translation>Das OpenAPI-Dokument, eine Datei oder eine http(s)-URL (JSON oder YAML; 2.0, 3.0 oder 3.1).</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1066,89 @@
     </message>
 </context>
 <context>
+    <name>DocumentFetcher</name>
+    <message>
+        <source>the HTTP client did not report within %1 ms</source>
+        <translation>der HTTP-Client hat sich nicht innerhalb von %1 ms zurückgemeldet</translation>
+    </message>
+    <message>
+        <source>the document at %1 could not be fetched: the server answered with status %2</source>
+        <translation>das Dokument unter %1 konnte nicht abgerufen werden: Der Server hat mit Status %2 geantwortet</translation>
+    </message>
+    <message>
+        <source>the document at %1 could not be fetched: the server answered with status %2 and &quot;%3&quot;</source>
+        <translation>das Dokument unter %1 konnte nicht abgerufen werden: Der Server hat mit Status %2 und &quot;%3&quot; geantwortet</translation>
+    </message>
+    <message>
+        <source>; check the URL</source>
+        <translation>; prüfen Sie die URL</translation>
+    </message>
+    <message>
+        <source>; no credentials are sent for documents: download the document and name it as a file</source>
+        <translation>; für Dokumente werden keine Zugangsdaten gesendet: Laden Sie das Dokument herunter und geben Sie es als Datei an</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at %1: %2; documents on private networks must be downloaded and named as a file</source>
+        <translation>das Dokument unter %1 kann nicht abgerufen werden: %2; Dokumente in privaten Netzen müssen heruntergeladen und als Datei angegeben werden</translation>
+    </message>
+    <message>
+        <source>the document at %1 is too large: the limit is %2 bytes; download it and name it as a file</source>
+        <translation>das Dokument unter %1 ist zu groß: Das Limit liegt bei %2 Byte; laden Sie es herunter und geben Sie es als Datei an</translation>
+    </message>
+    <message>
+        <source>the document at %1 did not arrive within %2 ms; check that the server is reachable from this machine, or download the document and name it as a file</source>
+        <translation>das Dokument unter %1 ist nicht innerhalb von %2 ms eingetroffen; prüfen Sie, ob der Server von diesem Rechner aus erreichbar ist, oder laden Sie das Dokument herunter und geben Sie es als Datei an</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at %1: %2; check the URL and that the server is reachable from this machine</source>
+        <translation>das Dokument unter %1 kann nicht abgerufen werden: %2; prüfen Sie die URL und ob der Server von diesem Rechner aus erreichbar ist</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at %1: %2</source>
+        <translation>das Dokument unter %1 kann nicht abgerufen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at &quot;%1&quot;: it is not an absolute http or https URL</source>
+        <translation>das Dokument unter &quot;%1&quot; kann nicht abgerufen werden: Das ist keine absolute http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at %1: only http and https URLs can be fetched; name a local document as a file</source>
+        <translation>das Dokument unter %1 kann nicht abgerufen werden: Nur http- und https-URLs können abgerufen werden; geben Sie ein lokales Dokument als Datei an</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at %1: the URL contains a user name or password, which is never sent because it would end up in logs and messages; remove it, or download the document and name it as a file</source>
+        <translation>das Dokument unter %1 kann nicht abgerufen werden: Die URL enthält einen Benutzernamen oder ein Passwort; diese werden nie gesendet, weil sie sonst in Protokollen und Meldungen landen würden; entfernen Sie sie oder laden Sie das Dokument herunter und geben Sie es als Datei an</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at %1: the URL names no host</source>
+        <translation>das Dokument unter %1 kann nicht abgerufen werden: Die URL nennt keinen Host</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at %1: only https URLs are allowed here; use the https address of the document</source>
+        <translation>das Dokument unter %1 kann nicht abgerufen werden: Hier sind nur https-URLs erlaubt; verwenden Sie die https-Adresse des Dokuments</translation>
+    </message>
+    <message>
+        <source>cannot fetch the document at %1: no QCoreApplication exists</source>
+        <translation>das Dokument unter %1 kann nicht abgerufen werden: Es existiert keine QCoreApplication</translation>
+    </message>
+    <message>
+        <source>the document at %1 redirects to an address that is not a valid URL</source>
+        <translation>das Dokument unter %1 leitet an eine Adresse weiter, die keine gültige URL ist</translation>
+    </message>
+    <message>
+        <source>the document at %1 redirects to another origin, %2; use %2 itself if you trust it</source>
+        <translation>das Dokument unter %1 leitet an einen anderen Origin weiter (%2); verwenden Sie direkt %2, wenn Sie ihm vertrauen</translation>
+    </message>
+    <message>
+        <source>the document at %1 redirects to %2, and redirects are not followed here; use %2 itself</source>
+        <translation>das Dokument unter %1 leitet an %2 weiter, und Weiterleitungen wird hier nicht gefolgt; verwenden Sie direkt %2</translation>
+    </message>
+    <message>
+        <source>the document at %1 redirects more than %2 times; use the address where it finally lives</source>
+        <translation>das Dokument unter %1 wird mehr als %2-mal weitergeleitet; verwenden Sie die Adresse, unter der es letztlich liegt</translation>
+    </message>
+</context>
+<context>
     <name>EditorialHeuristics</name>
     <message>
         <source>A page size: hidden so the upstream&apos;s default page size applies. Position parameters (page, cursor, offset, starting_after) stay visible, so a client can still reach every page.</source>
@@ -1174,10 +1261,6 @@
     <message>
         <source>%1 has no OpenAPI server named &quot;%2&quot;; it has %3</source>
         <translation>%1 hat keinen OpenAPI-Server namens &quot;%2&quot;; vorhanden sind: %3</translation>
-    </message>
-    <message>
-        <source>server &quot;%1&quot; takes its spec from %2; inspect reads local files: download it and pass the file as SPEC</source>
-        <translation>der Server &quot;%1&quot; bezieht seine Spezifikation von %2; inspect liest nur lokale Dateien: Laden Sie sie herunter und übergeben Sie die Datei als SPEC</translation>
     </message>
     <message>
         <source>expected the spec file (or --config FILE with --server NAME)</source>
@@ -2089,14 +2172,6 @@
         <translation>$ref &quot;%1&quot;: %2</translation>
     </message>
     <message>
-        <source>remote $ref &quot;%1&quot;: fetching remote references is not supported yet</source>
-        <translation>entfernte $ref &quot;%1&quot;: Das Abrufen entfernter Referenzen wird noch nicht unterstützt</translation>
-    </message>
-    <message>
-        <source>remote $ref &quot;%1&quot; refused: remote references are not allowed for this server</source>
-        <translation>entfernte $ref &quot;%1&quot; abgelehnt: Entfernte Referenzen sind für diesen Server nicht erlaubt</translation>
-    </message>
-    <message>
         <source>$ref &quot;%1&quot; names a file, but the spec was not loaded from a file</source>
         <translation>$ref &quot;%1&quot; nennt eine Datei, aber die Spezifikation wurde nicht aus einer Datei geladen</translation>
     </message>
@@ -2239,6 +2314,26 @@
     <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>remote $ref &quot;%1&quot; refused: remote references are not allowed for this server (openapi_remote_refs: true allows them)</source>
+        <translation>entfernter $ref &quot;%1&quot; abgelehnt: Entfernte Referenzen sind für diesen Server nicht erlaubt (openapi_remote_refs: true erlaubt sie)</translation>
+    </message>
+    <message>
+        <source>remote $ref &quot;%1&quot;: this loader cannot fetch URLs</source>
+        <translation>entfernter $ref &quot;%1&quot;: Dieser Loader kann keine URLs abrufen</translation>
+    </message>
+    <message>
+        <source>$ref &quot;%1&quot; refused: only http and https references can be fetched</source>
+        <translation>$ref &quot;%1&quot; abgelehnt: Nur http- und https-Referenzen können abgerufen werden</translation>
+    </message>
+    <message>
+        <source>%1 is not an http or https URL</source>
+        <translation>%1 ist keine http- oder https-URL</translation>
+    </message>
+    <message>
+        <source>%1: this loader cannot fetch URLs</source>
+        <translation>%1: Dieser Loader kann keine URLs abrufen</translation>
     </message>
 </context>
 <context>
