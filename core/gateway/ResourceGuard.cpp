@@ -162,15 +162,26 @@ ResourceGuard::Credentials ResourceGuard::readCredentials(const http::Request &r
     return result;
 }
 
+QByteArray ResourceGuard::metadataUrl(const QUrl &publicUrl, const QString &server)
+{
+    // RFC 9728 section 3.1: the well-known segment goes between the host and the resource's
+    // path, so https://gw.example/base/mcp/S has its metadata at
+    // https://gw.example/.well-known/oauth-protected-resource/base/mcp/S.
+    QString path = publicUrl.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    const QUrl origin = publicUrl.adjusted(QUrl::RemovePath | QUrl::RemoveQuery |
+                                           QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    return origin.toString(QUrl::FullyEncoded).toUtf8() + "/.well-known/oauth-protected-resource" +
+           QUrl::toPercentEncoding(path, "/") + "/mcp/" + QUrl::toPercentEncoding(server);
+}
+
 ResourceGuard::Outcome ResourceGuard::check(const http::Request &request, const QString &server,
                                             const QUrl &publicUrl,
                                             const oauth::TokenService *tokens, const QDateTime &now)
 {
     // RFC 9728 section 5.1: tell the client where the resource's metadata is.
-    QByteArray metadata = publicUrl.toString(QUrl::StripTrailingSlash).toUtf8();
-    while (metadata.endsWith('/'))
-        metadata.chop(1);
-    metadata += "/.well-known/oauth-protected-resource/mcp/" + server.toUtf8();
+    const QByteArray metadata = metadataUrl(publicUrl, server);
     const auto refuse = [&](const Challenge &c) {
         const QString where =
             u"%1 %2 from %3"_s.arg(QString::fromLatin1(request.method()), request.path(),

@@ -54,6 +54,8 @@ public:
                          const oauth::TokenService *tokens, const QDateTime &now);
 
     static Credentials readCredentials(const http::Request &request);
+    // The protected resource metadata URL of /mcp/{server} (RFC 9728 section 3.1).
+    static QByteArray metadataUrl(const QUrl &publicUrl, const QString &server);
 };
 
 } // namespace gatehouse::gateway

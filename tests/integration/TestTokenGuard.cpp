@@ -3,6 +3,7 @@
 #include "McpTestClient.h"
 #include "TestSupport.h"
 #include "gateway/Gateway.h"
+#include "gateway/ResourceGuard.h"
 #include "http/Request.h"
 #include "http/Responder.h"
 #include "http/Response.h"
@@ -192,6 +193,27 @@ private Q_SLOTS:
             QVERIFY(session.isOpen());
             QVERIFY(session.call("tools/list")["result"]["tools"].size() >= 2);
         }
+    }
+
+    void metadataUrl_data()
+    {
+        QTest::addColumn<QString>("publicUrl");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("root") << u"http://127.0.0.1:8787"_s
+                              << QByteArray("http://127.0.0.1:8787/.well-known/"
+                                            "oauth-protected-resource/mcp/billing");
+        QTest::newRow("trailing slash") << u"https://gw.example/"_s
+                                        << QByteArray("https://gw.example/.well-known/"
+                                                      "oauth-protected-resource/mcp/billing");
+        QTest::newRow("path") << u"https://gw.example/base/"_s
+                              << QByteArray("https://gw.example/.well-known/"
+                                            "oauth-protected-resource/base/mcp/billing");
+    }
+    void metadataUrl()
+    {
+        QFETCH(QString, publicUrl);
+        QFETCH(QByteArray, expected);
+        QCOMPARE(gateway::ResourceGuard::metadataUrl(QUrl(publicUrl), u"billing"_s), expected);
     }
 
     void schemeIsCaseInsensitive()
