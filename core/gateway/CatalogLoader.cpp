@@ -70,6 +70,7 @@ openapi::SpecLoadOptions CatalogLoader::loadOptions(const QString &baseUrl, bool
     openapi::SpecLoadOptions options;
     options.baseUrlOverride = baseUrl;
     options.allowNetworkRefs = remoteRefs;
+    options.responseSchemas = false; // dispatch reads only the responses' media types
     if (remoteRefs) {
         // Remote $refs are URLs the owner did not configure: public addresses only, checked on
         // the address actually connected to (SECURITY-CASES, SSRF).

@@ -93,7 +93,8 @@ struct SpecEncoding
 struct SpecMediaType
 {
     QString contentType;                  // application/json, multipart/form-data, ...
-    nlohmann::json schema;                // null when the media type has no schema
+    nlohmann::json schema;                // null when the media type has none (or, in a
+                                          // response, when responseSchemas is off)
     QMap<QString, SpecEncoding> encoding; // property name -> encoding (form bodies)
 };
 

@@ -1165,7 +1165,7 @@ private:
         return it.value();
     }
 
-    QList<SpecMediaType> readContent(const json &content, const Loc &loc)
+    QList<SpecMediaType> readContent(const json &content, const Loc &loc, bool schemas = true)
     {
         if (!content.is_object())
             fail(loc, SpecLoader::tr("expected a mapping, got %1").arg(describe(content)));
@@ -1176,7 +1176,7 @@ private:
                 fail(mloc, SpecLoader::tr("expected a mapping, got %1").arg(describe(media)));
             SpecMediaType item;
             item.contentType = qs(type);
-            if (const auto schema = media.find("schema"); schema != media.end())
+            if (const auto schema = media.find("schema"); schema != media.end() && schemas)
                 item.schema = normaliseRoot(*schema, mloc.child("schema"));
             if (const json *encoding = optObject(media, "encoding", mloc)) {
                 for (const auto &[property, value] : encoding->items()) {
@@ -1514,12 +1514,16 @@ private:
                 response.description = optString(*ref.node, "description", ref.loc);
                 if (swagger) {
                     if (const auto schema = ref.node->find("schema"); schema != ref.node->end()) {
-                        const json normalised = normaliseRoot(*schema, ref.loc.child("schema"));
+                        const json normalised =
+                            m_options.responseSchemas
+                                ? normaliseRoot(*schema, ref.loc.child("schema"))
+                                : json();
                         for (const QString &type : std::as_const(produces))
                             response.content.append(SpecMediaType{type, normalised, {}});
                     }
                 } else if (const json *content = optObject(*ref.node, "content", ref.loc)) {
-                    response.content = readContent(*content, ref.loc.child("content"));
+                    response.content =
+                        readContent(*content, ref.loc.child("content"), m_options.responseSchemas);
                 }
                 operation.responses.append(response);
             }

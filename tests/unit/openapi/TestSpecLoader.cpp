@@ -876,6 +876,25 @@ void TestSpecLoader::responsesAndTags()
     QCOMPARE(statuses, QStringList({QStringLiteral("204"), QStringLiteral("2XX"),
                                     QStringLiteral("default")}));
     QVERIFY(op.security.isEmpty());
+
+    // Without response schemas (as the gateway loads): the same responses and media types.
+    const QByteArray small = "openapi: 3.1.0\npaths:\n  /a:\n    get:\n      operationId: getA\n"
+                             "      responses:\n        '200': {description: ok, content: "
+                             "{application/json: {schema: {type: object}}, text/csv: {}}}\n";
+    SpecLoadOptions lean;
+    lean.responseSchemas = false;
+    for (const bool schemas : {true, false}) {
+        const Spec loaded = load(small, schemas ? SpecLoadOptions() : lean);
+        const SpecOperation &get = *loaded.find(u"getA");
+        QCOMPARE(get.responses.size(), 1);
+        QCOMPARE(get.responses.first().content.size(), 2);
+        for (const SpecMediaType &media : get.responses.first().content) {
+            if (media.contentType == u"application/json")
+                QCOMPARE(media.schema.is_null(), !schemas);
+            else
+                QVERIFY(media.schema.is_null());
+        }
+    }
 }
 
 void TestSpecLoader::refSiblingsAndContentParameters()
