@@ -207,6 +207,11 @@ CatalogLoader::build(const store::Server &server, const QList<store::ToolOverrid
     }
 
     catalog->listing = DiscoveryTools::listing(catalog->discovery, *catalog->tools, catalog->title);
+    // Hierarchical and search modes list only meta-tools; flat mode lists the tools and, with
+    // compact schemas, get_tool_schema.
+    for (const mcp::ToolDescriptor &d : catalog->listing)
+        if (catalog->discovery != DiscoveryMode::Flat || !catalog->tools->find(d.name))
+            catalog->metaTools.insert(d.name);
     if (!catalog->loadError.isEmpty())
         qCWarning(lcOpenApi).noquote() << catalog->loadError;
     return catalog;

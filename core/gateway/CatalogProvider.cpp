@@ -30,9 +30,7 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
     if (!catalog)
         return done(Error(ErrorCode::NotFound,
                           tr("server %1 is not configured on this gateway").arg(m_server)));
-    const bool flat = catalog->discovery == DiscoveryMode::Flat;
-    if (DiscoveryTools::isMetaTool(catalog->discovery, name) &&
-        (!flat || DiscoveryTools::offersSchemas(*catalog->tools))) {
+    if (catalog->metaTools.contains(name)) {
         if (name != DiscoveryTools::kCallTool)
             return done(DiscoveryTools::answer(*catalog, name, arguments, {}));
         const auto target = arguments.is_object() ? arguments.find("name") : arguments.end();

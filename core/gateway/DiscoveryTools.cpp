@@ -157,20 +157,6 @@ QByteArray DiscoveryTools::listResult(const std::vector<mcp::ToolDescriptor> &to
     return dump(Json{{"tools", list}});
 }
 
-bool DiscoveryTools::isMetaTool(DiscoveryMode mode, const QString &name)
-{
-    switch (mode) {
-    case DiscoveryMode::Flat:
-        return name == kGetToolSchema; // when offersSchemas(): a tool of that name comes first
-    case DiscoveryMode::Hierarchical:
-        return name == kListGroups || name == kListTools || name == kGetToolSchema ||
-               name == kCallTool;
-    case DiscoveryMode::Search:
-        return name == kSearchTools || name == kGetToolSchema || name == kCallTool;
-    }
-    return false;
-}
-
 mcp::ToolResult DiscoveryTools::answer(const ServerCatalog &server, const QString &name,
                                        const mcp::Json &arguments, const Visible &visible)
 {

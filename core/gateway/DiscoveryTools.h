@@ -42,8 +42,6 @@ public:
     // The tools/list result a client receives at session start, as JSON, for token counts.
     static QByteArray listResult(const std::vector<mcp::ToolDescriptor> &tools);
 
-    static bool isMetaTool(DiscoveryMode mode, const QString &name);
-
     // Answers of the finding meta-tools (not call_tool, which the provider dispatches).
     // A bad argument is a tool error that says what to pass.
     static mcp::ToolResult answer(const ServerCatalog &server, const QString &name,

@@ -4,6 +4,7 @@
 #include "openapi/Tool.h"
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -53,6 +54,9 @@ struct ServerCatalog
 
     // What tools/list shows in this server's discovery mode, serialised once.
     std::vector<mcp::ToolDescriptor> listing;
+    // The listing's meta-tools (list_groups, get_tool_schema, ...), computed with the listing so
+    // that a call needs one lookup.
+    QSet<QString> metaTools;
 };
 
 } // namespace gatehouse::gateway

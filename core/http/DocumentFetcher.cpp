@@ -23,14 +23,6 @@ bool isHttpScheme(const QString &scheme)
     return scheme == "http"_L1 || scheme == "https"_L1;
 }
 
-// RFC 6454, as UpstreamClient judges it.
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    const int defaultPort = a.scheme() == "https"_L1 ? 443 : 80;
-    return a.scheme() == b.scheme() && a.host() == b.host() &&
-           a.port(defaultPort) == b.port(defaultPort);
-}
-
 bool isRedirect(int status)
 {
     return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
@@ -245,7 +237,7 @@ Result<DocumentFetcher::Document> DocumentFetcher::fetch(const QUrl &url, const 
                              tr("the document at %1 redirects to an address that is not a valid "
                                 "URL")
                                  .arg(shown));
-            if (!sameOrigin(current, target))
+            if (!UpstreamClient::sameOrigin(current, target))
                 return Error(ErrorCode::PermissionDenied,
                              tr("the document at %1 redirects to another origin, %2; use %2 "
                                 "itself if you trust it")

@@ -44,13 +44,6 @@ bool sameName(QByteArrayView a, QByteArrayView b)
     return a.size() == b.size() && qstrnicmp(a.data(), a.size(), b.data(), b.size()) == 0;
 }
 
-bool sameOrigin(const QUrl &a, const QUrl &b)
-{
-    const int defaultPort = a.scheme() == QLatin1String("https") ? 443 : 80;
-    return a.scheme() == b.scheme() && a.host() == b.host() &&
-           a.port(defaultPort) == b.port(defaultPort);
-}
-
 QHostAddress parseIp(const char *text)
 {
     if (!text)
@@ -601,6 +594,13 @@ void UpstreamClient::Private::deliverPendingError(quint64 id)
     auto owned = std::move(transfers.extract(it).mapped());
     Error error = *owned->pendingError;
     deliver(std::move(owned), std::move(error));
+}
+
+bool UpstreamClient::sameOrigin(const QUrl &a, const QUrl &b)
+{
+    const int defaultPort = a.scheme() == QLatin1String("https") ? 443 : 80;
+    return a.scheme() == b.scheme() && a.host() == b.host() &&
+           a.port(defaultPort) == b.port(defaultPort);
 }
 
 UpstreamClient::UpstreamClient(QObject *parent)

@@ -71,6 +71,9 @@ public:
     // As above; the callback is skipped when `context` has been destroyed meanwhile.
     Handle send(UpstreamRequest request, QObject *context, Callback callback);
 
+    // RFC 6454 origins (scheme, host, port) compared, as redirects are judged.
+    static bool sameOrigin(const QUrl &a, const QUrl &b);
+
     int activeRequests() const;
     // TCP connections opened so far (each passed the address check); for metrics and tests.
     quint64 connectionsOpened() const;
