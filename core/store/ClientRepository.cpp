@@ -10,8 +10,8 @@ namespace gatehouse::store {
 namespace {
 
 const QString columns = u"client_id, client_secret_hash, user_name, name, redirect_uris, kind, "
-                        "created_at, revoked, origin"_s;
-const QStringList kinds = {u"issued"_s, u"registered"_s};
+                        "created_at, revoked, origin, metadata"_s;
+const QStringList kinds = {u"issued"_s, u"registered"_s, u"document"_s};
 
 } // namespace
 
@@ -42,6 +42,7 @@ Result<QList<Client>> ClientRepository::select(const QString &where, const QVari
         c.createdAt = q.time(6);
         c.revoked = q.flag(7);
         c.origin = originFromName(q.text(8)).value_or(Origin::Local);
+        c.metadata = q.optionalText(9);
         result.append(c);
     }
     return result;
@@ -94,13 +95,14 @@ Status ClientRepository::save(const Client &c, bool replace)
     return m_database.write([&](QSqlDatabase &db) -> Status {
         QString sql = u"INSERT INTO oauth_clients ("_s + columns +
                       u") VALUES (:client_id, :secret, :user, :name, :redirect_uris, :kind, "
-                      ":created_at, :revoked, :origin)"_s;
+                      ":created_at, :revoked, :origin, :metadata)"_s;
         if (replace)
             sql += u" ON CONFLICT (client_id) DO UPDATE SET "
                    "client_secret_hash = excluded.client_secret_hash, "
                    "user_name = excluded.user_name, name = excluded.name, "
                    "redirect_uris = excluded.redirect_uris, kind = excluded.kind, "
-                   "revoked = excluded.revoked, origin = excluded.origin"_s;
+                   "revoked = excluded.revoked, origin = excluded.origin, "
+                   "metadata = excluded.metadata"_s;
         Query q(m_database, db, sql);
         q.bind(u":client_id"_s, c.clientId)
             .bind(u":secret"_s, Query::fromText(c.clientSecretHash))
@@ -112,7 +114,8 @@ Status ClientRepository::save(const Client &c, bool replace)
                   Query::fromTime(c.createdAt.isValid() ? c.createdAt
                                                         : QDateTime::currentDateTimeUtc()))
             .bind(u":revoked"_s, Query::fromFlag(c.revoked))
-            .bind(u":origin"_s, originName(c.origin));
+            .bind(u":origin"_s, originName(c.origin))
+            .bind(u":metadata"_s, Query::fromText(c.metadata));
         Status s = q.exec(tr("Saving OAuth client '%1'").arg(c.clientId));
         if (q.failure() == SqlDialect::Failure::UniqueViolation)
             return Error(ErrorCode::AlreadyExists,

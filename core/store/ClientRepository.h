@@ -22,10 +22,15 @@ struct Client
     std::optional<QString> user;             // the user it was issued to
     std::optional<QString> name;
     QStringList redirectUris;
-    QString kind = QStringLiteral("issued"); // issued | registered
-    QDateTime createdAt;                     // set to now when invalid at insert; kept by upsert
+    // issued (by the owner) | registered (RFC 7591) | document (a Client ID Metadata Document,
+    // cached)
+    QString kind = QStringLiteral("issued");
+    QDateTime createdAt; // set to now when invalid at insert; kept by upsert
     bool revoked = false;
     Origin origin = Origin::Local; // registered clients are always Local
+    // The client's metadata as JSON (grant_types, token_endpoint_auth_method, when a document was
+    // fetched); null: an issued client's defaults.
+    std::optional<QString> metadata;
 
     bool operator==(const Client &) const = default;
 };

@@ -181,6 +181,25 @@ QList<QStringList> migrations(const SqlDialect &dialect)
         {
             u"ALTER TABLE servers ADD COLUMN openapi_remote_refs INTEGER NOT NULL DEFAULT 0"_s,
         },
+        // v8: the authorization server's flows. A code or pending sign-in keeps what the later
+        // step must check (redirect_uri, PKCE challenge; JSON in details); a registered client
+        // keeps its RFC 7591 metadata; consent is remembered per (user, client, redirect_uri,
+        // resource, scopes) so a new client never inherits another's approval.
+        {
+            u"ALTER TABLE oauth_tokens ADD COLUMN details TEXT"_s,
+            u"ALTER TABLE oauth_clients ADD COLUMN metadata TEXT"_s,
+            uR"(CREATE TABLE oauth_consents (
+                user_name TEXT NOT NULL
+                    REFERENCES users(name) ON UPDATE CASCADE ON DELETE CASCADE,
+                client_id TEXT NOT NULL
+                    REFERENCES oauth_clients(client_id) ON UPDATE CASCADE ON DELETE CASCADE,
+                redirect_uri TEXT NOT NULL,
+                resource TEXT NOT NULL,
+                scopes TEXT NOT NULL,
+                granted_at BIGINT NOT NULL,
+                PRIMARY KEY (user_name, client_id, redirect_uri, resource, scopes)))"_s,
+            u"CREATE INDEX oauth_consents_client ON oauth_consents(client_id)"_s,
+        },
     };
 }
 

@@ -12,12 +12,12 @@ namespace gatehouse::store {
 namespace {
 
 const QString columns = u"token_hash, kind, client_id, user_name, audience, scopes, grant_id, "
-                        "created_at, expires_at, revoked, spend_cap"_s;
+                        "created_at, expires_at, revoked, spend_cap, details"_s;
 const QString joinedColumns =
     u"t.token_hash, t.kind, t.client_id, t.user_name, t.audience, t.scopes, t.grant_id, "
-    "t.created_at, t.expires_at, t.revoked, t.spend_cap"_s;
-const int columnCount = 11;
-const QStringList kinds = {u"access"_s, u"refresh"_s, u"code"_s};
+    "t.created_at, t.expires_at, t.revoked, t.spend_cap, t.details"_s;
+const int columnCount = 12;
+const QStringList kinds = {u"access"_s, u"refresh"_s, u"code"_s, u"request"_s};
 
 Token readToken(const Query &q)
 {
@@ -33,6 +33,7 @@ Token readToken(const Query &q)
     t.expiresAt = q.time(8);
     t.revoked = q.flag(9);
     t.spendCap = q.optionalReal(10);
+    t.details = q.optionalText(11);
     return t;
 }
 
@@ -82,7 +83,7 @@ Status TokenRepository::insert(const Token &t)
         Query q(m_database, db,
                 u"INSERT INTO oauth_tokens ("_s + columns +
                     u") VALUES (:hash, :kind, :client_id, :user, :audience, :scopes, :grant_id, "
-                    ":created_at, :expires_at, :revoked, :spend_cap)"_s);
+                    ":created_at, :expires_at, :revoked, :spend_cap, :details)"_s);
         q.bind(u":hash"_s, t.tokenHash)
             .bind(u":kind"_s, t.kind)
             .bind(u":client_id"_s, t.clientId)
@@ -95,7 +96,8 @@ Status TokenRepository::insert(const Token &t)
                                                         : QDateTime::currentDateTimeUtc()))
             .bind(u":expires_at"_s, Query::fromTime(t.expiresAt))
             .bind(u":revoked"_s, Query::fromFlag(t.revoked))
-            .bind(u":spend_cap"_s, Query::fromReal(t.spendCap));
+            .bind(u":spend_cap"_s, Query::fromReal(t.spendCap))
+            .bind(u":details"_s, Query::fromText(t.details));
         Status s = q.exec(tr("Saving a %1 token for OAuth client '%2'").arg(t.kind, t.clientId));
         if (q.failure() == SqlDialect::Failure::UniqueViolation)
             return Error(ErrorCode::AlreadyExists,

@@ -19,7 +19,7 @@ class Database;
 struct Token
 {
     QString tokenHash;
-    QString kind = QStringLiteral("access"); // access | refresh | code
+    QString kind = QStringLiteral("access"); // access | refresh | code | request
     QString clientId;
     std::optional<QString> user;
     std::optional<QString> audience; // the resource (RFC 8707)
@@ -29,6 +29,9 @@ struct Token
     QDateTime expiresAt;
     bool revoked = false;
     std::optional<double> spendCap; // a static token's cap; the policy enforces it
+    // JSON the next step of a flow checks (a code's redirect_uri and PKCE challenge, a pending
+    // sign-in's request); never secret material.
+    std::optional<QString> details;
 
     bool operator==(const Token &) const = default;
 };

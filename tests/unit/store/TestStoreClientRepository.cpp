@@ -31,9 +31,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<Client>("client");
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(1700000000000, QTimeZone::utc());
-        QTest::newRow("issued to a user") << Client{
-            u"gh_cli_7f3a"_s, u"sha256$abc"_s, u"bob"_s, u"Bob's CLI"_s, {}, u"issued"_s, t, false,
-            Origin::Config};
+        QTest::newRow("issued to a user") << Client{u"gh_cli_7f3a"_s,
+                                                    u"sha256$abc"_s,
+                                                    u"bob"_s,
+                                                    u"Bob's CLI"_s,
+                                                    {},
+                                                    u"issued"_s,
+                                                    t,
+                                                    false,
+                                                    Origin::Config,
+                                                    {}};
         QTest::newRow("registered public client")
             << Client{u"dcr_1"_s,
                       {},
@@ -43,7 +50,8 @@ private Q_SLOTS:
                       u"registered"_s,
                       t,
                       true,
-                      Origin::Local};
+                      Origin::Local,
+                      {}};
     }
     void roundTrip()
     {
@@ -58,19 +66,20 @@ private Q_SLOTS:
     void duplicatesAndReferences()
     {
         ClientRepository repo(*m_db);
-        const Client c{u"c1"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local};
+        const Client c{u"c1"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}};
         GH_VERIFY_OK(repo.create(c));
         const Status dup = repo.create(c);
         QCOMPARE(dup.error().code(), ErrorCode::AlreadyExists);
         QVERIFY(dup.error().message().contains(u"'c1'"_s));
         const Status noUser = repo.create(
-            Client{u"c2"_s, {}, u"ghost"_s, {}, {}, u"issued"_s, {}, false, Origin::Local});
+            Client{u"c2"_s, {}, u"ghost"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}});
         QCOMPARE(noUser.error().code(), ErrorCode::NotFound);
         QVERIFY(noUser.error().message().contains(u"user 'ghost'"_s));
-        QCOMPARE(repo.create(Client{u"c3"_s, {}, {}, {}, {}, u"odd"_s, {}, false, Origin::Local})
-                     .error()
-                     .code(),
-                 ErrorCode::InvalidArgument);
+        QCOMPARE(
+            repo.create(Client{u"c3"_s, {}, {}, {}, {}, u"odd"_s, {}, false, Origin::Local, {}})
+                .error()
+                .code(),
+            ErrorCode::InvalidArgument);
     }
 
     void listsAndUpsertKeepsCreatedAt()
@@ -78,14 +87,14 @@ private Q_SLOTS:
         ClientRepository repo(*m_db);
         const QDateTime t = QDateTime::fromMSecsSinceEpoch(1700000000000, QTimeZone::utc());
         GH_VERIFY_OK(repo.create(
-            Client{u"a"_s, u"h1"_s, u"bob"_s, {}, {}, u"issued"_s, t, false, Origin::Config}));
-        GH_VERIFY_OK(
-            repo.create(Client{u"b"_s, {}, {}, {}, {}, u"registered"_s, {}, false, Origin::Local}));
+            Client{u"a"_s, u"h1"_s, u"bob"_s, {}, {}, u"issued"_s, t, false, Origin::Config, {}}));
+        GH_VERIFY_OK(repo.create(
+            Client{u"b"_s, {}, {}, {}, {}, u"registered"_s, {}, false, Origin::Local, {}}));
         QCOMPARE(repo.listByOrigin(Origin::Config)->size(), 1);
         QCOMPARE(repo.listForUser(u"bob"_s)->first().clientId, u"a"_s);
         QCOMPARE(repo.list()->size(), 2);
         GH_VERIFY_OK(repo.upsert(
-            Client{u"a"_s, u"h2"_s, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Config}));
+            Client{u"a"_s, u"h2"_s, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Config, {}}));
         auto read = repo.get(u"a"_s);
         GH_VERIFY_OK(read);
         QCOMPARE(read->clientSecretHash, std::optional(u"h2"_s));
@@ -97,10 +106,10 @@ private Q_SLOTS:
         ClientRepository repo(*m_db);
         TokenRepository tokens(*m_db);
         GH_VERIFY_OK(repo.create(
-            Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local}));
+            Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}}));
         const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(3600);
         GH_VERIFY_OK(tokens.insert(
-            Token{u"t1"_s, u"access"_s, u"c"_s, u"bob"_s, {}, {}, {}, {}, later, false, {}}));
+            Token{u"t1"_s, u"access"_s, u"c"_s, u"bob"_s, {}, {}, {}, {}, later, false, {}, {}}));
         GH_VERIFY_OK(repo.revoke(u"c"_s));
         QVERIFY(repo.get(u"c"_s)->revoked);
         QVERIFY(tokens.get(u"t1"_s)->revoked);

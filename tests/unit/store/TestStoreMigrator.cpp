@@ -175,7 +175,7 @@ private Q_SLOTS:
         GH_VERIFY_OK(UserRepository(*db).upsert(
             User{u"carol"_s, {}, {}, u"pro"_s, false, {}, Origin::Local}));
         GH_VERIFY_OK(ClientRepository(*db).create(
-            Client{u"cid"_s, {}, u"carol"_s, {}, {}, u"issued"_s, {}, false, Origin::Local}));
+            Client{u"cid"_s, {}, u"carol"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}}));
         GH_VERIFY_OK(TokenRepository(*db).insert(Token{u"h2"_s,
                                                        u"access"_s,
                                                        u"cid"_s,
@@ -186,7 +186,8 @@ private Q_SLOTS:
                                                        {},
                                                        QDateTime::currentDateTimeUtc().addSecs(60),
                                                        false,
-                                                       2.5}));
+                                                       2.5,
+                                                       {}}));
         auto capped = TokenRepository(*db).get(u"h2"_s);
         GH_VERIFY_OK(capped);
         QCOMPARE(capped->spendCap, std::optional(2.5));

@@ -20,7 +20,7 @@ Token token(const QString &hash, const QString &kind = u"access"_s,
     return Token{
         hash,       kind,  u"c"_s, u"bob"_s,         u"http://127.0.0.1:8787/mcp/billing"_s,
         {u"mcp"_s}, grant, t0,     t0.addSecs(3600), false,
-        {}};
+        {},         {}};
 }
 
 } // namespace
@@ -41,7 +41,7 @@ private Q_SLOTS:
         GH_VERIFY_OK(
             UserRepository(*m_db).create(User{u"bob"_s, {}, {}, {}, false, {}, Origin::Local}));
         GH_VERIFY_OK(ClientRepository(*m_db).create(
-            Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local}));
+            Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}}));
     }
     void cleanup() { m_db.reset(); }
 
@@ -54,7 +54,8 @@ private Q_SLOTS:
         capped.spendCap = 12.5;
         QTest::newRow("access with a spend cap") << capped;
         QTest::newRow("code, no user, no audience")
-            << Token{u"k"_s, u"code"_s, u"c"_s, {}, {}, {}, {}, t0, t0.addSecs(60), false, {}};
+            << Token{u"k"_s, u"code"_s, u"c"_s,         {},    {}, {},
+                     {},     t0,        t0.addSecs(60), false, {}, u"{\"redirect_uri\":\"x\"}"_s};
     }
     void roundTrip()
     {
@@ -146,7 +147,8 @@ private Q_SLOTS:
         GH_VERIFY_OK(UserRepository(*m_db).upsert(bob));
         QVERIFY(repo.access(u"a1"_s)->userDisabled);
         Token code =
-            Token{u"k"_s, u"code"_s, u"c"_s, {}, {}, {}, {}, t0, t0.addSecs(60), false, {}};
+            Token{u"k"_s, u"code"_s, u"c"_s,         {},    {}, {},
+                  {},     t0,        t0.addSecs(60), false, {}, u"{\"redirect_uri\":\"x\"}"_s};
         GH_VERIFY_OK(repo.insert(code));
         QVERIFY(!repo.access(u"k"_s)->userExists);
         QCOMPARE(repo.access(u"nope"_s).error().code(), ErrorCode::NotFound);

@@ -115,7 +115,7 @@ private Q_SLOTS:
         UserRepository repo(*m_db);
         GH_VERIFY_OK(repo.create(User{u"bob"_s, {}, {u"viewer"_s}, {}, false, {}, Origin::Local}));
         GH_VERIFY_OK(ClientRepository(*m_db).create(
-            Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local}));
+            Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}}));
         GH_VERIFY_OK(
             TokenRepository(*m_db).insert(Token{u"h"_s,
                                                 u"access"_s,
@@ -127,6 +127,7 @@ private Q_SLOTS:
                                                 {},
                                                 QDateTime::currentDateTimeUtc().addSecs(3600),
                                                 false,
+                                                {},
                                                 {}}));
         GH_VERIFY_OK(repo.remove(u"bob"_s));
         QCOMPARE(ClientRepository(*m_db).get(u"c"_s).error().code(), ErrorCode::NotFound);
