@@ -10,6 +10,7 @@
 #include "http/Response.h"
 #include "http/Server.h"
 #include "mcp/SessionId.h"
+#include "oauth/AuthorizationServer.h"
 #include "oauth/TokenService.h"
 #include "store/SessionRepository.h"
 
@@ -18,6 +19,7 @@
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
+#include <QTimer>
 
 #include <openssl/rand.h>
 
@@ -68,6 +70,8 @@ Gateway::Gateway(store::Database *database, QObject *parent)
                                                  [this, server] { return catalog(server); });
     })
 {
+    m_throttles = std::make_shared<oauth::AuthServerContext::Throttles>();
+    m_blockingPool.setMaxThreadCount(4);
     publish({});
     // Ended sessions recorded by other instances sharing the database.
     m_refresh.setInterval(std::chrono::seconds(10));
@@ -141,6 +145,17 @@ Status Gateway::start(const ListenOptions &options)
         }
         key = *stored;
     }
+    // The sign-in cookie's key, shared like the session key so any instance accepts it.
+    m_loginKey = randomBytes(32);
+    if (m_database) {
+        auto stored =
+            store::SessionRepository(*m_database).key(QStringLiteral("oauth-login"), m_loginKey);
+        if (!stored) {
+            setState(State::Failed, stored.error().message());
+            return stored.error();
+        }
+        m_loginKey = *stored;
+    }
     m_registry = std::make_unique<StoreSessionRegistry>(m_database);
     m_sessionIds =
         std::make_unique<mcp::SessionId>(mcp::SessionId::Keys{key, {}}, m_registry.get());
@@ -182,6 +197,8 @@ Status Gateway::start(const ListenOptions &options)
 void Gateway::stop()
 {
     m_refresh.stop();
+    // Blocking OAuth work posts its answers to the workers: let it finish while they run.
+    m_blockingPool.waitForDone();
     if (m_server) {
         // Joins the worker threads, which deletes their endpoints while what they use is alive.
         m_server->close();
@@ -224,8 +241,13 @@ void Gateway::publish(QStringList servers, Catalogs catalogs)
     next->publicUrl = baseUrl();
     next->hosts = HostPolicy(next->publicUrl, m_options.allowedHosts);
     next->authMode = m_options.authMode;
-    if (m_database)
+    if (m_database) {
         next->tokens = std::make_shared<const oauth::TokenService>(*m_database, next->publicUrl);
+        if (next->authMode == AuthMode::OAuth)
+            next->authServer = std::make_shared<const oauth::AuthorizationServer>(
+                *m_database, next->publicUrl, next->servers, m_options.authServer, m_throttles,
+                m_loginKey);
+    }
     m_snapshot.store(std::move(next));
     Q_EMIT catalogChanged();
 }
@@ -320,6 +342,8 @@ void Gateway::handle(const http::Request &request, std::shared_ptr<http::Respond
             Gateway::tr("requests from this Origin are refused (DNS rebinding protection): add its "
                         "host to gateway.allowed_hosts if it is yours")));
 
+    if (oauth::AuthorizationServer::serves(path))
+        return handleOAuth(snap, request, std::move(responder));
     if (!path.startsWith(QLatin1String("/mcp/")))
         return responder->respond(http::Response::error(404, Gateway::tr("no such endpoint")));
     const QString server = path.mid(5);
@@ -338,6 +362,39 @@ void Gateway::handle(const http::Request &request, std::shared_ptr<http::Respond
     }
     const mcp::Caller caller{QStringLiteral("anonymous"), QString(), {}};
     endpoint().handle(server, caller, request, std::move(responder));
+}
+
+void Gateway::handleOAuth(const std::shared_ptr<const Snapshot> &snap, const http::Request &request,
+                          std::shared_ptr<http::Responder> responder)
+{
+    if (!snap->authServer)
+        return responder->respond(http::Response::error(
+            404, snap->authMode == AuthMode::None
+                     ? Gateway::tr("this gateway runs with gateway.auth.mode none, so it has no "
+                                   "authorization server")
+                     : Gateway::tr("this gateway has no store, so it has no authorization "
+                                   "server")));
+    if (oauth::AuthorizationServer::isMetadata(request.path()))
+        return responder->respond(
+            snap->authServer->answer(request, QDateTime::currentDateTimeUtc()).response);
+    // The answer comes back to this worker's thread, through its endpoint object.
+    QPointer<QObject> context = &endpoint();
+    m_blockingPool.start([server = snap->authServer, request, responder, context]() mutable {
+        oauth::AuthAnswer answer = server->answer(request, QDateTime::currentDateTimeUtc());
+        if (!context)
+            return;
+        QMetaObject::invokeMethod(
+            context.data(),
+            [responder = std::move(responder), answer = std::move(answer), context]() mutable {
+                if (answer.delay.count() <= 0 || !context)
+                    return responder->respond(std::move(answer.response));
+                QTimer::singleShot(answer.delay, context.data(),
+                                   [responder, response = std::move(answer.response)]() mutable {
+                                       responder->respond(std::move(response));
+                                   });
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace gatehouse::gateway

@@ -3,11 +3,14 @@
 #include "Result.h"
 #include "gateway/CatalogLoader.h"
 #include "gateway/HostPolicy.h"
+#include "oauth/AuthServerContext.h"
+#include "oauth/AuthServerOptions.h"
 
 #include <QHostAddress>
 #include <QMutex>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 #include <QThreadStorage>
 #include <QTimer>
 #include <QUrl>
@@ -28,8 +31,9 @@ class ToolProvider;
 } // namespace gatehouse::mcp
 
 namespace gatehouse::oauth {
+class AuthorizationServer;
 class TokenService;
-}
+} // namespace gatehouse::oauth
 
 namespace gatehouse::store {
 class Database;
@@ -58,6 +62,7 @@ struct ListenOptions
     QStringList allowedHosts;
     AuthMode authMode = AuthMode::OAuth;
     int workerThreads = 0; // 0: one per core
+    oauth::AuthServerOptions authServer;
 
     bool tls() const { return !tlsCertificateFile.isEmpty(); }
 };
@@ -72,6 +77,8 @@ struct Snapshot
     QUrl publicUrl;
     AuthMode authMode = AuthMode::OAuth;
     std::shared_ptr<const oauth::TokenService> tokens; // null without a store
+    // Null without a store or with auth mode none.
+    std::shared_ptr<const oauth::AuthorizationServer> authServer;
 };
 
 // The embedded gateway: owns the HTTP server and its worker threads, routes /healthz, /mcp/{server}
@@ -133,6 +140,8 @@ private:
     void publish(QStringList servers, Catalogs catalogs = {});
     std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot.load(); }
     void handle(const http::Request &request, std::shared_ptr<http::Responder> responder);
+    void handleOAuth(const std::shared_ptr<const Snapshot> &snap, const http::Request &request,
+                     std::shared_ptr<http::Responder> responder);
     McpEndpoint &endpoint();
 
     store::Database *m_database;
@@ -141,6 +150,11 @@ private:
     std::unique_ptr<StoreSessionRegistry> m_registry;
     std::unique_ptr<mcp::SessionId> m_sessionIds;
     QByteArray m_cursorKey;
+    QByteArray m_loginKey;
+    std::shared_ptr<oauth::AuthServerContext::Throttles> m_throttles;
+    // Runs the authorization server's blocking work (password hashing, fetching client metadata
+    // documents) so that no worker's event loop waits on it.
+    QThreadPool m_blockingPool;
     std::unique_ptr<http::Server> m_server;
     QThreadStorage<McpEndpoint *> m_endpoints;
     QMutex m_endpointsMutex; // guards m_allEndpoints; held while posting to them

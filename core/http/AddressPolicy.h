@@ -60,7 +60,8 @@ public:
     // AllowAll only: when non-empty, connections go only to addresses inside these networks.
     AddressPolicy &restrictTo(QList<Network> networks);
     // PublicOnly only: exact addresses that bypass the check. For tests that serve documents on
-    // 127.0.0.1; empty by default and never filled from configuration.
+    // 127.0.0.1; empty by default, filled only for the origins of the test-only setting
+    // gateway.auth.insecure_test_document_origins.
     AddressPolicy &exemptForTesting(QList<QHostAddress> addresses);
 
     static AddressClass classify(const QHostAddress &address);

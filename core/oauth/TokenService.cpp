@@ -1,16 +1,13 @@
 #include "TokenService.h"
 
 #include "Logging.h"
+#include "RandomToken.h"
 #include "store/ClientRepository.h"
 #include "store/ServerRepository.h"
 #include "store/TokenRepository.h"
 #include "store/UserRepository.h"
 
-#include <QCryptographicHash>
-
 #include <cmath>
-#include <openssl/crypto.h>
-#include <openssl/rand.h>
 
 using namespace Qt::StringLiterals;
 
@@ -54,23 +51,6 @@ QString isoMinutes(const QDateTime &time)
     return time.toUTC().toString(u"yyyy-MM-ddTHH:mm'Z'"_s);
 }
 
-QString randomToken()
-{
-    QByteArray bytes(32, Qt::Uninitialized); // 256 bits
-    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), int(bytes.size())) != 1)
-        qFatal("the system's random generator failed");
-    return TokenService::tokenPrefix() +
-           QString::fromLatin1(
-               bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-bool sameSecret(const QString &a, const QString &b)
-{
-    const QByteArray x = a.toLatin1();
-    const QByteArray y = b.toLatin1();
-    return x.size() == y.size() && CRYPTO_memcmp(x.constData(), y.constData(), x.size()) == 0;
-}
-
 } // namespace
 
 TokenService::TokenService(store::Database &database, QUrl publicUrl)
@@ -88,8 +68,7 @@ QString TokenService::resourceUrl(const QUrl &publicUrl, const QString &server)
 
 QString TokenService::hashToken(QStringView token)
 {
-    return QString::fromLatin1(
-        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return RandomToken::hash(token);
 }
 
 Result<std::chrono::seconds> TokenService::parseTtl(const QString &text)
@@ -238,7 +217,7 @@ Result<TokenService::Minted> TokenService::mint(const MintRequest &request,
     }
 
     Minted minted;
-    minted.token = randomToken();
+    minted.token = RandomToken::generate(tokenPrefix());
     minted.expiresAt = now.toUTC().addSecs(request.ttl.count());
     minted.scopes = *scopes;
     if (!request.server.isEmpty())
@@ -297,7 +276,7 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
     }
     const store::Token &t = found->token;
     // Refresh tokens and codes are never bearer credentials.
-    if (!sameSecret(t.tokenHash, hash) || t.kind != accessKind) {
+    if (!RandomToken::equal(t.tokenHash, hash) || t.kind != accessKind) {
         v.rejection = unknown();
         return v;
     }
