@@ -6,6 +6,7 @@
 #include "Workspace.h"
 #include "config/ConfigLoader.h"
 #include "config/StoreSync.h"
+#include "oauth/TokenService.h"
 #include "store/ServerRepository.h"
 
 #include <QDir>
@@ -50,6 +51,25 @@ Result<gateway::ListenOptions> ServeCommand::listenOptions(const config::Gateway
     options.authMode = gateway.effectiveAuthMode() == config::AuthMode::None
                            ? gateway::AuthMode::None
                            : gateway::AuthMode::OAuth;
+    if (gateway.auth) {
+        const config::AuthConfig &auth = *gateway.auth;
+        oauth::AuthServerOptions &as = options.authServer;
+        if (auth.registration)
+            as.registration =
+                static_cast<oauth::AuthServerOptions::Registration>(*auth.registration);
+        as.registrationTokenHash = auth.registrationTokenHash.value_or(QString());
+        const auto ttl = [](const std::optional<QString> &text, std::chrono::seconds fallback) {
+            auto parsed = text ? oauth::TokenService::parseTtl(*text)
+                               : Result<std::chrono::seconds>(fallback);
+            return parsed ? *parsed : fallback;
+        };
+        as.accessTokenTtl = ttl(auth.accessTokenTtl, as.accessTokenTtl);
+        as.refreshTokenTtl = ttl(auth.refreshTokenTtl, as.refreshTokenTtl);
+        as.codeTtl = ttl(auth.codeTtl, as.codeTtl);
+        as.clientMetadataDocuments = auth.clientMetadataDocuments.value_or(true);
+        for (const QString &origin : auth.insecureTestDocumentOrigins.value_or(QStringList{}))
+            as.insecureDocumentOrigins << QUrl(origin);
+    }
     options.allowedHosts = gateway.allowedHosts.value_or(QStringList{});
     for (const QString &proxy : gateway.trustedProxies.value_or(QStringList{}))
         options.trustedProxies << QHostAddress(proxy);

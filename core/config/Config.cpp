@@ -22,6 +22,17 @@ struct Names<AuthMode>
     }};
 };
 template <>
+struct Names<Registration>
+{
+    static constexpr std::array<std::pair<Registration, const char16_t *>, 4> table{{
+        {Registration::Loopback, u"loopback"},
+        {Registration::Open, u"open"},
+        {Registration::Token, u"token"},
+        {Registration::Off, u"off"},
+    }};
+};
+
+template <>
 struct Names<Discovery>
 {
     static constexpr std::array<std::pair<Discovery, const char16_t *>, 3> table{{
@@ -118,6 +129,7 @@ QStringList enumNames()
     template std::optional<E> fromString<E>(QStringView);                                          \
     template QStringList enumNames<E>();
 GATEHOUSE_CONFIG_ENUM(AuthMode)
+GATEHOUSE_CONFIG_ENUM(Registration)
 GATEHOUSE_CONFIG_ENUM(Discovery)
 GATEHOUSE_CONFIG_ENUM(Action)
 GATEHOUSE_CONFIG_ENUM(CredentialType)

@@ -19,6 +19,14 @@ enum class AuthMode
     OAuth, // OAuth 2.1 authorization server in front of every MCP endpoint (the default)
     None,  // loopback-only development and conformance mode
 };
+// Who may register OAuth clients at /oauth/register.
+enum class Registration
+{
+    Loopback,
+    Open,
+    Token,
+    Off,
+};
 enum class Discovery
 {
     Flat,
@@ -117,7 +125,14 @@ struct TlsConfig
 
 struct AuthConfig
 {
-    std::optional<AuthMode> mode; // default AuthMode::OAuth
+    std::optional<AuthMode> mode;                 // default AuthMode::OAuth
+    std::optional<Registration> registration;     // default Registration::Loopback
+    std::optional<QString> registrationTokenHash; // SHA-256 hex, for Registration::Token
+    std::optional<QString> accessTokenTtl;        // "1h" (durations as TokenService parses them)
+    std::optional<QString> refreshTokenTtl;       // "30d"
+    std::optional<QString> codeTtl;               // "10m", at most 10 minutes
+    std::optional<bool> clientMetadataDocuments;  // default true
+    std::optional<QStringList> insecureTestDocumentOrigins; // tests only
 
     bool operator==(const AuthConfig &) const = default;
 };

@@ -1,6 +1,7 @@
 #include "ConfigLoader.h"
 
 #include "Logging.h"
+#include "oauth/TokenService.h"
 #include "openapi/OperationIndex.h"
 
 #include <QDir>
@@ -578,6 +579,51 @@ private:
 
     // ---- sections ------------------------------------------------------------------------
 
+    void parseAuthKey(AuthConfig &auth, const QString &key, const Node &value, const QString &p)
+    {
+        if (key == u"mode") {
+            auth.mode = enumeration<AuthMode>(value, p);
+        } else if (key == u"registration") {
+            auth.registration = enumeration<Registration>(value, p);
+        } else if (key == u"registration_token_sha256") {
+            auth.registrationTokenHash = string(value, p);
+            static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+            if (auth.registrationTokenHash && !hex.match(*auth.registrationTokenHash).hasMatch())
+                typeError(value, p, tr("64 lowercase hexadecimal characters (sha256sum's output)"));
+        } else if (key == u"client_metadata_documents") {
+            auth.clientMetadataDocuments = boolean(value, p);
+        } else if (key == u"insecure_test_document_origins") {
+            auth.insecureTestDocumentOrigins = stringList(value, p);
+            for (qsizetype i = 0;
+                 auth.insecureTestDocumentOrigins && i < auth.insecureTestDocumentOrigins->size();
+                 ++i) {
+                const QUrl url(auth.insecureTestDocumentOrigins->at(i), QUrl::StrictMode);
+                if (!url.isValid() || !isLoopbackHost(url.host()) || !url.path().isEmpty())
+                    typeError(value[std::size_t(i)], indexPath(p, i),
+                              tr("an origin on a loopback address, such as http://127.0.0.1:4000"));
+            }
+            if (auth.insecureTestDocumentOrigins && !auth.insecureTestDocumentOrigins->isEmpty())
+                warning(p, tr("client metadata documents are fetched from these origins without "
+                              "https and address checks: use this only in tests"));
+        } else {
+            std::optional<QString> text = string(value, p);
+            if (!text)
+                return;
+            auto ttl = oauth::TokenService::parseTtl(*text);
+            if (!ttl) {
+                typeError(value, p, tr("a duration such as 10m, 1h or 30d"));
+                return;
+            }
+            if (key == u"code_ttl" && *ttl > std::chrono::minutes(10)) {
+                typeError(value, p, tr("a duration of at most 10m (OAuth 2.1 section 4.1.2)"));
+                return;
+            }
+            (key == u"access_token_ttl"    ? auth.accessTokenTtl
+             : key == u"refresh_token_ttl" ? auth.refreshTokenTtl
+                                           : auth.codeTtl) = *text;
+        }
+    }
+
     void parseGateway(const Node &node, const QString &path)
     {
         static const QStringList keys{
@@ -623,12 +669,27 @@ private:
                 }
             } else if (key == u"auth") {
                 AuthConfig auth;
-                static const QStringList authKeys{QStringLiteral("mode")};
+                static const QStringList authKeys{
+                    QStringLiteral("mode"),
+                    QStringLiteral("registration"),
+                    QStringLiteral("registration_token_sha256"),
+                    QStringLiteral("access_token_ttl"),
+                    QStringLiteral("refresh_token_ttl"),
+                    QStringLiteral("code_ttl"),
+                    QStringLiteral("client_metadata_documents"),
+                    QStringLiteral("insecure_test_document_origins"),
+                };
                 if (forEachKey(value, p, authKeys,
-                               [&](const QString &, const Node &v, const QString &kp) {
-                                   auth.mode = enumeration<AuthMode>(v, kp);
-                               }))
+                               [&](const QString &k, const Node &v, const QString &kp) {
+                                   parseAuthKey(auth, k, v, kp);
+                               })) {
+                    if (auth.registration == Registration::Token && !auth.registrationTokenHash)
+                        error(p + QStringLiteral(".registration_token_sha256"),
+                              tr("registration: token needs registration_token_sha256, the "
+                                 "SHA-256 (hex) of the initial access token: printf %s TOKEN | "
+                                 "sha256sum"));
                     gw.auth = auth;
+                }
             } else if (key == u"allowed_hosts") {
                 gw.allowedHosts = stringList(value, p);
                 static const QRegularExpression host(

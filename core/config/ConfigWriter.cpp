@@ -80,6 +80,13 @@ Tree gatewayTree(const GatewayConfig &gw)
     set(out, "auth", gw.auth, [](const AuthConfig &auth) {
         Tree t = Tree::object();
         set(t, "mode", auth.mode, name<AuthMode>);
+        set(t, "registration", auth.registration, name<Registration>);
+        set(t, "registration_token_sha256", auth.registrationTokenHash, text);
+        set(t, "access_token_ttl", auth.accessTokenTtl, text);
+        set(t, "refresh_token_ttl", auth.refreshTokenTtl, text);
+        set(t, "code_ttl", auth.codeTtl, text);
+        set(t, "client_metadata_documents", auth.clientMetadataDocuments, plain<bool>);
+        set(t, "insecure_test_document_origins", auth.insecureTestDocumentOrigins, strings);
         return t;
     });
     set(out, "allowed_hosts", gw.allowedHosts, strings);

@@ -103,7 +103,8 @@ private Q_SLOTS:
         GatewayConfig gateway;
         QCOMPARE(gateway.effectiveListen().toString(), u"127.0.0.1:8787"_s);
         QCOMPARE(gateway.effectiveAuthMode(), AuthMode::OAuth);
-        gateway.auth = AuthConfig{AuthMode::None};
+        gateway.auth = AuthConfig();
+        gateway.auth->mode = AuthMode::None;
         QCOMPARE(gateway.effectiveAuthMode(), AuthMode::None);
     }
 
