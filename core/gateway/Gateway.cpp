@@ -13,6 +13,7 @@
 #include "oauth/AuthorizationServer.h"
 #include "oauth/TokenService.h"
 #include "store/SessionRepository.h"
+#include "store/TokenRepository.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -78,6 +79,16 @@ Gateway::Gateway(store::Database *database, QObject *parent)
     connect(&m_refresh, &QTimer::timeout, this, [this] {
         if (m_registry)
             m_registry->refresh();
+        // Tokens, codes and pending sign-ins a day past their expiry: a day of grace keeps a
+        // replayed code or refresh token recognisable (and its grant revocable) after it expired.
+        if (m_database && ++m_refreshTicks % 360 == 1) {
+            const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-1);
+            if (auto removed = store::TokenRepository(*m_database).removeExpired(cutoff); !removed)
+                qCWarning(lcGateway).noquote()
+                    << "cannot remove expired tokens:" << removed.error().message();
+            else if (*removed > 0)
+                qCInfo(lcGateway).noquote() << "removed" << *removed << "expired tokens";
+        }
     });
 }
 

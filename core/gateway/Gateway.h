@@ -161,6 +161,7 @@ private:
     QList<McpEndpoint *> m_allEndpoints;
     std::atomic<std::shared_ptr<const Snapshot>> m_snapshot;
     QTimer m_refresh;
+    quint64 m_refreshTicks = 0;
     ListenOptions m_options;
     State m_state = State::Stopped;
     QString m_error;
