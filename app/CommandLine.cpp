@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "ClientCommand.h"
 #include "OpenApiInspectCommand.h"
 #include "PasswordPrompt.h"
 #include "ServeCommand.h"
@@ -20,10 +21,11 @@
 namespace gatehouse::app {
 
 namespace {
-const QStringList kCommands = {
-    QStringLiteral("openapi"), QStringLiteral("serve"),   QStringLiteral("config"),
-    QStringLiteral("import"),  QStringLiteral("export"),  QStringLiteral("user"),
-    QStringLiteral("token"),   QStringLiteral("version"), QStringLiteral("help")};
+const QStringList kCommands = {QStringLiteral("openapi"), QStringLiteral("serve"),
+                               QStringLiteral("config"),  QStringLiteral("import"),
+                               QStringLiteral("export"),  QStringLiteral("user"),
+                               QStringLiteral("token"),   QStringLiteral("client"),
+                               QStringLiteral("version"), QStringLiteral("help")};
 
 void printDiagnostics(QTextStream &err, const QList<config::Diagnostic> &diagnostics)
 {
@@ -73,6 +75,8 @@ int CommandLine::run(const QStringList &arguments)
         return user(rest);
     if (command == QLatin1String("token"))
         return TokenCommand(*this, m_out, m_err).run(rest);
+    if (command == QLatin1String("client"))
+        return ClientCommand(*this, m_out, m_err).run(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -108,6 +112,8 @@ int CommandLine::printHelp()
         << tr("  gatehouse export --out DIR  write the store as a configuration bundle") << '\n'
         << tr("  gatehouse user add|passwd|list|hash-password   manage users who sign in") << '\n'
         << tr("  gatehouse token mint|list|revoke   bearer tokens for MCP clients") << '\n'
+        << tr("  gatehouse client issue|list|revoke   OAuth clients the owner issues to users")
+        << '\n'
         << tr("  gatehouse openapi inspect SPEC   list the tools a spec generates, with token "
               "estimates")
         << '\n'

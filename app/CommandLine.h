@@ -14,7 +14,7 @@ namespace gatehouse::app {
 
 class Workspace;
 
-// The headless commands: serve, config check, import, export, user ..., token ...,
+// The headless commands: serve, config check, import, export, user ..., token ..., client ...,
 // openapi inspect, version. Each has --help.
 // Exit codes: 0 success, 1 the command failed, 2 the command line or the config file is wrong.
 class CommandLine
@@ -37,7 +37,9 @@ public:
     int run(const QStringList &arguments);
 
 private:
-    friend class TokenCommand; // shares the option parsing and store opening below
+    // They share the option parsing and store opening below.
+    friend class TokenCommand;
+    friend class ClientCommand;
 
     int usage(const QString &problem);
     int printHelp();

@@ -1,6 +1,7 @@
 #include "TokenCommand.h"
 
 #include "CommandLine.h"
+#include "CommandText.h"
 #include "ServeCommand.h"
 #include "Workspace.h"
 #include "config/ConfigLoader.h"
@@ -10,7 +11,6 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
-#include <algorithm>
 #include <cmath>
 
 using namespace Qt::StringLiterals;
@@ -18,11 +18,6 @@ using namespace Qt::StringLiterals;
 namespace gatehouse::app {
 
 namespace {
-
-QString minutes(const QDateTime &time)
-{
-    return time.toUTC().toString(u"yyyy-MM-ddTHH:mm'Z'"_s);
-}
 
 QString cap(const std::optional<double> &spendCap)
 {
@@ -63,7 +58,7 @@ int TokenCommand::run(const QStringList &args)
     return m_cli.usage(tr("unknown token command '%1'").arg(sub));
 }
 
-Result<QUrl> TokenCommand::publicUrl(const QCommandLineParser &parser) const
+Result<QUrl> TokenCommand::publicUrl(const QCommandLineParser &parser)
 {
     if (parser.isSet(u"public-url"_s)) {
         const QString text = parser.value(u"public-url"_s);
@@ -172,7 +167,7 @@ int TokenCommand::mint(const QStringList &args)
                  .arg(minted->id, request.user,
                       minted->audience ? *minted->audience : tr("every server"),
                       minted->scopes.isEmpty() ? tr("not narrowed") : minted->scopes.join(u' '),
-                      minutes(minted->expiresAt))
+                      CommandText::utcMinutes(minted->expiresAt))
           << '\n';
     return CommandLine::Success;
 }
@@ -216,21 +211,12 @@ int TokenCommand::list(const QStringList &args)
                             t.user,
                             t.audience ? (t.server.isEmpty() ? *t.audience : t.server) : u"*"_s,
                             t.scopes.isEmpty() ? u"-"_s : t.scopes.join(u' '),
-                            minutes(t.expiresAt),
+                            CommandText::utcMinutes(t.expiresAt),
                             state,
                             cap(t.spendCap),
                             t.clientId};
     }
-    QList<qsizetype> widths(rows.first().size(), 0);
-    for (const QStringList &row : std::as_const(rows))
-        for (qsizetype i = 0; i < row.size(); ++i)
-            widths[i] = std::max(widths[i], row.at(i).size());
-    for (const QStringList &row : std::as_const(rows)) {
-        QString line;
-        for (qsizetype i = 0; i < row.size(); ++i)
-            line += i + 1 < row.size() ? row.at(i).leftJustified(widths[i] + 2) : row.at(i);
-        m_out << line << '\n';
-    }
+    CommandText::printTable(m_out, rows);
     return CommandLine::Success;
 }
 

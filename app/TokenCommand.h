@@ -25,13 +25,15 @@ public:
     // args: "gatehouse token" first, then the subcommand and its arguments.
     int run(const QStringList &args);
 
+    // The gateway's base URL that server tokens are bound to: --public-url, else the --config
+    // file's gateway.public_url (or its listen address), else the default listen address. The
+    // parser must define --public-url and the store options. ClientCommand uses it too.
+    static Result<QUrl> publicUrl(const QCommandLineParser &parser);
+
 private:
     int mint(const QStringList &args);
     int list(const QStringList &args);
     int revoke(const QStringList &args);
-    // The gateway's base URL that server tokens are bound to: --public-url, else the --config
-    // file's gateway.public_url (or its listen address), else the default listen address.
-    Result<QUrl> publicUrl(const QCommandLineParser &parser) const;
 
     CommandLine &m_cli;
     QTextStream &m_out;

@@ -1,8 +1,12 @@
 #include "McpTestClient.h"
 #include "TestSupport.h"
+#include "oauth/ClientRegistry.h"
 #include "oauth/PasswordHash.h"
 #include "oauth/TokenService.h"
+#include "store/ClientRepository.h"
 #include "store/Database.h"
+#include "store/TokenRepository.h"
+#include "store/UserRepository.h"
 
 #include <QDir>
 #include <QFile>
@@ -78,6 +82,10 @@ private Q_SLOTS:
         for (const char *sub : {"mint", "list", "revoke"})
             QTest::addRow("token %s", sub) << QStringList{
                 QStringLiteral("token"), QString::fromLatin1(sub), QStringLiteral("--help")};
+        QTest::newRow("client") << QStringList{QStringLiteral("client"), QStringLiteral("--help")};
+        for (const char *sub : {"issue", "list", "revoke"})
+            QTest::addRow("client %s", sub) << QStringList{
+                QStringLiteral("client"), QString::fromLatin1(sub), QStringLiteral("--help")};
     }
     void helpForEveryCommand()
     {
@@ -419,6 +427,207 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
+    void clientsFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        const QStringList store = {QStringLiteral("--data"), data};
+        auto r = runGatehouse(
+            QStringList{QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob")} +
+                store,
+            "pw pw pw\n");
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        r = runGatehouse(
+            QStringList{QStringLiteral("client"), QStringLiteral("issue"), QStringLiteral("--user"),
+                        QStringLiteral("bob"), QStringLiteral("--name"),
+                        QStringLiteral("Bob's laptop"), QStringLiteral("--redirect-uri"),
+                        QStringLiteral("http://127.0.0.1/callback"), QStringLiteral("--public-url"),
+                        QStringLiteral("https://gw.example.com/")} +
+            store);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Standard output: exactly two lines, the id and the secret.
+        const QStringList lines = r.out.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines.at(2).isEmpty());
+        QVERIFY2(lines.at(0).startsWith(QLatin1String("client_id: ") +
+                                        oauth::ClientRegistry::clientIdPrefix()),
+                 qPrintable(r.out));
+        QVERIFY2(lines.at(1).startsWith(QLatin1String("client_secret: ") +
+                                        oauth::ClientRegistry::clientSecretPrefix()),
+                 qPrintable(r.out));
+        const QString clientId = lines.at(0).mid(11);
+        const QString secret = lines.at(1).mid(15);
+        QVERIFY(!clientId.contains(QLatin1Char(' ')) && !secret.contains(QLatin1Char(' ')));
+        QVERIFY(secret.size() > 40);
+        // Standard error says how to use it, never the secret.
+        QVERIFY(!r.err.contains(secret));
+        QVERIFY2(r.err.contains(QLatin1String("https://gw.example.com/oauth/token")) &&
+                     r.err.contains(QLatin1String("grant_type=client_credentials")) &&
+                     r.err.contains(QLatin1String("resource=https://gw.example.com/mcp/SERVER")) &&
+                     r.err.contains(QLatin1String("-u '") + clientId + QLatin1Char(':')) &&
+                     r.err.contains(QLatin1String("only now")),
+                 qPrintable(r.err));
+
+        {
+            store::DatabaseOptions options;
+            options.sqlitePath = data + QStringLiteral("/gatehouse.db");
+            auto db = store::Database::open(options);
+            QVERIFY(db.ok());
+            store::ClientRepository clients(**db);
+            const auto client = clients.get(clientId);
+            QVERIFY(client.ok());
+            QCOMPARE(client->kind, QStringLiteral("issued"));
+            QCOMPARE(client->user, std::optional<QString>(QStringLiteral("bob")));
+            QCOMPARE(client->name, std::optional<QString>(QStringLiteral("Bob's laptop")));
+            QCOMPARE(client->redirectUris,
+                     QStringList{QStringLiteral("http://127.0.0.1/callback")});
+            QCOMPARE(client->origin, store::Origin::Local);
+            QVERIFY(!client->revoked);
+            // Only "sha256$" and the hex SHA-256 of the secret are stored; the secret
+            // authenticates.
+            QVERIFY(client->clientSecretHash.has_value());
+            const QString stored = *client->clientSecretHash;
+            QVERIFY2(QRegularExpression(QStringLiteral("^sha256\\$[0-9a-f]{64}$"))
+                         .match(stored)
+                         .hasMatch(),
+                     qPrintable(stored));
+            QVERIFY(!stored.contains(secret));
+            QCOMPARE(stored, oauth::ClientRegistry::hashSecret(secret));
+            QVERIFY(oauth::ClientRegistry::secretMatches(secret, stored));
+            QVERIFY(!oauth::ClientRegistry::secretMatches(secret + QLatin1Char('x'), stored));
+
+            // A token the client holds, for revoke to revoke.
+            store::Token token;
+            token.tokenHash = oauth::TokenService::hashToken(u"gh_at_clienttest");
+            token.clientId = clientId;
+            token.user = QStringLiteral("bob");
+            token.expiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+            QVERIFY(store::TokenRepository(**db).insert(token).ok());
+
+            store::User carl;
+            carl.name = QStringLiteral("carl");
+            carl.disabled = true;
+            QVERIFY(store::UserRepository(**db).create(carl).ok());
+        }
+        r = runGatehouse(QStringList{QStringLiteral("client"), QStringLiteral("issue"),
+                                     QStringLiteral("--user"), QStringLiteral("carl")} +
+                         store);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains(QLatin1String("user 'carl' is disabled")), qPrintable(r.err));
+        // The database files hold no secret in the clear.
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+            QFile file(data + QStringLiteral("/gatehouse.db") + suffix);
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            QVERIFY2(!file.readAll().contains(secret.toLatin1().mid(6)),
+                     qPrintable(file.fileName()));
+        }
+
+        // list: the client, never the secret or its hash.
+        r = runGatehouse(QStringList{QStringLiteral("client"), QStringLiteral("list")} + store);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString hash = oauth::ClientRegistry::hashSecret(secret);
+        QVERIFY(!r.out.contains(secret.mid(6)) && !r.err.contains(secret.mid(6)));
+        QVERIFY(!r.out.contains(hash.mid(7, 16)) && !r.out.contains(QLatin1String("sha256$")));
+        QString row;
+        for (const QString &line : r.out.split(QLatin1Char('\n')))
+            if (line.startsWith(clientId))
+                row = line;
+        QVERIFY2(row.contains(QLatin1String(" issued ")) && row.contains(QLatin1String(" bob ")) &&
+                     row.contains(QLatin1String("active")) &&
+                     row.endsWith(QLatin1String("Bob's laptop")),
+                 qPrintable(r.out));
+        r = runGatehouse(QStringList{QStringLiteral("client"), QStringLiteral("list"),
+                                     QStringLiteral("--user"), QStringLiteral("carol")} +
+                         store);
+        QVERIFY2(r.exitCode == 0 && !r.out.contains(clientId), qPrintable(r.out));
+
+        // revoke: the client and its tokens.
+        r = runGatehouse(QStringList{QStringLiteral("client"), QStringLiteral("revoke"), clientId} +
+                         store);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(clientId) && r.out.contains(QLatin1String("still active: 1")),
+                 qPrintable(r.out));
+        {
+            store::DatabaseOptions options;
+            options.sqlitePath = data + QStringLiteral("/gatehouse.db");
+            auto db = store::Database::open(options);
+            QVERIFY(db.ok());
+            QVERIFY(store::ClientRepository(**db).get(clientId)->revoked);
+            const auto token = store::TokenRepository(**db).get(
+                oauth::TokenService::hashToken(u"gh_at_clienttest"));
+            QVERIFY(token.ok());
+            QVERIFY(token->revoked);
+        }
+        r = runGatehouse(QStringList{QStringLiteral("client"), QStringLiteral("list")} + store);
+        QVERIFY2(r.out.contains(QLatin1String("revoked")), qPrintable(r.out));
+        r = runGatehouse(QStringList{QStringLiteral("client"), QStringLiteral("revoke"), clientId} +
+                         store);
+        QVERIFY2(r.exitCode == 0 && r.out.contains(QLatin1String("already revoked")),
+                 qPrintable(r.out + r.err));
+    }
+
+    void clientMistakes_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("mentions");
+        const QString issue = QStringLiteral("issue");
+        const QString user = QStringLiteral("--user");
+        QTest::newRow("no user") << QStringList{issue} << 2 << QStringLiteral("--user");
+        QTest::newRow("unknown user") << QStringList{issue, user, QStringLiteral("nobody")} << 1
+                                      << QStringLiteral("gatehouse user add nobody");
+        QTest::newRow("javascript redirect")
+            << QStringList{issue, user, QStringLiteral("bob"), QStringLiteral("--redirect-uri"),
+                           QStringLiteral("javascript:alert(1)")}
+            << 2 << QStringLiteral("--redirect-uri: the redirect URI javascript:alert(1)");
+        QTest::newRow("plain http redirect")
+            << QStringList{issue, user, QStringLiteral("bob"), QStringLiteral("--redirect-uri"),
+                           QStringLiteral("http://example.com/cb")}
+            << 2 << QStringLiteral("loopback");
+        QTest::newRow("bad public url")
+            << QStringList{issue, user, QStringLiteral("bob"), QStringLiteral("--public-url"),
+                           QStringLiteral("ftp://x")}
+            << 2 << QStringLiteral("--public-url");
+        QTest::newRow("unknown id")
+            << QStringList{QStringLiteral("revoke"), QStringLiteral("gh_ci_nope")} << 1
+            << QStringLiteral("gatehouse client list");
+        QTest::newRow("no id") << QStringList{QStringLiteral("revoke")} << 2
+                               << QStringLiteral("client_id");
+        QTest::newRow("command line client")
+            << QStringList{QStringLiteral("revoke"), oauth::TokenService::commandLineClientId()}
+            << 2 << QStringLiteral("gatehouse token revoke");
+        QTest::newRow("unknown subcommand")
+            << QStringList{QStringLiteral("frob")} << 2 << QStringLiteral("frob");
+    }
+    void clientMistakes()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, mentions);
+        if (!m_clientData.isValid())
+            QSKIP("no temporary directory");
+        const QString data = m_clientData.filePath(QStringLiteral("data"));
+        if (!QFile::exists(data + QStringLiteral("/gatehouse.db"))) {
+            const auto added = runGatehouse({QStringLiteral("user"), QStringLiteral("add"),
+                                             QStringLiteral("bob"), QStringLiteral("--data"), data},
+                                            "pw pw pw\n");
+            QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+        }
+        const auto r = runGatehouse(QStringList{QStringLiteral("client")} + args +
+                                    QStringList{QStringLiteral("--data"), data});
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY2(r.err.contains(mentions), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+        // Nothing was issued.
+        const auto listed = runGatehouse(
+            {QStringLiteral("client"), QStringLiteral("list"), QStringLiteral("--data"), data});
+        QVERIFY2(!listed.out.contains(oauth::ClientRegistry::clientIdPrefix()),
+                 qPrintable(listed.out));
+    }
+
     void serveRefusesPlainHttpOnTheLan()
     {
         QTemporaryDir dir;
@@ -430,6 +639,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_tokenData;
+    QTemporaryDir m_clientData;
 };
 
 QTEST_GUILESS_MAIN(TestCommandLine)
