@@ -234,6 +234,7 @@ AuthAnswer AuthorizeEndpoint::showPage(const Pending &pending, const http::Reque
     content.clientName = pending.client.displayName;
     content.clientId = pending.client.row.clientId;
     content.redirectHost = RedirectUri::displayHost(pending.redirectUri);
+    content.nameVerified = pending.client.row.kind == u"issued"_s;
     content.server = pending.target.server;
     content.scopes = pending.target.scopes;
     content.signedInAs = signedInAs;

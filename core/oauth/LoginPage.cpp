@@ -65,6 +65,12 @@ QByteArray LoginPage::render(const Content &c)
         listed << u"<li>"_s + escape(tr("everything your permissions allow")) + u"</li>"_s;
     body +=
         u"<p>"_s + escape(tr("It asks to:")) + u"</p><ul>"_s + listed.join(QString()) + u"</ul>"_s;
+    if (!c.nameVerified)
+        body += u"<p class=\"note\">"_s +
+                escape(tr("The application chose the name %1 itself; Gatehouse has not "
+                          "verified it. Allow only if you started this sign-in.")
+                           .arg(c.clientName)) +
+                u"</p>"_s;
     body += u"<p class=\"note\">"_s +
             escape(tr("After you decide, you go back to %1. Client id: %2")
                        .arg(c.redirectHost, c.clientId.left(120))) +

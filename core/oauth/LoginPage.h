@@ -19,7 +19,8 @@ public:
         QString clientName;
         QString clientId;
         QString redirectHost;
-        QString server; // empty: every server the user may use
+        bool nameVerified = false; // issued by the owner; otherwise the client named itself
+        QString server;            // empty: every server the user may use
         QStringList scopes;
         QString signedInAs; // empty: the form asks for a user name and password
         QString userName;   // pre-filled after a failed attempt
