@@ -40,6 +40,11 @@ QString AuthServerContext::resourceOf(const QString &server) const
     return TokenService::resourceUrl(publicUrl, server);
 }
 
+QString AuthServerContext::canonicalResource(const QString &resource) const
+{
+    return resource == issuer + u'/' ? issuer : resource;
+}
+
 QStringList AuthServerContext::scopesOf(const QString &server)
 {
     return {server + u":read"_s, server + u":create"_s, server + u":update"_s,

@@ -63,6 +63,8 @@ public:
     const ClientRegistry clients;
 
     QString resourceOf(const QString &server) const;
+    // The gateway's own resource may be written with a trailing slash (new URL(...).href does).
+    QString canonicalResource(const QString &resource) const;
     // The resource and scope parameters of a request to what the grant covers. InvalidArgument:
     // the resource is not one of this gateway's (invalid_target); Validation: a scope is unknown
     // or for another server (invalid_scope).

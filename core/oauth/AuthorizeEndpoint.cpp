@@ -269,18 +269,24 @@ AuthAnswer AuthorizeEndpoint::post(const http::Request &request, const QDateTime
     if (handle.isEmpty())
         return refused(tr("The form names no sign-in request."));
     store::TokenRepository tokens(m_context.database);
+    // The CSRF value is checked before the request is used up, so a forged form cannot spend a
+    // person's sign-in page.
+    auto pendingRow = tokens.get(RandomToken::hash(handle));
+    if (!pendingRow || pendingRow->kind != u"request"_s)
+        return errorPage(400, tr("This sign-in page has expired"),
+                         tr("The sign-in request is unknown or has expired."));
+    const json details =
+        json::parse(pendingRow->details.value_or(QString()).toStdString(), nullptr, false);
+    if (!details.is_object() || !RandomToken::equal(str(details, "csrf"), RandomToken::hash(csrf)))
+        return refused(tr("The form does not belong to this browser's sign-in page (the CSRF "
+                          "check failed). Start again from your application."));
     auto consumed = tokens.consume(RandomToken::hash(handle));
-    if (!consumed || consumed->kind != u"request"_s)
+    if (!consumed)
         return errorPage(400, tr("This sign-in page has expired"),
                          tr("The sign-in request is unknown or has expired."));
     if (consumed->revoked)
         return errorPage(400, tr("This sign-in page was already used"),
                          tr("Each sign-in page can be sent once; it was sent before."));
-    const json details =
-        json::parse(consumed->details.value_or(QString()).toStdString(), nullptr, false);
-    if (!details.is_object() || !RandomToken::equal(str(details, "csrf"), RandomToken::hash(csrf)))
-        return refused(tr("The form does not belong to this browser's sign-in page (the CSRF "
-                          "check failed). Start again from your application."));
     if (consumed->expiresAt <= now)
         return errorPage(
             400, tr("This sign-in page has expired"),

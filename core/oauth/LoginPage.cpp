@@ -61,8 +61,10 @@ QByteArray LoginPage::render(const Content &c)
     QStringList listed;
     for (const QString &scope : c.scopes)
         listed << u"<li>"_s + escape(describeScope(scope)) + u"</li>"_s;
-    if (listed.isEmpty())
-        listed << u"<li>"_s + escape(tr("everything your permissions allow")) + u"</li>"_s;
+    // No server scope: the token is not narrowed (TokenService::verify), so say so.
+    if (std::none_of(c.scopes.cbegin(), c.scopes.cend(),
+                     [](const QString &s) { return s != u"offline_access"_s; }))
+        listed.prepend(u"<li>"_s + escape(tr("everything your permissions allow")) + u"</li>"_s);
     body +=
         u"<p>"_s + escape(tr("It asks to:")) + u"</p><ul>"_s + listed.join(QString()) + u"</ul>"_s;
     if (!c.nameVerified)

@@ -1,6 +1,7 @@
 #include "RedirectUri.h"
 
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -68,6 +69,14 @@ Status RedirectUri::checkRegistrable(const QString &uri)
         return refuse(tr("it is not an absolute URI"));
     if (!url.userInfo().isEmpty())
         return refuse(tr("it must not carry user information (user@host)"));
+    // The authorization response adds these; a URI that already has them would carry two.
+    const QUrlQuery query(url);
+    for (const QString &reserved :
+         {u"code"_s, u"state"_s, u"iss"_s, u"error"_s, u"error_description"_s}) {
+        if (query.hasQueryItem(reserved))
+            return refuse(tr("its query already has %1, which the authorization response adds")
+                              .arg(reserved));
+    }
     const QString scheme = url.scheme().toLower();
     if (scheme == u"https"_s) {
         if (url.host().isEmpty())

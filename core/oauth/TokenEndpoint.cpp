@@ -249,7 +249,8 @@ AuthAnswer TokenEndpoint::authorizationCode(const ClientRegistry::Client &client
     target.audience = consumed->audience;
     target.scopes = consumed->scopes;
     const QString resource = form.value(u"resource"_s);
-    if (!resource.isEmpty() && resource != consumed->audience.value_or(m_context.issuer))
+    if (!resource.isEmpty() &&
+        m_context.canonicalResource(resource) != consumed->audience.value_or(m_context.issuer))
         return failure(400, u"invalid_target"_s,
                        tr("the resource %1 was not part of this authorization; ask for %2")
                            .arg(resource.left(200), consumed->audience.value_or(m_context.issuer)));
@@ -292,7 +293,8 @@ AuthAnswer TokenEndpoint::refresh(const ClientRegistry::Client &client, const Fo
         scopes = requested;
     }
     const QString resource = form.value(u"resource"_s);
-    if (!resource.isEmpty() && resource != found->audience.value_or(m_context.issuer))
+    if (!resource.isEmpty() &&
+        m_context.canonicalResource(resource) != found->audience.value_or(m_context.issuer))
         return failure(400, u"invalid_target"_s,
                        tr("the resource %1 was not part of this grant; ask for %2")
                            .arg(resource.left(200), found->audience.value_or(m_context.issuer)));
