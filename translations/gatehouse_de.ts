@@ -80,14 +80,203 @@
     </message>
 </context>
 <context>
+    <name>AuthServerContext</name>
+    <message>
+        <source>the scope %1 names server &apos;%2&apos;, which this gateway does not serve</source>
+        <translation>der Scope %1 nennt den Server &apos;%2&apos;, den dieses Gateway nicht bereitstellt</translation>
+    </message>
+    <message>
+        <source>the resource %1 must be an absolute URL without a fragment (RFC 8707 section 2)</source>
+        <translation>die Ressource %1 muss eine absolute URL ohne Fragment sein (RFC 8707 Abschnitt 2)</translation>
+    </message>
+    <message>
+        <source>the resource %1 is not an MCP server of this gateway; use %2SERVER (one of: %3)</source>
+        <translation>die Ressource %1 ist kein MCP-Server dieses Gateways; verwenden Sie %2SERVER (zur Auswahl: %3)</translation>
+    </message>
+    <message>
+        <source>none configured</source>
+        <translation>keiner konfiguriert</translation>
+    </message>
+    <message>
+        <source>the scopes name server &apos;%1&apos;, but the resource is server &apos;%2&apos;: ask for %2:ACTION scopes</source>
+        <translation>die Scopes nennen den Server &apos;%1&apos;, die Ressource ist aber der Server &apos;%2&apos;: Fordern Sie Scopes der Form %2:ACTION an</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorizationServer</name>
+    <message>
+        <source>this endpoint accepts only %1</source>
+        <translation>dieser Endpunkt akzeptiert nur %1</translation>
+    </message>
+    <message>
+        <source>no metadata at %1: the MCP servers&apos; documents are at %2/mcp/SERVER</source>
+        <translation>unter %1 gibt es keine Metadaten: Die Dokumente der MCP-Server liegen unter %2/mcp/SERVER</translation>
+    </message>
+    <message>
+        <source>dynamic client registration is turned off on this gateway: ask its owner for a client, or use a client metadata document URL as client_id</source>
+        <translation>die dynamische Client-Registrierung ist auf diesem Gateway abgeschaltet: Bitten Sie den Betreiber um einen Client oder verwenden Sie die URL eines Client-Metadatendokuments als client_id</translation>
+    </message>
+    <message>
+        <source>this gateway accepts client registrations only from its own machine (gateway.auth.registration: loopback); ask its owner for a client</source>
+        <translation>dieses Gateway akzeptiert Client-Registrierungen nur vom eigenen Rechner (gateway.auth.registration: loopback); bitten Sie den Betreiber um einen Client</translation>
+    </message>
+    <message>
+        <source>registration needs the initial access token the gateway&apos;s owner gave you, as a Bearer token</source>
+        <translation>die Registrierung erfordert das initiale Zugriffstoken, das Sie vom Betreiber des Gateways erhalten haben, als Bearer-Token</translation>
+    </message>
+    <message>
+        <source>too many client registrations from this address; try again in %1 seconds</source>
+        <translation>zu viele Client-Registrierungen von dieser Adresse; versuchen Sie es in %1 Sekunden erneut</translation>
+    </message>
+    <message>
+        <source>send the client metadata as application/json (RFC 7591 section 3.1)</source>
+        <translation>senden Sie die Client-Metadaten als application/json (RFC 7591 Abschnitt 3.1)</translation>
+    </message>
+    <message>
+        <source>the client metadata is not valid JSON</source>
+        <translation>die Client-Metadaten sind kein gültiges JSON</translation>
+    </message>
+    <message>
+        <source>no such endpoint: the authorization server&apos;s endpoints are listed at %1</source>
+        <translation>diesen Endpunkt gibt es nicht: Die Endpunkte des Autorisierungsservers sind unter %1 aufgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>AuthorizeEndpoint</name>
+    <message>
+        <source>This sign-in request cannot be used</source>
+        <translation>Diese Anmeldeanfrage kann nicht verwendet werden</translation>
+    </message>
+    <message>
+        <source>The request names no client (client_id is missing).</source>
+        <translation>Die Anfrage nennt keinen Client (client_id fehlt).</translation>
+    </message>
+    <message>
+        <source>The client %1 is not registered for signing in users (the authorization_code grant).</source>
+        <translation>Der Client %1 ist nicht für die Anmeldung von Benutzern registriert (Grant-Typ authorization_code).</translation>
+    </message>
+    <message>
+        <source>The request has no redirect_uri, and the client registered %1 of them: the client must name one.</source>
+        <translation>Die Anfrage enthält keine redirect_uri, und der Client hat %1 davon registriert: Der Client muss eine angeben.</translation>
+    </message>
+    <message>
+        <source>The redirect address %1 is not one the client registered, so this page will not send you there.</source>
+        <translation>Die Weiterleitungsadresse %1 gehört nicht zu denen, die der Client registriert hat; daher leitet diese Seite Sie nicht dorthin weiter.</translation>
+    </message>
+    <message>
+        <source>The state parameter is longer than %1 characters.</source>
+        <translation>Der Parameter state ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>response_type is missing: this server supports only response_type=code</source>
+        <translation>response_type fehlt: Dieser Server unterstützt nur response_type=code</translation>
+    </message>
+    <message>
+        <source>response_type %1 is not supported: use code</source>
+        <translation>response_type %1 wird nicht unterstützt: Verwenden Sie code</translation>
+    </message>
+    <message>
+        <source>code_challenge is missing: this server requires PKCE with code_challenge_method=S256 (RFC 7636)</source>
+        <translation>code_challenge fehlt: Dieser Server erfordert PKCE mit code_challenge_method=S256 (RFC 7636)</translation>
+    </message>
+    <message>
+        <source>code_challenge_method is missing: send S256 (plain is not accepted)</source>
+        <translation>code_challenge_method fehlt: Senden Sie S256 (plain wird nicht akzeptiert)</translation>
+    </message>
+    <message>
+        <source>code_challenge_method %1 is not accepted: use S256</source>
+        <translation>code_challenge_method %1 wird nicht akzeptiert: Verwenden Sie S256</translation>
+    </message>
+    <message>
+        <source>code_challenge is not an S256 challenge: it must be the 43-character base64url SHA-256 of the code_verifier</source>
+        <translation>code_challenge ist keine S256-Challenge: Sie muss der 43 Zeichen lange, base64url-kodierte SHA-256-Hash des code_verifier sein</translation>
+    </message>
+    <message>
+        <source>Sign-in is not available right now</source>
+        <translation>Die Anmeldung ist gerade nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The gateway cannot store the sign-in request: %1</source>
+        <translation>Das Gateway kann die Anmeldeanfrage nicht speichern: %1</translation>
+    </message>
+    <message>
+        <source>This form cannot be accepted</source>
+        <translation>Dieses Formular kann nicht angenommen werden</translation>
+    </message>
+    <message>
+        <source>The form must be sent as application/x-www-form-urlencoded.</source>
+        <translation>Das Formular muss als application/x-www-form-urlencoded gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The form did not come from this browser&apos;s sign-in page (the CSRF check failed). Start again from your application.</source>
+        <translation>Das Formular stammt nicht von der Anmeldeseite dieses Browsers (die CSRF-Prüfung ist fehlgeschlagen). Beginnen Sie erneut in Ihrer Anwendung.</translation>
+    </message>
+    <message>
+        <source>The form names no sign-in request.</source>
+        <translation>Das Formular nennt keine Anmeldeanfrage.</translation>
+    </message>
+    <message>
+        <source>This sign-in page has expired</source>
+        <translation>Diese Anmeldeseite ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>The sign-in request is unknown or has expired.</source>
+        <translation>Die Anmeldeanfrage ist unbekannt oder abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The form does not belong to this browser&apos;s sign-in page (the CSRF check failed). Start again from your application.</source>
+        <translation>Das Formular gehört nicht zur Anmeldeseite dieses Browsers (die CSRF-Prüfung ist fehlgeschlagen). Beginnen Sie erneut in Ihrer Anwendung.</translation>
+    </message>
+    <message>
+        <source>This sign-in page was already used</source>
+        <translation>Diese Anmeldeseite wurde bereits verwendet</translation>
+    </message>
+    <message>
+        <source>Each sign-in page can be sent once; it was sent before.</source>
+        <translation>Jede Anmeldeseite kann nur einmal abgeschickt werden; diese wurde bereits abgeschickt.</translation>
+    </message>
+    <message>
+        <source>Sign-in pages are good for %1 minutes.</source>
+        <translation>Anmeldeseiten sind %1 Minuten lang gültig.</translation>
+    </message>
+    <message>
+        <source>The client no longer lists this redirect address.</source>
+        <translation>Der Client führt diese Weiterleitungsadresse nicht mehr.</translation>
+    </message>
+    <message>
+        <source>the user declined to give the client access</source>
+        <translation>der Benutzer hat dem Client den Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins. Try again in %1 seconds.</source>
+        <translation>Zu viele fehlgeschlagene Anmeldungen. Versuchen Sie es in %1 Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>Benutzername oder Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>This account is disabled</source>
+        <translation>Dieses Konto ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>User %1 is disabled; ask the gateway&apos;s owner to enable it.</source>
+        <translation>Der Benutzer %1 ist deaktiviert; bitten Sie den Betreiber des Gateways, ihn zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>the user&apos;s account is disabled or was removed</source>
+        <translation>das Konto des Benutzers ist deaktiviert oder wurde entfernt</translation>
+    </message>
+    <message>
+        <source>the gateway cannot store the authorization: %1</source>
+        <translation>das Gateway kann die Autorisierung nicht speichern: %1</translation>
+    </message>
+</context>
+<context>
     <name>CatalogLoader</name>
     <message>
         <source>credential %1 of server %2 cannot be used: %3</source>
         <translation>die Zugangsdaten %1 des Servers %2 können nicht verwendet werden: %3</translation>
-    </message>
-    <message>
-        <source>per-user credentials arrive with the credential vault</source>
-        <translation>Zugangsdaten pro Benutzer kommen mit dem Tresor für Zugangsdaten</translation>
     </message>
     <message>
         <source>unknown type %1</source>
@@ -128,6 +317,268 @@
     <message>
         <source>%1; the spec loaded before stays in service</source>
         <translation>%1; die zuvor geladene Spezifikation bleibt in Betrieb</translation>
+    </message>
+    <message>
+        <source>a per-user credential keeps each user&apos;s secret in the vault: write `secret: {keychain: %1}` and import each user&apos;s with `gatehouse credential import %1 --user NAME`</source>
+        <translation>Zugangsdaten pro Benutzer halten das Geheimnis jedes Benutzers im Tresor: Schreiben Sie `secret: {keychain: %1}` und importieren Sie das Geheimnis jedes Benutzers mit `gatehouse credential import %1 --user NAME`</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCommand</name>
+    <message>
+        <source>Usage: gatehouse client issue|list|revoke [--help]</source>
+        <translation>Aufruf: gatehouse client issue|list|revoke [--help]</translation>
+    </message>
+    <message>
+        <source>  issue --user NAME [--name TEXT] [--redirect-uri URI]...</source>
+        <translation>  issue --user NAME [--name TEXT] [--redirect-uri URI]...</translation>
+    </message>
+    <message>
+        <source>                 issue a user a confidential client: prints its client_id and client_secret (shown once)</source>
+        <translation>                 einem Benutzer einen vertraulichen Client ausstellen: gibt dessen client_id und client_secret aus (nur einmal angezeigt)</translation>
+    </message>
+    <message>
+        <source>  list [--user NAME]   list clients: client_id, kind, user, created, state, name</source>
+        <translation>  list [--user NAME]   Clients auflisten: client_id, Art, Benutzer, Erstellungszeit, Status, Name</translation>
+    </message>
+    <message>
+        <source>  revoke CLIENT_ID     revoke a client and every token issued to it</source>
+        <translation>  revoke CLIENT_ID     einen Client und alle für ihn ausgestellten Tokens widerrufen</translation>
+    </message>
+    <message>
+        <source>unknown client command &apos;%1&apos;</source>
+        <translation>unbekannter client-Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>The user the client acts for (required).</source>
+        <translation>Der Benutzer, für den der Client handelt (erforderlich).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>A name for the client, shown in client list and on the consent page (e.g. &quot;Bob&apos;s laptop&quot;).</source>
+        <translation>Ein Name für den Client, angezeigt in client list und auf der Zustimmungsseite (z. B. &quot;Bobs Laptop&quot;).</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <source>A redirect URI (https, http to a loopback address, or an app&apos;s private-use scheme); repeatable. With one the client may also sign the user in with authorization_code.</source>
+        <translation>Ein Weiterleitungs-URI (https, http an eine Loopback-Adresse oder das private Schema einer App); wiederholbar. Mit einem solchen URI darf der Client den Benutzer auch mit authorization_code anmelden.</translation>
+    </message>
+    <message>
+        <source>URI</source>
+        <translation>URI</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s public base URL, for the example on standard error (default: the --config file&apos;s gateway.public_url, else http://127.0.0.1:8787).</source>
+        <translation>Die öffentliche Basis-URL des Gateways für das Beispiel auf der Standardfehlerausgabe (Standard: gateway.public_url der --config-Datei, sonst http://127.0.0.1:8787).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Issues a user their own confidential OAuth client. Standard output is two lines, client_id: ... and client_secret: ...; the secret is shown only now, and only its hash is stored. The client gets tokens with client_credentials at {public_url}/oauth/token, and with --redirect-uri also with authorization_code.</source>
+        <translation>Stellt einem Benutzer einen eigenen vertraulichen OAuth-Client aus. Die Standardausgabe besteht aus zwei Zeilen, client_id: ... und client_secret: ...; das Client-Secret wird nur jetzt angezeigt, gespeichert wird nur sein Hash. Der Client erhält Tokens mit client_credentials unter {public_url}/oauth/token, mit --redirect-uri auch mit authorization_code.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--user NAME is required</source>
+        <translation>--user NAME ist erforderlich</translation>
+    </message>
+    <message>
+        <source>--name: at most %1 characters, please</source>
+        <translation>--name: bitte höchstens %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>--redirect-uri: at most %1 redirect URIs per client</source>
+        <translation>--redirect-uri: höchstens %1 Weiterleitungs-URIs pro Client</translation>
+    </message>
+    <message>
+        <source>no user named &apos;%1&apos;: add one with gatehouse user add %1</source>
+        <translation>es gibt keinen Benutzer namens &apos;%1&apos;: Legen Sie ihn an mit gatehouse user add %1</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; is disabled: enable the user before issuing them a client</source>
+        <translation>der Benutzer &apos;%1&apos; ist deaktiviert: Aktivieren Sie den Benutzer, bevor Sie ihm einen Client ausstellen</translation>
+    </message>
+    <message>
+        <source>Issued client %1 to %2. The secret is shown only now (the gateway keeps only its hash): store it with the client. The client gets access tokens with client_credentials at %3/oauth/token, for example:</source>
+        <translation>Client %1 für %2 ausgestellt. Das Client-Secret wird nur jetzt angezeigt (das Gateway speichert nur seinen Hash): Hinterlegen Sie es beim Client. Der Client erhält Zugriffstokens mit client_credentials unter %3/oauth/token, zum Beispiel:</translation>
+    </message>
+    <message>
+        <source>With its redirect URIs it may also sign %1 in with authorization_code.</source>
+        <translation>Mit seinen Weiterleitungs-URIs darf er %1 auch mit authorization_code anmelden.</translation>
+    </message>
+    <message>
+        <source>Revoke it with: gatehouse client revoke %1</source>
+        <translation>Widerrufen Sie ihn mit: gatehouse client revoke %1</translation>
+    </message>
+    <message>
+        <source>Only this user&apos;s clients.</source>
+        <translation>Nur die Clients dieses Benutzers.</translation>
+    </message>
+    <message>
+        <source>Lists the OAuth clients: client_id, kind (issued by the owner, registered by an MCP client, or a metadata document), user, when it was created, state and name. Client secrets are stored only as hashes and never shown.</source>
+        <translation>Listet die OAuth-Clients auf: client_id, Art (vom Betreiber ausgestellt, von einem MCP-Client registriert oder ein Metadatendokument), Benutzer, Erstellungszeitpunkt, Status und Name. Client-Secrets werden nur als Hashes gespeichert und nie angezeigt.</translation>
+    </message>
+    <message>
+        <source>No OAuth clients. Issue one with: gatehouse client issue --user NAME</source>
+        <translation>Keine OAuth-Clients. Stellen Sie einen aus mit: gatehouse client issue --user NAME</translation>
+    </message>
+    <message>
+        <source>CLIENT_ID</source>
+        <translation>CLIENT_ID</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>ERSTELLT</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>The client&apos;s client_id, as client list shows it.</source>
+        <translation>Die client_id des Clients, wie client list sie anzeigt.</translation>
+    </message>
+    <message>
+        <source>Revokes an OAuth client and every token issued to it: the gateway refuses them from the next request on, and the client can get no new ones. A revoked client stays revoked; issue a new one instead.</source>
+        <translation>Widerruft einen OAuth-Client und alle für ihn ausgestellten Tokens: Das Gateway lehnt sie ab der nächsten Anfrage ab, und der Client kann keine neuen erhalten. Ein widerrufener Client bleibt widerrufen; stellen Sie stattdessen einen neuen aus.</translation>
+    </message>
+    <message>
+        <source>expected the client&apos;s client_id (gatehouse client list shows it)</source>
+        <translation>client_id des Clients erwartet (gatehouse client list zeigt sie an)</translation>
+    </message>
+    <message>
+        <source>%1 is the client of the tokens gatehouse token mint makes: revoke those one by one with gatehouse token revoke ID</source>
+        <translation>%1 ist der Client der Tokens, die gatehouse token mint erzeugt: Widerrufen Sie diese einzeln mit gatehouse token revoke ID</translation>
+    </message>
+    <message>
+        <source>no OAuth client has the client_id &apos;%1&apos;: gatehouse client list shows them</source>
+        <translation>kein OAuth-Client hat die client_id &apos;%1&apos;: gatehouse client list zeigt die vorhandenen an</translation>
+    </message>
+    <message>
+        <source>Client %1 (user %2) was already revoked.</source>
+        <translation>Client %1 (Benutzer %2) war bereits widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoked client %1 (user %2) and every token issued to it; tokens that were still active: %3.</source>
+        <translation>Client %1 (Benutzer %2) und alle für ihn ausgestellten Tokens widerrufen; noch aktive Tokens: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientRegistry</name>
+    <message>
+        <source>the client_id is missing or too long</source>
+        <translation>die client_id fehlt oder ist zu lang</translation>
+    </message>
+    <message>
+        <source>the client %1 was revoked by the gateway&apos;s owner</source>
+        <translation>der Client %1 wurde vom Betreiber des Gateways widerrufen</translation>
+    </message>
+    <message>
+        <source>no client is registered with client_id %1: register the client again (dynamic registration) or ask the gateway&apos;s owner for a client</source>
+        <translation>es ist kein Client mit der client_id %1 registriert: Registrieren Sie den Client erneut (dynamische Registrierung) oder bitten Sie den Betreiber des Gateways um einen Client</translation>
+    </message>
+    <message>
+        <source>client_id %1 is a URL, but this gateway does not accept client metadata documents: register the client instead</source>
+        <translation>client_id %1 ist eine URL, aber dieses Gateway akzeptiert keine Client-Metadatendokumente: Registrieren Sie den Client stattdessen</translation>
+    </message>
+    <message>
+        <source>client_id %1 is not an https URL, so its metadata document is not fetched</source>
+        <translation>client_id %1 ist keine https-URL, daher wird das zugehörige Metadatendokument nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>the client&apos;s metadata document could not be fetched: %1</source>
+        <translation>das Metadatendokument des Clients konnte nicht abgerufen werden: %1</translation>
+    </message>
+    <message>
+        <source>the client&apos;s metadata document at %1 cannot be used: %2</source>
+        <translation>das Metadatendokument des Clients unter %1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>es ist kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>its client_id must be the document&apos;s own URL</source>
+        <translation>seine client_id muss die URL des Dokuments selbst sein</translation>
+    </message>
+    <message>
+        <source>a metadata document must not carry a client secret</source>
+        <translation>ein Metadatendokument darf kein Client-Secret enthalten</translation>
+    </message>
+    <message>
+        <source>token_endpoint_auth_method %1 is not supported for metadata documents; use none</source>
+        <translation>token_endpoint_auth_method %1 wird für Metadatendokumente nicht unterstützt; verwenden Sie none</translation>
+    </message>
+    <message>
+        <source>it needs between 1 and %1 redirect_uris</source>
+        <translation>es braucht zwischen 1 und %1 redirect_uris</translation>
+    </message>
+    <message>
+        <source>the registration request must be a JSON object of client metadata (RFC 7591 section 2)</source>
+        <translation>die Registrierungsanfrage muss ein JSON-Objekt mit Client-Metadaten sein (RFC 7591 Abschnitt 2)</translation>
+    </message>
+    <message>
+        <source>redirect_uris must be an array of strings</source>
+        <translation>redirect_uris muss ein Array von Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>at most %1 redirect_uris can be registered</source>
+        <translation>es können höchstens %1 redirect_uris registriert werden</translation>
+    </message>
+    <message>
+        <source>grant_types must be an array of strings</source>
+        <translation>grant_types muss ein Array von Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>the grant type %1 cannot be registered: use authorization_code and refresh_token (client_credentials clients are issued by the gateway&apos;s owner)</source>
+        <translation>der Grant-Typ %1 kann nicht registriert werden: Verwenden Sie authorization_code und refresh_token (client_credentials-Clients stellt der Betreiber des Gateways aus)</translation>
+    </message>
+    <message>
+        <source>redirect_uris is required for the authorization_code grant</source>
+        <translation>redirect_uris ist für den Grant-Typ authorization_code erforderlich</translation>
+    </message>
+    <message>
+        <source>response_types may only hold &quot;code&quot;</source>
+        <translation>response_types darf nur &quot;code&quot; enthalten</translation>
+    </message>
+    <message>
+        <source>token_endpoint_auth_method %1 is not supported; use none, client_secret_basic or client_secret_post</source>
+        <translation>token_endpoint_auth_method %1 wird nicht unterstützt; verwenden Sie none, client_secret_basic oder client_secret_post</translation>
+    </message>
+    <message>
+        <source>client_name must be a string</source>
+        <translation>client_name muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>client_uri must be an https URL</source>
+        <translation>client_uri muss eine https-URL sein</translation>
     </message>
 </context>
 <context>
@@ -509,6 +960,14 @@
         <source>The OpenAPI document, a file or an http(s) URL (JSON or YAML; 2.0, 3.0 or 3.1).</source>
         <translation>Das OpenAPI-Dokument, eine Datei oder eine http(s)-URL (JSON oder YAML; 2.0, 3.0 oder 3.1).</translation>
     </message>
+    <message>
+        <source>  gatehouse client issue|list|revoke   OAuth clients the owner issues to users</source>
+        <translation>  gatehouse client issue|list|revoke   OAuth-Clients, die der Betreiber an Benutzer ausstellt</translation>
+    </message>
+    <message>
+        <source>  gatehouse credential import|list|rotate|delete|rotate-master-key|...   upstream secrets, kept encrypted under the master key</source>
+        <translation>  gatehouse credential import|list|rotate|delete|rotate-master-key|...   Upstream-Geheimnisse, verschlüsselt unter dem Hauptschlüssel gespeichert</translation>
+    </message>
 </context>
 <context>
     <name>ConfigLoader</name>
@@ -856,12 +1315,398 @@
         <source>tool &quot;%1&quot; is disabled by its override (enabled: false); this rule has no effect</source>
         <translation>das Tool &quot;%1&quot; ist durch seine Überschreibung deaktiviert (enabled: false); diese Regel hat keine Wirkung</translation>
     </message>
+    <message>
+        <source>64 lowercase hexadecimal characters (sha256sum&apos;s output)</source>
+        <translation>64 hexadezimale Zeichen in Kleinbuchstaben (die Ausgabe von sha256sum)</translation>
+    </message>
+    <message>
+        <source>an origin on a loopback address, such as http://127.0.0.1:4000</source>
+        <translation>einen Origin auf einer Loopback-Adresse, etwa http://127.0.0.1:4000</translation>
+    </message>
+    <message>
+        <source>client metadata documents are fetched from these origins without https and address checks: use this only in tests</source>
+        <translation>Client-Metadatendokumente werden von diesen Origins ohne https- und Adressprüfung abgerufen: Verwenden Sie das nur in Tests</translation>
+    </message>
+    <message>
+        <source>a duration such as 10m, 1h or 30d</source>
+        <translation>eine Dauer wie 10m, 1h oder 30d</translation>
+    </message>
+    <message>
+        <source>a duration of at most 10m (OAuth 2.1 section 4.1.2)</source>
+        <translation>eine Dauer von höchstens 10m (OAuth 2.1 Abschnitt 4.1.2)</translation>
+    </message>
+    <message>
+        <source>registration: token needs registration_token_sha256, the SHA-256 (hex) of the initial access token: printf %s TOKEN | sha256sum</source>
+        <translation>registration: token erfordert registration_token_sha256, den SHA-256-Hash (hex) des initialen Zugriffstokens: printf %s TOKEN | sha256sum</translation>
+    </message>
+    <message>
+        <source>a systemd credential name (no /)</source>
+        <translation>einen Namen für ein systemd-Credential (ohne /)</translation>
+    </message>
 </context>
 <context>
     <name>ConfigWriter</name>
     <message>
         <source>cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentRepository</name>
+    <message>
+        <source>Remembering the consent of user &apos;%1&apos; for client &apos;%2&apos;</source>
+        <translation>Speichern der Zustimmung des Benutzers &apos;%1&apos; für den Client &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Cannot remember the consent: user &apos;%1&apos; or client &apos;%2&apos; does not exist.</source>
+        <translation>Die Zustimmung kann nicht gespeichert werden: Der Benutzer &apos;%1&apos; oder der Client &apos;%2&apos; existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Reading remembered consents</source>
+        <translation>Lesen gespeicherter Zustimmungen</translation>
+    </message>
+    <message>
+        <source>Forgetting the consents given to client &apos;%1&apos;</source>
+        <translation>Verwerfen der dem Client &apos;%1&apos; erteilten Zustimmungen</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialCommand</name>
+    <message>
+        <source>Usage: gatehouse credential import|list|rotate|delete|rotate-master-key|recovery-key|restore-master-key [--help]</source>
+        <translation>Aufruf: gatehouse credential import|list|rotate|delete|rotate-master-key|recovery-key|restore-master-key [--help]</translation>
+    </message>
+    <message>
+        <source>  import NAME [--user U] (--from-stdin | --from-file F)   keep a secret encrypted in the store</source>
+        <translation>  import NAME [--user U] (--from-stdin | --from-file F)   ein Geheimnis verschlüsselt im Datenspeicher ablegen</translation>
+    </message>
+    <message>
+        <source>  list                          credentials, where their secrets come from, who has one (never a secret)</source>
+        <translation>  list                          Zugangsdaten, Herkunft ihrer Geheimnisse, wer eines hat (nie ein Geheimnis selbst)</translation>
+    </message>
+    <message>
+        <source>  rotate NAME [--user U] (--from-stdin | --from-file F)   replace a secret</source>
+        <translation>  rotate NAME [--user U] (--from-stdin | --from-file F)   ein Geheimnis ersetzen</translation>
+    </message>
+    <message>
+        <source>  delete NAME [--user U]        remove a secret</source>
+        <translation>  delete NAME [--user U]        ein Geheimnis entfernen</translation>
+    </message>
+    <message>
+        <source>  rotate-master-key             re-encrypt every secret under a new master key</source>
+        <translation>  rotate-master-key             alle Geheimnisse unter einem neuen Hauptschlüssel neu verschlüsseln</translation>
+    </message>
+    <message>
+        <source>  recovery-key                  print the master key&apos;s recovery key</source>
+        <translation>  recovery-key                  den Wiederherstellungsschlüssel des Hauptschlüssels ausgeben</translation>
+    </message>
+    <message>
+        <source>  restore-master-key            put the master key back from its recovery key</source>
+        <translation>  restore-master-key            den Hauptschlüssel aus seinem Wiederherstellungsschlüssel wiederherstellen</translation>
+    </message>
+    <message>
+        <source>unknown credential command &apos;%1&apos;</source>
+        <translation>unbekannter credential-Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>credential %1 is already declared (type %2); --type, --in, --param and --per-user only declare a new one</source>
+        <translation>die Zugangsdaten %1 sind bereits deklariert (Typ %2); --type, --in, --param und --per-user deklarieren nur neue</translation>
+    </message>
+    <message>
+        <source>credential %1 is declared in %2; --type, --in, --param and --per-user only declare a new one</source>
+        <translation>die Zugangsdaten %1 sind in %2 deklariert; --type, --in, --param und --per-user deklarieren nur neue</translation>
+    </message>
+    <message>
+        <source>there is no credential named %1: declare it in the configuration (and pass --config FILE), or here with --type api_key|bearer|basic [--in header|query|cookie] [--param NAME] [--per-user]</source>
+        <translation>es gibt keine Zugangsdaten namens %1: Deklarieren Sie sie in der Konfiguration (und geben Sie --config FILE an) oder hier mit --type api_key|bearer|basic [--in header|query|cookie] [--param NAME] [--per-user]</translation>
+    </message>
+    <message>
+        <source>there is no credential named %1; `gatehouse credential list` shows the credentials</source>
+        <translation>es gibt keine Zugangsdaten namens %1; `gatehouse credential list` zeigt die vorhandenen Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>--type %1: expected one of %2</source>
+        <translation>--type %1: einer der Werte %2 erwartet</translation>
+    </message>
+    <message>
+        <source>an api_key credential needs --param, the header, query or cookie name the key goes in</source>
+        <translation>Zugangsdaten vom Typ api_key brauchen --param, den Namen des Headers, Query-Parameters oder Cookies, in dem der Schlüssel übertragen wird</translation>
+    </message>
+    <message>
+        <source>--in %1: expected header, query or cookie</source>
+        <translation>--in %1: header, query oder cookie erwartet</translation>
+    </message>
+    <message>
+        <source>--in and --param are for api_key credentials; a %1 credential goes where its type says</source>
+        <translation>--in und --param gelten für Zugangsdaten vom Typ api_key; Zugangsdaten vom Typ %1 werden dort übertragen, wo ihr Typ es vorgibt</translation>
+    </message>
+    <message>
+        <source>Declared credential %1 (%2).</source>
+        <translation>Zugangsdaten %1 deklariert (%2).</translation>
+    </message>
+    <message>
+        <source>credential %1 is per user: name the user whose secret this is with --user NAME</source>
+        <translation>die Zugangsdaten %1 gelten pro Benutzer: Geben Sie mit --user NAME den Benutzer an, dem dieses Geheimnis gehört</translation>
+    </message>
+    <message>
+        <source>credential %1 is owner-wide (not per_user), so it takes no --user</source>
+        <translation>die Zugangsdaten %1 gelten betreiberweit (nicht per_user), daher nehmen sie kein --user an</translation>
+    </message>
+    <message>
+        <source>give the secret with exactly one of --from-stdin and --from-file FILE</source>
+        <translation>geben Sie das Geheimnis mit genau einer der Optionen --from-stdin und --from-file FILE an</translation>
+    </message>
+    <message>
+        <source>Secret for %1: </source>
+        <translation>Geheimnis für %1: </translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot read standard input: %1</source>
+        <translation>die Standardeingabe kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>the secret is longer than %1 KiB, which no secret is; check what you gave</source>
+        <translation>das Geheimnis ist länger als %1 KiB, was kein Geheimnis je ist; prüfen Sie Ihre Eingabe</translation>
+    </message>
+    <message>
+        <source>%1 is empty; write the secret into it</source>
+        <translation>%1 ist leer; schreiben Sie das Geheimnis hinein</translation>
+    </message>
+    <message>
+        <source>no secret on standard input: pipe it in, e.g. `printf &apos;%s&apos; &quot;$SECRET&quot; | gatehouse credential import %1 --from-stdin`</source>
+        <translation>kein Geheimnis auf der Standardeingabe: Leiten Sie es per Pipe ein, z. B. `printf &apos;%s&apos; &quot;$SECRET&quot; | gatehouse credential import %1 --from-stdin`</translation>
+    </message>
+    <message>
+        <source>A new master key was created in %1. Its recovery key is shown only now; keep it somewhere safe and offline, since it opens every secret in the store, and enter it with `gatehouse credential restore-master-key` if the key is ever lost:</source>
+        <translation>Ein neuer Hauptschlüssel wurde angelegt (Speicherort: %1). Sein Wiederherstellungsschlüssel wird nur jetzt angezeigt; bewahren Sie ihn sicher und offline auf, da er jedes Geheimnis im Datenspeicher öffnet, und geben Sie ihn mit `gatehouse credential restore-master-key` ein, falls der Schlüssel je verloren geht:</translation>
+    </message>
+    <message>
+        <source>The user whose own secret this is (per-user credentials only).</source>
+        <translation>Der Benutzer, dem dieses Geheimnis gehört (nur bei Zugangsdaten pro Benutzer).</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>Read the secret from standard input (one trailing new line is dropped; asked with echo off on a terminal).</source>
+        <translation>Das Geheimnis von der Standardeingabe lesen (ein abschließender Zeilenumbruch wird entfernt; an einem Terminal wird ohne Echo abgefragt).</translation>
+    </message>
+    <message>
+        <source>Read the secret from this file (one trailing new line is dropped).</source>
+        <translation>Das Geheimnis aus dieser Datei lesen (ein abschließender Zeilenumbruch wird entfernt).</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Declare a new credential of this type: api_key, bearer, basic, oauth2_client_credentials or oauth2_refresh_token.</source>
+        <translation>Neue Zugangsdaten dieses Typs deklarieren: api_key, bearer, basic, oauth2_client_credentials oder oauth2_refresh_token.</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <source>Where a new api_key goes: header (default), query or cookie.</source>
+        <translation>Wohin ein neuer api_key gehört: header (Standard), query oder cookie.</translation>
+    </message>
+    <message>
+        <source>IN</source>
+        <translation>IN</translation>
+    </message>
+    <message>
+        <source>The header, query or cookie name of a new api_key.</source>
+        <translation>Der Header-, Query- oder Cookie-Name eines neuen api_key.</translation>
+    </message>
+    <message>
+        <source>Declare the new credential per user.</source>
+        <translation>Die neuen Zugangsdaten pro Benutzer deklarieren.</translation>
+    </message>
+    <message>
+        <source>The credential&apos;s name.</source>
+        <translation>Der Name der Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>Encrypts a credential&apos;s secret under the master key and keeps it in the store; the gateway decrypts it for each call that needs it. The credential&apos;s type and placement come from its declaration (the store, or --config); --type declares a new one. The first import creates the master key (in gateway.master_key of --config, else the system keychain) and prints its recovery key once, on standard error. The secret is never printed.</source>
+        <translation>Verschlüsselt das Geheimnis von Zugangsdaten unter dem Hauptschlüssel und legt es im Datenspeicher ab; das Gateway entschlüsselt es für jeden Aufruf, der es braucht. Typ und Platzierung der Zugangsdaten stammen aus ihrer Deklaration (im Datenspeicher oder über --config); --type deklariert neue. Der erste Import legt den Hauptschlüssel an (in gateway.master_key der --config-Datei, sonst im Schlüsselbund des Systems) und gibt seinen Wiederherstellungsschlüssel einmalig auf der Standardfehlerausgabe aus. Das Geheimnis wird nie ausgegeben.</translation>
+    </message>
+    <message>
+        <source>expected the credential&apos;s name</source>
+        <translation>Name der Zugangsdaten erwartet</translation>
+    </message>
+    <message>
+        <source>credential %1 takes its secret from %2 (secret: {%2: %3}), not from the vault; to keep it in the vault, change that to secret: {keychain: %1}</source>
+        <translation>die Zugangsdaten %1 beziehen ihr Geheimnis aus %2 (secret: {%2: %3}), nicht aus dem Tresor; um es im Tresor abzulegen, ändern Sie das in secret: {keychain: %1}</translation>
+    </message>
+    <message>
+        <source>credential %1 already has a secret; replace it with: gatehouse credential rotate %1 --from-stdin</source>
+        <translation>die Zugangsdaten %1 haben bereits ein Geheimnis; ersetzen Sie es mit: gatehouse credential rotate %1 --from-stdin</translation>
+    </message>
+    <message>
+        <source>user %2 already has a secret for credential %1; replace it with: gatehouse credential rotate %1 --user %2 --from-stdin</source>
+        <translation>der Benutzer %2 hat bereits ein Geheimnis für die Zugangsdaten %1; ersetzen Sie es mit: gatehouse credential rotate %1 --user %2 --from-stdin</translation>
+    </message>
+    <message>
+        <source>Imported the secret of credential %1, encrypted under master key %2.</source>
+        <translation>Geheimnis der Zugangsdaten %1 importiert, verschlüsselt unter dem Hauptschlüssel %2.</translation>
+    </message>
+    <message>
+        <source>Imported user %3&apos;s secret for credential %1, encrypted under master key %2.</source>
+        <translation>Geheimnis des Benutzers %3 für die Zugangsdaten %1 importiert, verschlüsselt unter dem Hauptschlüssel %2.</translation>
+    </message>
+    <message>
+        <source>Replaces an imported secret with a new one (after it was rotated at the upstream). Calls use the new secret from the next one on.</source>
+        <translation>Ersetzt ein importiertes Geheimnis durch ein neues (nachdem es beim Upstream rotiert wurde). Ab dem nächsten Aufruf wird das neue Geheimnis verwendet.</translation>
+    </message>
+    <message>
+        <source>there is no secret to replace; add it with: gatehouse credential import %1%2 --from-stdin</source>
+        <translation>es gibt kein Geheimnis, das ersetzt werden könnte; fügen Sie es hinzu mit: gatehouse credential import %1%2 --from-stdin</translation>
+    </message>
+    <message>
+        <source>Replaced the secret of credential %1.</source>
+        <translation>Geheimnis der Zugangsdaten %1 ersetzt.</translation>
+    </message>
+    <message>
+        <source>Replaced user %2&apos;s secret for credential %1.</source>
+        <translation>Geheimnis des Benutzers %2 für die Zugangsdaten %1 ersetzt.</translation>
+    </message>
+    <message>
+        <source>Remove this user&apos;s own secret (per-user credentials).</source>
+        <translation>Das eigene Geheimnis dieses Benutzers entfernen (Zugangsdaten pro Benutzer).</translation>
+    </message>
+    <message>
+        <source>Removes an imported secret: calls that need it fail with a tool error that says how to import it again. A credential that `credential import --type` declared goes with its last secret, unless a server still names it.</source>
+        <translation>Entfernt ein importiertes Geheimnis: Aufrufe, die es brauchen, scheitern mit einem Tool-Fehler, der erklärt, wie es erneut importiert wird. Zugangsdaten, die `credential import --type` deklariert hat, verschwinden mit ihrem letzten Geheimnis, sofern kein Server sie noch nennt.</translation>
+    </message>
+    <message>
+        <source>Removed the secret of credential %1.</source>
+        <translation>Geheimnis der Zugangsdaten %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed user %2&apos;s secret for credential %1.</source>
+        <translation>Geheimnis des Benutzers %2 für die Zugangsdaten %1 entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed credential %1, which had no other secret.</source>
+        <translation>Zugangsdaten %1 entfernt, da sie kein weiteres Geheimnis hatten.</translation>
+    </message>
+    <message>
+        <source>Lists the credentials: name, type, where the secret goes, where it comes from, who has one imported (owner-wide, or the users of a per-user credential) and when it was last used. Secrets are never shown.</source>
+        <translation>Listet die Zugangsdaten auf: Name, Typ, wohin das Geheimnis gehört, woher es stammt, wer eines importiert hat (betreiberweit oder die Benutzer bei Zugangsdaten pro Benutzer) und wann es zuletzt verwendet wurde. Geheimnisse werden nie angezeigt.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>No credentials. Declare one in the configuration, or import one with: gatehouse credential import NAME --type bearer --from-stdin</source>
+        <translation>Keine Zugangsdaten. Deklarieren Sie welche in der Konfiguration oder importieren Sie welche mit: gatehouse credential import NAME --type bearer --from-stdin</translation>
+    </message>
+    <message>
+        <source>PLACEMENT</source>
+        <translation>PLATZIERUNG</translation>
+    </message>
+    <message>
+        <source>SECRET</source>
+        <translation>GEHEIMNIS</translation>
+    </message>
+    <message>
+        <source>IMPORTED</source>
+        <translation>IMPORTIERT</translation>
+    </message>
+    <message>
+        <source>LAST USED</source>
+        <translation>ZULETZT VERWENDET</translation>
+    </message>
+    <message>
+        <source>vault</source>
+        <translation>Tresor</translation>
+    </message>
+    <message>
+        <source>no user yet</source>
+        <translation>noch kein Benutzer</translation>
+    </message>
+    <message>
+        <source>users: %1</source>
+        <translation>Benutzer: %1</translation>
+    </message>
+    <message>
+        <source>owner-wide</source>
+        <translation>betreiberweit</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source> (per user)</source>
+        <translation> (pro Benutzer)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Creates a new master key, re-encrypts every stored secret under it in one transaction and stores it where gateway.master_key says (the system keychain by default; a key file is replaced atomically). Its recovery key is printed on standard error before anything changes. A running gateway must be restarted.</source>
+        <translation>Erzeugt einen neuen Hauptschlüssel, verschlüsselt alle gespeicherten Geheimnisse in einer Transaktion damit neu und speichert ihn dort, wo gateway.master_key es angibt (standardmäßig im Schlüsselbund des Systems; eine Schlüsseldatei wird atomar ersetzt). Sein Wiederherstellungsschlüssel wird auf der Standardfehlerausgabe ausgegeben, bevor sich etwas ändert. Ein laufendes Gateway muss neu gestartet werden.</translation>
+    </message>
+    <message>
+        <source>the master key comes from %1 (gateway.master_key: {%1: %2}), which Gatehouse never writes; rotate it on a machine whose configuration keeps the key in the keychain or a key file, then install the new key there</source>
+        <translation>der Hauptschlüssel stammt aus %1 (gateway.master_key: {%1: %2}), wohin Gatehouse nie schreibt; rotieren Sie ihn auf einem Rechner, dessen Konfiguration den Schlüssel im Schlüsselbund oder in einer Schlüsseldatei hält, und installieren Sie den neuen Schlüssel dann dort</translation>
+    </message>
+    <message>
+        <source>the store holds no secrets yet, so there is no master key to replace; the first `gatehouse credential import` creates one</source>
+        <translation>der Datenspeicher enthält noch keine Geheimnisse, daher gibt es keinen Hauptschlüssel zu ersetzen; der erste `gatehouse credential import` legt einen an</translation>
+    </message>
+    <message>
+        <source>The new master key&apos;s recovery key (keep it safe and offline; the old recovery key stops working once the secrets are re-encrypted):</source>
+        <translation>Der Wiederherstellungsschlüssel des neuen Hauptschlüssels (bewahren Sie ihn sicher und offline auf; der alte Wiederherstellungsschlüssel funktioniert nicht mehr, sobald die Geheimnisse neu verschlüsselt sind):</translation>
+    </message>
+    <message>
+        <source>the secrets are re-encrypted under the new master key, which is in %1, but it could not replace %2: move %1 to %2 by hand</source>
+        <translation>die Geheimnisse sind unter dem neuen Hauptschlüssel neu verschlüsselt, der in %1 liegt, aber er konnte %2 nicht ersetzen: Verschieben Sie %1 von Hand nach %2</translation>
+    </message>
+    <message>
+        <source>the secrets are re-encrypted under the new master key, but it could not be stored in %1: %2. Once that works, enter the recovery key printed above with `gatehouse credential restore-master-key`.</source>
+        <translation>die Geheimnisse sind unter dem neuen Hauptschlüssel neu verschlüsselt, aber er konnte nicht gespeichert werden (Speicherort: %1): %2. Sobald das funktioniert, geben Sie den oben ausgegebenen Wiederherstellungsschlüssel mit `gatehouse credential restore-master-key` ein.</translation>
+    </message>
+    <message>
+        <source>Re-encrypted %1 secrets under master key %2 (was %3), kept in %4. Restart a running gateway so that it uses the new key.</source>
+        <translation>%1 Geheimnisse unter dem Hauptschlüssel %2 (bisher %3) neu verschlüsselt, Speicherort: %4. Starten Sie ein laufendes Gateway neu, damit es den neuen Schlüssel verwendet.</translation>
+    </message>
+    <message>
+        <source>Prints the recovery key of the master key the store&apos;s secrets are encrypted under, on standard output: the master key itself, written for people. Anyone who has it can decrypt the store&apos;s secrets; keep it offline.</source>
+        <translation>Gibt auf der Standardausgabe den Wiederherstellungsschlüssel des Hauptschlüssels aus, unter dem die Geheimnisse des Datenspeichers verschlüsselt sind: den Hauptschlüssel selbst, in einer für Menschen lesbaren Form. Wer ihn besitzt, kann die Geheimnisse des Datenspeichers entschlüsseln; bewahren Sie ihn offline auf.</translation>
+    </message>
+    <message>
+        <source>the store has no master key yet; the first `gatehouse credential import` creates one and prints its recovery key</source>
+        <translation>der Datenspeicher hat noch keinen Hauptschlüssel; der erste `gatehouse credential import` legt einen an und gibt seinen Wiederherstellungsschlüssel aus</translation>
+    </message>
+    <message>
+        <source>Reads a recovery key (from standard input, or asked on a terminal), checks that it is the master key the store&apos;s secrets are encrypted under, and stores it where gateway.master_key says (the system keychain by default).</source>
+        <translation>Liest einen Wiederherstellungsschlüssel (von der Standardeingabe oder per Abfrage an einem Terminal), prüft, dass er der Hauptschlüssel ist, unter dem die Geheimnisse des Datenspeichers verschlüsselt sind, und speichert ihn dort, wo gateway.master_key es angibt (standardmäßig im Schlüsselbund des Systems).</translation>
+    </message>
+    <message>
+        <source>the store has no master key to restore: no secret was ever imported into it</source>
+        <translation>der Datenspeicher hat keinen Hauptschlüssel zum Wiederherstellen: Es wurde nie ein Geheimnis in ihn importiert</translation>
+    </message>
+    <message>
+        <source>Recovery key: </source>
+        <translation>Wiederherstellungsschlüssel: </translation>
+    </message>
+    <message>
+        <source>%1 already holds this master key (%2).</source>
+        <translation>%1 enthält diesen Hauptschlüssel bereits (%2).</translation>
+    </message>
+    <message>
+        <source>Restored master key %1 in %2.</source>
+        <translation>Hauptschlüssel %1 wiederhergestellt (Speicherort: %2).</translation>
     </message>
 </context>
 <context>
@@ -917,6 +1762,21 @@
     <message>
         <source>Cannot remove credential &apos;%1&apos;: there is no credential by that name.</source>
         <translation>Die Zugangsdaten &apos;%1&apos; können nicht entfernt werden: Es gibt keine Zugangsdaten mit diesem Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialVault</name>
+    <message>
+        <source>The store holds encrypted secrets but no master key check, so it cannot tell whether a key is the right one. Restore the store from a backup.</source>
+        <translation>Der Datenspeicher enthält verschlüsselte Geheimnisse, aber keinen Prüfwert des Hauptschlüssels, und kann daher nicht feststellen, ob ein Schlüssel der richtige ist. Stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>The store holds encrypted credentials but %1 has no master key. Restore the key there, or enter the recovery key with `gatehouse credential restore-master-key`.</source>
+        <translation>Der Datenspeicher enthält verschlüsselte Zugangsdaten, aber %1 enthält keinen Hauptschlüssel. Stellen Sie den Schlüssel dort wieder her oder geben Sie den Wiederherstellungsschlüssel mit `gatehouse credential restore-master-key` ein.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s master key changed while this command ran (another command rotated it); run the command again.</source>
+        <translation>Der Hauptschlüssel des Datenspeichers hat sich geändert, während dieser Befehl lief (ein anderer Befehl hat ihn rotiert); führen Sie den Befehl erneut aus.</translation>
     </message>
 </context>
 <context>
@@ -1164,6 +2024,36 @@
     </message>
 </context>
 <context>
+    <name>EnvironmentKeyProvider</name>
+    <message>
+        <source>the environment variable %1</source>
+        <translation>die Umgebungsvariable %1</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is not set</source>
+        <translation>die Umgebungsvariable %1 ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Gatehouse cannot set the environment variable %1 for you: generate a key with `head -c 32 /dev/urandom | base64` and set %1 to it where the gateway is started</source>
+        <translation>Gatehouse kann die Umgebungsvariable %1 nicht für Sie setzen: Erzeugen Sie einen Schlüssel mit `head -c 32 /dev/urandom | base64` und setzen Sie %1 dort auf diesen Wert, wo das Gateway gestartet wird</translation>
+    </message>
+</context>
+<context>
+    <name>FormData</name>
+    <message>
+        <source>the request has more than %1 parameters</source>
+        <translation>die Anfrage hat mehr als %1 Parameter</translation>
+    </message>
+    <message>
+        <source>a parameter is not form-encoded UTF-8 (bad %-escape or byte sequence)</source>
+        <translation>ein Parameter ist kein formularkodiertes UTF-8 (fehlerhafte %-Kodierung oder Bytefolge)</translation>
+    </message>
+    <message>
+        <source>the parameter %1 is given more than once; send it once</source>
+        <translation>der Parameter %1 wurde mehrfach angegeben; senden Sie ihn nur einmal</translation>
+    </message>
+</context>
+<context>
     <name>GatewayStatus</name>
     <message>
         <source>Running on %1</source>
@@ -1184,6 +2074,234 @@
     <message>
         <source>Error</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFileKeyProvider</name>
+    <message>
+        <source>the key file %1</source>
+        <translation>die Schlüsseldatei %1</translation>
+    </message>
+    <message>
+        <source>the key file %1 does not exist</source>
+        <translation>die Schlüsseldatei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot open the key file %1: %2</source>
+        <translation>die Schlüsseldatei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot inspect the key file %1: %2</source>
+        <translation>die Schlüsseldatei %1 kann nicht untersucht werden: %2</translation>
+    </message>
+    <message>
+        <source>the key file %1 is not a regular file</source>
+        <translation>die Schlüsseldatei %1 ist keine reguläre Datei</translation>
+    </message>
+    <message>
+        <source>the key file %1 belongs to user id %2, not to the user Gatehouse runs as (%3), so others may control it. Fix it with: chown %3 %4 &amp;&amp; chmod 600 %4</source>
+        <translation>die Schlüsseldatei %1 gehört der Benutzer-ID %2, nicht dem Benutzer, unter dem Gatehouse läuft (%3), daher könnten andere sie kontrollieren. Beheben Sie das mit: chown %3 %4 &amp;&amp; chmod 600 %4</translation>
+    </message>
+    <message>
+        <source>the key file %1 has mode %2, so other users can read or change it; it must be private to you (0600 or 0400). Fix it with: chmod 600 %3</source>
+        <translation>die Schlüsseldatei %1 hat den Modus %2, daher können andere Benutzer sie lesen oder ändern; sie darf nur für Sie zugänglich sein (0600 oder 0400). Beheben Sie das mit: chmod 600 %3</translation>
+    </message>
+    <message>
+        <source>cannot read the key file %1: %2</source>
+        <translation>die Schlüsseldatei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the key file %1 is larger than 4 KiB: it is not a master key file</source>
+        <translation>die Schlüsseldatei %1 ist größer als 4 KiB: Sie ist keine Hauptschlüsseldatei</translation>
+    </message>
+    <message>
+        <source>the key file %1 already exists and is never overwritten: move it away first if you mean to replace the key (the data encrypted with it is lost without it)</source>
+        <translation>die Schlüsseldatei %1 existiert bereits und wird nie überschrieben: Verschieben Sie sie zuerst, wenn Sie den Schlüssel ersetzen wollen (die damit verschlüsselten Daten sind ohne sie verloren)</translation>
+    </message>
+    <message>
+        <source>cannot create the key file %1: the directory %2 does not exist</source>
+        <translation>die Schlüsseldatei %1 kann nicht angelegt werden: Das Verzeichnis %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot create the key file %1: %2</source>
+        <translation>die Schlüsseldatei %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>cannot write the key file %1 (%2): %3</source>
+        <translation>die Schlüsseldatei %1 kann nicht geschrieben werden (%2): %3</translation>
+    </message>
+    <message>
+        <source>cannot write the key file %1: %2</source>
+        <translation>die Schlüsseldatei %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainKeyProvider</name>
+    <message>
+        <source>Start the secret service (for example gnome-keyring-daemon or KWallet) in this session, or keep the master key in a key file (gateway.key_file) or in the environment variable GATEHOUSE_MASTER_KEY.</source>
+        <translation>Starten Sie den Secret Service (zum Beispiel gnome-keyring-daemon oder KWallet) in dieser Sitzung oder legen Sie den Hauptschlüssel in einer Schlüsseldatei (gateway.key_file) oder in der Umgebungsvariable GATEHOUSE_MASTER_KEY ab.</translation>
+    </message>
+    <message>
+        <source>DBUS_SESSION_BUS_ADDRESS is not set</source>
+        <translation>DBUS_SESSION_BUS_ADDRESS ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>nothing answers at DBUS_SESSION_BUS_ADDRESS=%1</source>
+        <translation>unter DBUS_SESSION_BUS_ADDRESS=%1 antwortet niemand</translation>
+    </message>
+    <message>
+        <source>no keychain is reachable, so %1 cannot be used: there is no D-Bus session bus (%2). %3%4</source>
+        <translation>kein Schlüsselbund erreichbar, daher kann %1 nicht verwendet werden: Es gibt keinen D-Bus-Session-Bus (%2). %3%4</translation>
+    </message>
+    <message>
+        <source> The key was not stored anywhere.</source>
+        <translation> Der Schlüssel wurde nirgends gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 holds no key</source>
+        <translation>%1 enthält keinen Schlüssel</translation>
+    </message>
+    <message>
+        <source>the keychain refused access to %1 (%2): unlock it (log in to the desktop session, or unlock the &quot;login&quot; keyring) and try again</source>
+        <translation>der Schlüsselbund hat den Zugriff verweigert: %1 (%2). Entsperren Sie ihn (melden Sie sich an der Desktop-Sitzung an oder entsperren Sie den Schlüsselbund &quot;login&quot;) und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>no keychain is reachable, so %1 cannot be used (%2). %3%4</source>
+        <translation>kein Schlüsselbund erreichbar, daher kann %1 nicht verwendet werden (%2). %3%4</translation>
+    </message>
+    <message>
+        <source>the keychain needs a QCoreApplication</source>
+        <translation>der Schlüsselbund benötigt eine QCoreApplication</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 seconds; if the keychain is locked, it may be waiting for its password. %3</source>
+        <translation>%1 hat nicht innerhalb von %2 Sekunden geantwortet; falls der Schlüsselbund gesperrt ist, wartet er möglicherweise auf sein Passwort. %3</translation>
+    </message>
+    <message>
+        <source>the system keychain (service %1, entry %2)</source>
+        <translation>der Schlüsselbund des Systems (Dienst %1, Eintrag %2)</translation>
+    </message>
+    <message>
+        <source>%1 holds something that is not a Gatehouse master key (%2 bytes instead of 32)</source>
+        <translation>%1 enthält etwas, das kein Gatehouse-Hauptschlüssel ist (%2 Bytes statt 32)</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <source>stay connected without signing in again (until you revoke it)</source>
+        <translation>verbunden bleiben, ohne sich erneut anzumelden (bis Sie den Zugriff widerrufen)</translation>
+    </message>
+    <message>
+        <source>read data through %1</source>
+        <translation>über %1 Daten lesen</translation>
+    </message>
+    <message>
+        <source>create new records through %1</source>
+        <translation>über %1 neue Datensätze anlegen</translation>
+    </message>
+    <message>
+        <source>change existing records through %1</source>
+        <translation>über %1 bestehende Datensätze ändern</translation>
+    </message>
+    <message>
+        <source>delete records through %1</source>
+        <translation>über %1 Datensätze löschen</translation>
+    </message>
+    <message>
+        <source>the MCP servers of this gateway</source>
+        <translation>die MCP-Server dieses Gateways</translation>
+    </message>
+    <message>
+        <source>the MCP server %1</source>
+        <translation>den MCP-Server %1</translation>
+    </message>
+    <message>
+        <source>%1 wants to use %2 on your behalf.</source>
+        <translation>%1 möchte in Ihrem Namen %2 verwenden.</translation>
+    </message>
+    <message>
+        <source>everything your permissions allow</source>
+        <translation>alles, was Ihre Berechtigungen erlauben</translation>
+    </message>
+    <message>
+        <source>It asks to:</source>
+        <translation>Die Anwendung möchte:</translation>
+    </message>
+    <message>
+        <source>The application chose the name %1 itself; Gatehouse has not verified it. Allow only if you started this sign-in.</source>
+        <translation>Die Anwendung hat den Namen %1 selbst gewählt; Gatehouse hat ihn nicht überprüft. Erlauben Sie den Zugriff nur, wenn Sie diese Anmeldung selbst gestartet haben.</translation>
+    </message>
+    <message>
+        <source>After you decide, you go back to %1. Client id: %2</source>
+        <translation>Nach Ihrer Entscheidung kehren Sie zu %1 zurück. Client-ID: %2</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>Angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>Deny</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Sign in and allow</source>
+        <translation>Anmelden und erlauben</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>Allow access? - Gatehouse</source>
+        <translation>Zugriff erlauben? - Gatehouse</translation>
+    </message>
+    <message>
+        <source>Sign in to Gatehouse</source>
+        <translation>Bei Gatehouse anmelden</translation>
+    </message>
+    <message>
+        <source>Allow access?</source>
+        <translation>Zugriff erlauben?</translation>
+    </message>
+    <message>
+        <source>Close this page and start again from your application.</source>
+        <translation>Schließen Sie diese Seite und beginnen Sie erneut in Ihrer Anwendung.</translation>
+    </message>
+</context>
+<context>
+    <name>MasterKey</name>
+    <message>
+        <source>the system&apos;s random generator failed, so no master key was created</source>
+        <translation>der Zufallsgenerator des Systems ist fehlgeschlagen, daher wurde kein Hauptschlüssel angelegt</translation>
+    </message>
+    <message>
+        <source>a master key has 32 bytes, this one has %1</source>
+        <translation>ein Hauptschlüssel hat 32 Bytes, dieser hat %1</translation>
+    </message>
+    <message>
+        <source>%1 does not hold a master key: expected 32 bytes as base64 (44 characters) or hex (64 characters); create one with `head -c 32 /dev/urandom | base64`</source>
+        <translation>%1 enthält keinen Hauptschlüssel: Erwartet werden 32 Bytes als Base64 (44 Zeichen) oder hex (64 Zeichen); erzeugen Sie einen mit `head -c 32 /dev/urandom | base64`</translation>
+    </message>
+    <message>
+        <source>enter the recovery key that was shown when the key was created</source>
+        <translation>geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen des Schlüssels angezeigt wurde</translation>
+    </message>
+    <message>
+        <source>enter the recovery key saved in %1</source>
+        <translation>geben Sie den in %1 gespeicherten Wiederherstellungsschlüssel ein</translation>
+    </message>
+    <message>
+        <source>the store holds encrypted credentials but %1 has no master key, and a new key could not decrypt them, so none was created. Restore the master key there, or %2.</source>
+        <translation>der Datenspeicher enthält verschlüsselte Zugangsdaten, aber %1 enthält keinen Hauptschlüssel, und ein neuer Schlüssel könnte sie nicht entschlüsseln, daher wurde keiner angelegt. Stellen Sie den Hauptschlüssel dort wieder her oder %2.</translation>
     </message>
 </context>
 <context>
@@ -1483,6 +2601,72 @@
     <message>
         <source>%1 failed in the store database &apos;%2&apos;: %3.</source>
         <translation>%1 fehlgeschlagen (Datenbank &apos;%2&apos; des Datenspeichers): %3.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKey</name>
+    <message>
+        <source>the recovery key contains &quot;%1&quot; (character %2), which recovery keys never use: they have only the letters A to Z and the digits 2 to 7</source>
+        <translation>der Wiederherstellungsschlüssel enthält &quot;%1&quot; (Zeichen %2), das in Wiederherstellungsschlüsseln nie vorkommt: Sie bestehen nur aus den Buchstaben A bis Z und den Ziffern 2 bis 7</translation>
+    </message>
+    <message>
+        <source>the recovery key has %1 letters and digits, it should have %2 (14 groups of 4): check that no group is missing or repeated</source>
+        <translation>der Wiederherstellungsschlüssel hat %1 Buchstaben und Ziffern, er sollte %2 haben (14 Gruppen zu je 4): Prüfen Sie, dass keine Gruppe fehlt oder doppelt vorkommt</translation>
+    </message>
+    <message>
+        <source>the recovery key has a typo: its checksum does not match. Compare each group with the printed or saved copy</source>
+        <translation>der Wiederherstellungsschlüssel enthält einen Tippfehler: Seine Prüfsumme stimmt nicht. Vergleichen Sie jede Gruppe mit der ausgedruckten oder gespeicherten Kopie</translation>
+    </message>
+</context>
+<context>
+    <name>RedirectUri</name>
+    <message>
+        <source>the redirect URI %1 is refused: %2</source>
+        <translation>der Weiterleitungs-URI %1 wird abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>er ist leer</translation>
+    </message>
+    <message>
+        <source>it is longer than %1 characters</source>
+        <translation>er ist länger als %1 Zeichen</translation>
+    </message>
+    <message>
+        <source>it holds spaces, control or non-ASCII characters; percent-encode them</source>
+        <translation>er enthält Leerzeichen, Steuerzeichen oder Nicht-ASCII-Zeichen; kodieren Sie diese mit Prozent-Kodierung</translation>
+    </message>
+    <message>
+        <source>a redirect URI must not have a fragment (OAuth 2.1 section 2.3.1)</source>
+        <translation>ein Weiterleitungs-URI darf kein Fragment haben (OAuth 2.1 Abschnitt 2.3.1)</translation>
+    </message>
+    <message>
+        <source>wildcards are not allowed: register each redirect URI in full</source>
+        <translation>Platzhalter sind nicht erlaubt: Registrieren Sie jeden Weiterleitungs-URI vollständig</translation>
+    </message>
+    <message>
+        <source>it is not an absolute URI</source>
+        <translation>er ist kein absoluter URI</translation>
+    </message>
+    <message>
+        <source>it must not carry user information (user@host)</source>
+        <translation>er darf keine Benutzerinformationen enthalten (user@host)</translation>
+    </message>
+    <message>
+        <source>its query already has %1, which the authorization response adds</source>
+        <translation>sein Query-Teil enthält bereits %1, das die Autorisierungsantwort hinzufügt</translation>
+    </message>
+    <message>
+        <source>it has no host</source>
+        <translation>er hat keinen Host</translation>
+    </message>
+    <message>
+        <source>plain http is only allowed to a loopback address (http://127.0.0.1, http://[::1] or http://localhost); use https</source>
+        <translation>unverschlüsseltes http ist nur zu einer Loopback-Adresse erlaubt (http://127.0.0.1, http://[::1] oder http://localhost); verwenden Sie https</translation>
+    </message>
+    <message>
+        <source>the scheme %1: is not allowed; use https, a loopback http address, or an app&apos;s reverse-domain scheme such as com.example.app:/callback</source>
+        <translation>das Schema %1: ist nicht erlaubt; verwenden Sie https, eine http-Loopback-Adresse oder das Reverse-Domain-Schema einer App wie com.example.app:/callback</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +3165,81 @@
     </message>
 </context>
 <context>
+    <name>SecretRepository</name>
+    <message>
+        <source>credential &apos;%1&apos;</source>
+        <translation>Zugangsdaten &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>credential &apos;%1&apos; of user &apos;%2&apos;</source>
+        <translation>Zugangsdaten &apos;%1&apos; des Benutzers &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Reading stored secrets</source>
+        <translation>Lesen gespeicherter Geheimnisse</translation>
+    </message>
+    <message>
+        <source>There is no secret stored for %1.</source>
+        <translation>Für %1 ist kein Geheimnis gespeichert.</translation>
+    </message>
+    <message>
+        <source>Looking for stored secrets</source>
+        <translation>Suchen nach gespeicherten Geheimnissen</translation>
+    </message>
+    <message>
+        <source>Saving the secret of %1</source>
+        <translation>Speichern des Geheimnisses für %1</translation>
+    </message>
+    <message>
+        <source>There already is a secret for %1; replace it with `gatehouse credential rotate`.</source>
+        <translation>Für %1 gibt es bereits ein Geheimnis; ersetzen Sie es mit `gatehouse credential rotate`.</translation>
+    </message>
+    <message>
+        <source>There is no credential named &apos;%1&apos;.</source>
+        <translation>Es gibt keine Zugangsdaten namens &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no credential named &apos;%1&apos; or no user named &apos;%2&apos;.</source>
+        <translation>Es gibt keine Zugangsdaten namens &apos;%1&apos; oder keinen Benutzer namens &apos;%2&apos;.</translation>
+    </message>
+    <message>
+        <source>Replacing the secret of %1</source>
+        <translation>Ersetzen des Geheimnisses für %1</translation>
+    </message>
+    <message>
+        <source>There is no secret stored for %1 to replace; add it with `gatehouse credential import`.</source>
+        <translation>Für %1 ist kein Geheimnis gespeichert, das ersetzt werden könnte; fügen Sie es mit `gatehouse credential import` hinzu.</translation>
+    </message>
+    <message>
+        <source>Removing the secret of %1</source>
+        <translation>Entfernen des Geheimnisses für %1</translation>
+    </message>
+    <message>
+        <source>There is no secret stored for %1 to remove.</source>
+        <translation>Für %1 ist kein Geheimnis gespeichert, das entfernt werden könnte.</translation>
+    </message>
+    <message>
+        <source>Recording the use of the secret of %1</source>
+        <translation>Erfassen der Verwendung des Geheimnisses für %1</translation>
+    </message>
+    <message>
+        <source>Reading the master key&apos;s check value</source>
+        <translation>Lesen des Prüfwerts des Hauptschlüssels</translation>
+    </message>
+    <message>
+        <source>Saving the master key&apos;s check value</source>
+        <translation>Speichern des Prüfwerts des Hauptschlüssels</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the secret of %1</source>
+        <translation>Neuverschlüsseln des Geheimnisses für %1</translation>
+    </message>
+    <message>
+        <source>While the master key was being replaced, the secret of %1 changed; nothing was changed, try again.</source>
+        <translation>Während der Hauptschlüssel ersetzt wurde, hat sich das Geheimnis für %1 geändert; es wurde nichts geändert, versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>SecretResolver</name>
     <message>
         <source>The secret names no environment variable; write `{env: NAME}`.</source>
@@ -2019,16 +3278,16 @@
         <translation>Die Geheimnisdatei %1 ist leer; schreiben Sie das Geheimnis hinein.</translation>
     </message>
     <message>
-        <source>Secrets in the system keychain arrive with the credential vault; use {env: NAME} or {file: PATH} for now.</source>
-        <translation>Geheimnisse im Schlüsselbund des Systems kommen mit dem Tresor für Zugangsdaten; verwenden Sie vorerst {env: NAME} oder {file: PATH}.</translation>
-    </message>
-    <message>
         <source>Sealed secrets arrive with the credential vault; use {env: NAME} or {file: PATH} for now.</source>
         <translation>Versiegelte Geheimnisse kommen mit dem Tresor für Zugangsdaten; verwenden Sie vorerst {env: NAME} oder {file: PATH}.</translation>
     </message>
     <message>
         <source>The secret has an unknown source.</source>
         <translation>Das Geheimnis hat eine unbekannte Quelle.</translation>
+    </message>
+    <message>
+        <source>A {keychain: NAME} secret is kept in the credential vault and read there at each call; import it with `gatehouse credential import`.</source>
+        <translation>Ein Geheimnis der Form {keychain: NAME} wird im Tresor für Zugangsdaten aufbewahrt und bei jedem Aufruf dort gelesen; importieren Sie es mit `gatehouse credential import`.</translation>
     </message>
 </context>
 <context>
@@ -2412,6 +3671,29 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     </message>
 </context>
 <context>
+    <name>SystemdCredentialKeyProvider</name>
+    <message>
+        <source>the systemd credential %1</source>
+        <translation>das systemd-Credential %1</translation>
+    </message>
+    <message>
+        <source>the systemd credential %1 is not available: CREDENTIALS_DIRECTORY is not set, so Gatehouse was not started by a systemd unit with LoadCredentialEncrypted=%1:FILE (or LoadCredential=%1:FILE). Add it to the unit, or use a key file (gateway.key_file)</source>
+        <translation>das systemd-Credential %1 ist nicht verfügbar: CREDENTIALS_DIRECTORY ist nicht gesetzt, also wurde Gatehouse nicht von einer systemd-Unit mit LoadCredentialEncrypted=%1:FILE (oder LoadCredential=%1:FILE) gestartet. Ergänzen Sie das in der Unit oder verwenden Sie eine Schlüsseldatei (gateway.key_file)</translation>
+    </message>
+    <message>
+        <source>the systemd credential %1 is not in %2: add LoadCredentialEncrypted=%1:FILE to the unit</source>
+        <translation>das systemd-Credential %1 liegt nicht in %2: Fügen Sie der Unit LoadCredentialEncrypted=%1:FILE hinzu</translation>
+    </message>
+    <message>
+        <source>cannot read the systemd credential %1: %2</source>
+        <translation>das systemd-Credential %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Gatehouse cannot create the systemd credential %1 itself: encrypt a key with `head -c 32 /dev/urandom | base64 | systemd-creds encrypt --name=%1 - /etc/credstore.encrypted/%1` and add LoadCredentialEncrypted=%1 to the unit</source>
+        <translation>Gatehouse kann das systemd-Credential %1 nicht selbst anlegen: Verschlüsseln Sie einen Schlüssel mit `head -c 32 /dev/urandom | base64 | systemd-creds encrypt --name=%1 - /etc/credstore.encrypted/%1` und fügen Sie der Unit LoadCredentialEncrypted=%1 hinzu</translation>
+    </message>
+</context>
+<context>
     <name>TokenCommand</name>
     <message>
         <source>Usage: gatehouse token mint|list|revoke [--help]</source>
@@ -2588,6 +3870,165 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>Revoked token %1 of %2.</source>
         <translation>Token %1 von %2 widerrufen.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenEndpoint</name>
+    <message>
+        <source>send the parameters as application/x-www-form-urlencoded (RFC 6749 section 3.2)</source>
+        <translation>senden Sie die Parameter als application/x-www-form-urlencoded (RFC 6749 Abschnitt 3.2)</translation>
+    </message>
+    <message>
+        <source>the Authorization header must use the Basic scheme here</source>
+        <translation>der Authorization-Header muss hier das Schema Basic verwenden</translation>
+    </message>
+    <message>
+        <source>use one client authentication method: the Basic header or client_secret in the body, not both</source>
+        <translation>verwenden Sie nur eine Methode zur Client-Authentifizierung: den Basic-Header oder client_secret im Body, nicht beides</translation>
+    </message>
+    <message>
+        <source>the Basic credentials must be client_id:client_secret, each form-encoded (RFC 6749 section 2.3.1)</source>
+        <translation>die Basic-Zugangsdaten müssen client_id:client_secret sein, jeweils formularkodiert (RFC 6749 Abschnitt 2.3.1)</translation>
+    </message>
+    <message>
+        <source>the Basic credentials are not form-encoded</source>
+        <translation>die Basic-Zugangsdaten sind nicht formularkodiert</translation>
+    </message>
+    <message>
+        <source>client_id in the body differs from the one in the Basic header</source>
+        <translation>die client_id im Body weicht von der im Basic-Header ab</translation>
+    </message>
+    <message>
+        <source>the client did not identify itself: send client_id (public clients) or client credentials</source>
+        <translation>der Client hat sich nicht identifiziert: Senden Sie client_id (öffentliche Clients) oder Client-Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>too many failed client authentications; try again in %1 seconds</source>
+        <translation>zu viele fehlgeschlagene Client-Authentifizierungen; versuchen Sie es in %1 Sekunden erneut</translation>
+    </message>
+    <message>
+        <source>client %1 is confidential: authenticate with its client_secret (Basic header or client_secret)</source>
+        <translation>der Client %1 ist vertraulich: Authentifizieren Sie sich mit seinem client_secret (Basic-Header oder client_secret)</translation>
+    </message>
+    <message>
+        <source>the client secret is wrong for client %1; if it was lost, ask the gateway&apos;s owner to issue a new client</source>
+        <translation>das Client-Secret für den Client %1 ist falsch; falls es verloren gegangen ist, bitten Sie den Betreiber des Gateways, einen neuen Client auszustellen</translation>
+    </message>
+    <message>
+        <source>client %1 is public and has no secret: send only client_id</source>
+        <translation>der Client %1 ist öffentlich und hat kein Secret: Senden Sie nur client_id</translation>
+    </message>
+    <message>
+        <source>grant_type is missing</source>
+        <translation>grant_type fehlt</translation>
+    </message>
+    <message>
+        <source>grant_type %1 is not supported: use authorization_code, refresh_token or client_credentials</source>
+        <translation>grant_type %1 wird nicht unterstützt: Verwenden Sie authorization_code, refresh_token oder client_credentials</translation>
+    </message>
+    <message>
+        <source>client %1 may not use the authorization_code grant</source>
+        <translation>der Client %1 darf den Grant-Typ authorization_code nicht verwenden</translation>
+    </message>
+    <message>
+        <source>code is missing</source>
+        <translation>code fehlt</translation>
+    </message>
+    <message>
+        <source>code_verifier must be 43 to 128 characters of A-Z, a-z, 0-9, &apos;-&apos;, &apos;.&apos;, &apos;_&apos; and &apos;~&apos; (RFC 7636 section 4.1)</source>
+        <translation>code_verifier muss aus 43 bis 128 Zeichen aus A-Z, a-z, 0-9, &apos;-&apos;, &apos;.&apos;, &apos;_&apos; und &apos;~&apos; bestehen (RFC 7636 Abschnitt 4.1)</translation>
+    </message>
+    <message>
+        <source>the authorization code is not known: it may have expired; start sign-in again</source>
+        <translation>der Autorisierungscode ist unbekannt: Er ist möglicherweise abgelaufen; starten Sie die Anmeldung erneut</translation>
+    </message>
+    <message>
+        <source>the authorization code was issued to another client</source>
+        <translation>der Autorisierungscode wurde für einen anderen Client ausgestellt</translation>
+    </message>
+    <message>
+        <source>the authorization code was already used; the tokens it gave were revoked. Start sign-in again</source>
+        <translation>der Autorisierungscode wurde bereits verwendet; die damit ausgestellten Tokens wurden widerrufen. Starten Sie die Anmeldung erneut</translation>
+    </message>
+    <message>
+        <source>the authorization code expired (codes live %1 seconds); start sign-in again</source>
+        <translation>der Autorisierungscode ist abgelaufen (Codes gelten %1 Sekunden); starten Sie die Anmeldung erneut</translation>
+    </message>
+    <message>
+        <source>redirect_uri is missing: send the one the authorization request used</source>
+        <translation>redirect_uri fehlt: Senden Sie dieselbe wie in der Autorisierungsanfrage</translation>
+    </message>
+    <message>
+        <source>redirect_uri differs from the one the authorization request used</source>
+        <translation>redirect_uri weicht von der in der Autorisierungsanfrage verwendeten ab</translation>
+    </message>
+    <message>
+        <source>code_verifier was sent, but the authorization request had no code_challenge</source>
+        <translation>code_verifier wurde gesendet, aber die Autorisierungsanfrage enthielt keine code_challenge</translation>
+    </message>
+    <message>
+        <source>code_verifier is missing: send the PKCE verifier of this sign-in</source>
+        <translation>code_verifier fehlt: Senden Sie den PKCE-Verifier dieser Anmeldung</translation>
+    </message>
+    <message>
+        <source>the code_verifier does not match the code_challenge (PKCE S256); the code is now used up, start sign-in again</source>
+        <translation>der code_verifier passt nicht zur code_challenge (PKCE S256); der Code ist jetzt verbraucht, starten Sie die Anmeldung erneut</translation>
+    </message>
+    <message>
+        <source>the resource %1 was not part of this authorization; ask for %2</source>
+        <translation>die Ressource %1 war nicht Teil dieser Autorisierung; fordern Sie %2 an</translation>
+    </message>
+    <message>
+        <source>client %1 may not use the refresh_token grant</source>
+        <translation>der Client %1 darf den Grant-Typ refresh_token nicht verwenden</translation>
+    </message>
+    <message>
+        <source>refresh_token is missing</source>
+        <translation>refresh_token fehlt</translation>
+    </message>
+    <message>
+        <source>the refresh token is not known: it may have expired; sign in again</source>
+        <translation>das Refresh-Token ist unbekannt: Es ist möglicherweise abgelaufen; melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>the refresh token was issued to another client</source>
+        <translation>das Refresh-Token wurde für einen anderen Client ausgestellt</translation>
+    </message>
+    <message>
+        <source>the scope %1 was not granted to this refresh token; ask for the granted scopes or fewer (%2)</source>
+        <translation>der Scope %1 wurde diesem Refresh-Token nicht gewährt; fordern Sie die gewährten Scopes oder weniger an (%2)</translation>
+    </message>
+    <message>
+        <source>the resource %1 was not part of this grant; ask for %2</source>
+        <translation>die Ressource %1 war nicht Teil dieses Grants; fordern Sie %2 an</translation>
+    </message>
+    <message>
+        <source>the refresh token was already used, so every token of this sign-in was revoked; sign in again</source>
+        <translation>das Refresh-Token wurde bereits verwendet, daher wurden alle Tokens dieser Anmeldung widerrufen; melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>the refresh token expired; sign in again</source>
+        <translation>das Refresh-Token ist abgelaufen; melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>client %1 may not use client_credentials: only clients the gateway&apos;s owner issued to a user can (gatehouse client issue --user NAME)</source>
+        <translation>der Client %1 darf client_credentials nicht verwenden: Das dürfen nur Clients, die der Betreiber des Gateways einem Benutzer ausgestellt hat (gatehouse client issue --user NAME)</translation>
+    </message>
+    <message>
+        <source>the user of this grant no longer exists</source>
+        <translation>der Benutzer dieses Grants existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>user %1 is disabled; ask the gateway&apos;s owner to enable the account</source>
+        <translation>der Benutzer %1 ist deaktiviert; bitten Sie den Betreiber des Gateways, das Konto zu aktivieren</translation>
+    </message>
+    <message>
+        <source>token is missing</source>
+        <translation>token fehlt</translation>
+    </message>
+    <message>
+        <source>introspection needs a confidential client (issued by the gateway&apos;s owner)</source>
+        <translation>die Introspektion erfordert einen vertraulichen Client (vom Betreiber des Gateways ausgestellt)</translation>
     </message>
 </context>
 <context>
@@ -3034,6 +4475,65 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     </message>
 </context>
 <context>
+    <name>Vault</name>
+    <message>
+        <source>OpenSSL could not derive the vault&apos;s keys (HKDF)</source>
+        <translation>OpenSSL konnte die Schlüssel des Tresors nicht ableiten (HKDF)</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not compute the key check (HMAC)</source>
+        <translation>OpenSSL konnte den Schlüsselprüfwert nicht berechnen (HMAC)</translation>
+    </message>
+    <message>
+        <source>the stored master key check &quot;%1&quot; is damaged: it should start with &quot;kcv1.&quot; followed by 48 base64url characters. Restore the store from a backup.</source>
+        <translation>der gespeicherte Prüfwert des Hauptschlüssels &quot;%1&quot; ist beschädigt: Er sollte mit &quot;kcv1.&quot; beginnen, gefolgt von 48 base64url-Zeichen. Stellen Sie den Datenspeicher aus einer Sicherung wieder her.</translation>
+    </message>
+    <message>
+        <source>the master key does not match the one the stored credentials were encrypted with (this key&apos;s id is %1, the store needs %2). Restore the original key: put the keychain entry, key file or environment variable back from a backup, or enter the recovery key. A new key cannot decrypt them.</source>
+        <translation>der Hauptschlüssel stimmt nicht mit dem überein, mit dem die gespeicherten Zugangsdaten verschlüsselt wurden (die ID dieses Schlüssels ist %1, der Datenspeicher benötigt %2). Stellen Sie den ursprünglichen Schlüssel wieder her: Spielen Sie den Schlüsselbund-Eintrag, die Schlüsseldatei oder die Umgebungsvariable aus einer Sicherung zurück oder geben Sie den Wiederherstellungsschlüssel ein. Ein neuer Schlüssel kann sie nicht entschlüsseln.</translation>
+    </message>
+    <message>
+        <source>the secret for %1 is larger than 1 MiB; the vault holds credentials, not files</source>
+        <translation>das Geheimnis für %1 ist größer als 1 MiB; der Tresor enthält Zugangsdaten, keine Dateien</translation>
+    </message>
+    <message>
+        <source>the system&apos;s random generator failed</source>
+        <translation>der Zufallsgenerator des Systems ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not encrypt the secret for %1</source>
+        <translation>OpenSSL konnte das Geheimnis für %1 nicht verschlüsseln</translation>
+    </message>
+    <message>
+        <source>the encrypted value of %1 has format %2, which this version of Gatehouse cannot read: upgrade Gatehouse</source>
+        <translation>der verschlüsselte Wert von %1 hat das Format %2, das diese Gatehouse-Version nicht lesen kann: Aktualisieren Sie Gatehouse</translation>
+    </message>
+    <message>
+        <source>the value of %1 is not an encrypted vault record (it should start with &quot;v1.&quot;); import the secret again</source>
+        <translation>der Wert von %1 ist kein verschlüsselter Tresor-Eintrag (er sollte mit &quot;v1.&quot; beginnen); importieren Sie das Geheimnis erneut</translation>
+    </message>
+    <message>
+        <source>the encrypted value of %1 is damaged (cut short or not base64url); import the secret again</source>
+        <translation>der verschlüsselte Wert von %1 ist beschädigt (abgeschnitten oder kein base64url); importieren Sie das Geheimnis erneut</translation>
+    </message>
+    <message>
+        <source>the encrypted value of %1 says format version %2 but is labelled v1: it was altered; import the secret again</source>
+        <translation>der verschlüsselte Wert von %1 gibt die Formatversion %2 an, ist aber als v1 gekennzeichnet: Er wurde verändert; importieren Sie das Geheimnis erneut</translation>
+    </message>
+    <message>
+        <source>the encrypted value of %1 was encrypted with another master key (id %2; the current key is %3). Re-run the rotation that replaced that key, or import the secret again.</source>
+        <translation>der verschlüsselte Wert von %1 wurde mit einem anderen Hauptschlüssel verschlüsselt (ID %2; der aktuelle Schlüssel ist %3). Führen Sie die Rotation, die diesen Schlüssel ersetzt hat, erneut aus oder importieren Sie das Geheimnis erneut.</translation>
+    </message>
+    <message>
+        <source>the encrypted value of %1 does not decrypt: it was altered, or copied there from another row, column or owner. Import the secret again.</source>
+        <translation>der verschlüsselte Wert von %1 lässt sich nicht entschlüsseln: Er wurde verändert oder aus einer anderen Zeile, Spalte oder von einem anderen Eigentümer dorthin kopiert. Importieren Sie das Geheimnis erneut.</translation>
+    </message>
+    <message>
+        <source>rotation stopped, nothing was changed</source>
+        <translation>Rotation abgebrochen, es wurde nichts geändert</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <source>cannot create the data directory %1: check its parent&apos;s permissions or pass --data DIR</source>
@@ -3078,6 +4578,10 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <source>Next: give an MCP client a bearer token. %1 prints one (until the gateway&apos;s OAuth sign-in arrives); the client sends it as Authorization: Bearer TOKEN.</source>
         <translation>Als Nächstes: Geben Sie einem MCP-Client ein Bearer-Token. %1 gibt eines aus (bis das Gateway die OAuth-Anmeldung unterstützt); der Client sendet es als Authorization: Bearer TOKEN.</translation>
     </message>
+    <message>
+        <source>the credential vault</source>
+        <translation>der Tresor für Zugangsdaten</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::dispatch::Dispatcher</name>
@@ -3111,6 +4615,18 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>server %1 has no tool named %2: call tools/list for the tools it offers</source>
         <translation>der Server %1 hat kein Tool namens %2: Rufen Sie tools/list auf, um die angebotenen Tools zu sehen</translation>
+    </message>
+    <message>
+        <source>This tool needs your own secret for credential %1, and user %2 has none yet. Ask the gateway&apos;s owner to add it: %3</source>
+        <translation>Dieses Tool benötigt Ihr eigenes Geheimnis für die Zugangsdaten %1, und der Benutzer %2 hat noch keines. Bitten Sie den Betreiber des Gateways, es hinzuzufügen: %3</translation>
+    </message>
+    <message>
+        <source>Credential %1 of server %2 has no secret yet. The gateway&apos;s owner adds it with: %3</source>
+        <translation>Die Zugangsdaten %1 des Servers %2 haben noch kein Geheimnis. Der Betreiber des Gateways fügt es hinzu mit: %3</translation>
+    </message>
+    <message>
+        <source>Credential %1 of server %2 cannot be used: %3</source>
+        <translation>Die Zugangsdaten %1 des Servers %2 können nicht verwendet werden: %3</translation>
     </message>
 </context>
 <context>
@@ -3158,6 +4674,14 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>%1 and %2 must hold a PEM certificate and its private key (RSA or EC)</source>
         <translation>%1 und %2 müssen ein PEM-Zertifikat und den zugehörigen privaten Schlüssel (RSA oder EC) enthalten</translation>
+    </message>
+    <message>
+        <source>this gateway runs with gateway.auth.mode none, so it has no authorization server</source>
+        <translation>dieses Gateway läuft mit gateway.auth.mode none und hat daher keinen Autorisierungsserver</translation>
+    </message>
+    <message>
+        <source>this gateway has no store, so it has no authorization server</source>
+        <translation>dieses Gateway hat keinen Datenspeicher und daher keinen Autorisierungsserver</translation>
     </message>
 </context>
 <context>
@@ -3469,6 +4993,13 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>cannot create a curl easy handle</source>
         <translation>ein curl-Easy-Handle kann nicht erzeugt werden</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::secrets::Binding</name>
+    <message>
+        <source>%1 (owner %2)</source>
+        <translation>%1 (Eigentümer %2)</translation>
     </message>
 </context>
 <context>
