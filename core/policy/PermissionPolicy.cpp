@@ -1,0 +1,160 @@
+#include "PermissionPolicy.h"
+
+#include "openapi/Tool.h"
+#include "openapi/ToolNamer.h"
+#include "store/UserRepository.h"
+
+using namespace Qt::StringLiterals;
+
+namespace gatehouse::policy {
+
+PermissionPolicy::PermissionPolicy(QHash<QString, UserEntry> users,
+                                   QHash<QString, QList<store::Rule>> roles)
+    : m_users(std::move(users))
+    , m_roles(std::move(roles))
+{}
+
+Result<PermissionPolicy> PermissionPolicy::load(store::Database &database)
+{
+    store::RoleRepository roleRepository(database);
+    auto roles = roleRepository.list();
+    if (!roles)
+        return roles.error();
+    auto users = store::UserRepository(database).list();
+    if (!users)
+        return users.error();
+    auto userRules = roleRepository.allUserRules();
+    if (!userRules)
+        return userRules.error();
+    QHash<QString, QList<store::Rule>> roleRules;
+    for (const store::Role &role : std::as_const(*roles))
+        roleRules.insert(role.name, role.rules);
+    QHash<QString, UserEntry> entries;
+    for (const store::User &user : std::as_const(*users))
+        entries.insert(user.name,
+                       UserEntry{true, user.disabled, user.roles, userRules->value(user.name)});
+    return PermissionPolicy(std::move(entries), std::move(roleRules));
+}
+
+ToolIdentity PermissionPolicy::identify(const QString &server, const openapi::Tool &tool)
+{
+    ToolIdentity identity;
+    identity.server = server;
+    identity.name = tool.name;
+    identity.defaultName = openapi::ToolNamer::defaultName(
+        tool.operation.operationId, tool.operation.method, tool.operation.path, nullptr);
+    identity.resource = tool.resource;
+    identity.action = openapi::toolActionName(tool.action);
+    return identity;
+}
+
+bool PermissionPolicy::matches(const store::Rule &rule, const ToolIdentity &tool)
+{
+    const QString &target = rule.target;
+    if (!target.startsWith(tool.server) || target.size() <= tool.server.size())
+        return false;
+    const QChar separator = target.at(tool.server.size());
+    const QStringView rest = QStringView(target).sliced(tool.server.size() + 1);
+    const bool actionMatches = rule.action == u"*"_s || rule.action == tool.action;
+    if (separator == u'/')
+        return rest == tool.resource && actionMatches;
+    if (separator == u'.')
+        return (rest == tool.name || (!tool.defaultName.isEmpty() && rest == tool.defaultName)) &&
+               actionMatches;
+    return false;
+}
+
+QString PermissionPolicy::describe(const store::Rule &rule)
+{
+    if (rule.action == u"*"_s)
+        return u"%1: %2"_s.arg(rule.target, rule.effect);
+    return u"%1: %2 %3"_s.arg(rule.target, rule.effect, rule.action);
+}
+
+Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
+                                  const std::optional<QStringList> &scopes) const
+{
+    Decision d;
+    const QString toolName = tool.server + u'.' + tool.name;
+    const auto entry = m_users.constFind(user);
+    if (entry == m_users.cend() || !entry->exists) {
+        d.reason = tr("user '%1' is not known to this gateway").arg(user);
+        d.trace << tr("denied: %1").arg(d.reason);
+        return d;
+    }
+    if (entry->disabled) {
+        d.reason = tr("user '%1' is disabled").arg(user);
+        d.trace << tr("denied: %1").arg(d.reason);
+        return d;
+    }
+
+    // One level: the user's own rules, then all of the user's roles together.
+    struct Level
+    {
+        QString name;
+        QList<std::pair<QString, store::Rule>> rules; // (where the rule is from, rule)
+    };
+    QList<Level> levels;
+    Level own{tr("user %1").arg(user), {}};
+    for (const store::Rule &rule : entry->own)
+        own.rules.append({tr("user %1").arg(user), rule});
+    levels << own;
+    Level roles{tr("roles"), {}};
+    for (const QString &role : entry->roles) {
+        for (const store::Rule &rule : m_roles.value(role))
+            roles.rules.append({tr("role %1").arg(role), rule});
+    }
+    levels << roles;
+
+    bool decided = false;
+    for (const Level &level : std::as_const(levels)) {
+        std::optional<QString> allow;
+        std::optional<QString> deny;
+        for (const auto &[from, rule] : level.rules) {
+            if (!matches(rule, tool))
+                continue;
+            const QString line = from + u": "_s + describe(rule);
+            d.trace << line;
+            if (rule.effect == u"deny"_s) {
+                if (!deny)
+                    deny = line;
+            } else if (!allow) {
+                allow = line;
+            }
+        }
+        if (deny) {
+            d.allowed = false;
+            d.reason = tr("denied by %1").arg(*deny);
+            decided = true;
+            break;
+        }
+        if (allow) {
+            d.allowed = true;
+            d.reason = tr("allowed by %1").arg(*allow);
+            decided = true;
+            break;
+        }
+    }
+    if (!decided) {
+        d.allowed = false;
+        d.reason =
+            tr("no rule of user %1 or of the roles %2 grants %3 on %4")
+                .arg(user, entry->roles.isEmpty() ? tr("(none)") : entry->roles.join(u", "_s),
+                     tool.action, toolName);
+    }
+    if (!d.allowed && d.missingPermission.isEmpty())
+        d.missingPermission = u"%1/%2: %3"_s.arg(tool.server, tool.resource, tool.action);
+    if (d.allowed && scopes) {
+        const QString needed = tool.server + u':' + tool.action;
+        if (!scopes->contains(needed)) {
+            d.allowed = false;
+            d.missingScope = needed;
+            d.reason = tr("the token's scopes (%1) do not include %2")
+                           .arg(scopes->isEmpty() ? tr("none") : scopes->join(u' '), needed);
+        }
+    }
+    d.trace << (d.allowed ? tr("allowed: %1").arg(d.reason) : tr("denied: %1").arg(d.reason));
+    return d;
+}
+
+} // namespace gatehouse::policy
