@@ -127,6 +127,11 @@ void Gateway::setToolProviderFactory(ToolProviderFactory factory)
     m_factory = std::move(factory);
 }
 
+void Gateway::setCredentialVault(std::shared_ptr<const secrets::CredentialVault> vault)
+{
+    m_loader.setVault(std::move(vault));
+}
+
 Status Gateway::start(const ListenOptions &options)
 {
     if (m_state == State::Running)
@@ -145,6 +150,10 @@ Status Gateway::start(const ListenOptions &options)
         tls = *loaded;
     }
     m_options = options;
+    {
+        QMutexLocker lock(&m_blockingMutex);
+        m_blockingClosed = false;
+    }
 
     // Session ids are signed with a key every instance sharing the store agrees on.
     QByteArray key = randomBytes(32);
@@ -208,7 +217,12 @@ Status Gateway::start(const ListenOptions &options)
 void Gateway::stop()
 {
     m_refresh.stop();
-    // Blocking OAuth work posts its answers to the workers: let it finish while they run.
+    // Blocking OAuth work posts its answers to the workers: no new work from here on, and what
+    // runs finishes while the workers (and their endpoints) are still alive.
+    {
+        QMutexLocker lock(&m_blockingMutex);
+        m_blockingClosed = true;
+    }
     m_blockingPool.waitForDone();
     if (m_server) {
         // Joins the worker threads, which deletes their endpoints while what they use is alive.
@@ -347,7 +361,11 @@ void Gateway::handle(const http::Request &request, std::shared_ptr<http::Respond
         return responder->respond(http::Response::error(
             403, Gateway::tr("the Host header names no address of this gateway: add it to "
                              "gateway.allowed_hosts if clients reach the gateway by that name")));
-    if (!snap->hosts.allowsOrigin(request.header("origin")))
+    // Metadata, registration, token and revocation carry no ambient authority (no cookies), so
+    // browser-based MCP clients may call them from any origin (CORS); the Host check above still
+    // applies.
+    const bool crossOrigin = oauth::AuthorizationServer::allowsCrossOrigin(path);
+    if (!crossOrigin && !snap->hosts.allowsOrigin(request.header("origin")))
         return responder->respond(http::Response::error(
             403,
             Gateway::tr("requests from this Origin are refused (DNS rebinding protection): add its "
@@ -385,21 +403,39 @@ void Gateway::handleOAuth(const std::shared_ptr<const Snapshot> &snap, const htt
                                    "authorization server")
                      : Gateway::tr("this gateway has no store, so it has no authorization "
                                    "server")));
-    if (oauth::AuthorizationServer::isMetadata(request.path()))
+    const bool cors = oauth::AuthorizationServer::allowsCrossOrigin(request.path());
+    if (cors && request.method() == "OPTIONS") {
+        http::Response preflight(204);
+        preflight.setHeader("access-control-allow-origin", QByteArrayLiteral("*"));
+        preflight.setHeader("access-control-allow-methods", QByteArrayLiteral("GET, POST"));
+        preflight.setHeader("access-control-allow-headers",
+                            QByteArrayLiteral("authorization, content-type, mcp-protocol-version"));
+        preflight.setHeader("access-control-max-age", QByteArrayLiteral("86400"));
+        return responder->respond(std::move(preflight));
+    }
+    if (oauth::AuthorizationServer::isMetadata(request.path())) {
+        http::Response response =
+            snap->authServer->answer(request, QDateTime::currentDateTimeUtc()).response;
+        response.setHeader("access-control-allow-origin", QByteArrayLiteral("*"));
+        return responder->respond(std::move(response));
+    }
+    QMutexLocker lock(&m_blockingMutex);
+    if (m_blockingClosed)
         return responder->respond(
-            snap->authServer->answer(request, QDateTime::currentDateTimeUtc()).response);
-    // The answer comes back to this worker's thread, through its endpoint object.
-    QPointer<QObject> context = &endpoint();
-    m_blockingPool.start([server = snap->authServer, request, responder, context]() mutable {
+            http::Response::error(503, Gateway::tr("the gateway is stopping; try again shortly")));
+    // The answer comes back to this worker's thread, through its endpoint object, which lives
+    // until stop() has waited for the pool.
+    QObject *context = &endpoint();
+    m_blockingPool.start([server = snap->authServer, request, responder, context, cors]() mutable {
         oauth::AuthAnswer answer = server->answer(request, QDateTime::currentDateTimeUtc());
-        if (!context)
-            return;
+        if (cors)
+            answer.response.setHeader("access-control-allow-origin", QByteArrayLiteral("*"));
         QMetaObject::invokeMethod(
-            context.data(),
+            context,
             [responder = std::move(responder), answer = std::move(answer), context]() mutable {
-                if (answer.delay.count() <= 0 || !context)
+                if (answer.delay.count() <= 0)
                     return responder->respond(std::move(answer.response));
-                QTimer::singleShot(answer.delay, context.data(),
+                QTimer::singleShot(answer.delay, context,
                                    [responder, response = std::move(answer.response)]() mutable {
                                        responder->respond(std::move(response));
                                    });

@@ -35,6 +35,10 @@ class AuthorizationServer;
 class TokenService;
 } // namespace gatehouse::oauth
 
+namespace gatehouse::secrets {
+class CredentialVault;
+}
+
 namespace gatehouse::store {
 class Database;
 }
@@ -110,6 +114,9 @@ public:
 
     // Set before start(); called on worker threads, once per server and thread.
     void setToolProviderFactory(ToolProviderFactory factory);
+    // The vault that imported secrets are decrypted with at each call (null: none imported).
+    // Set before start(), or later followed by reloadServers().
+    void setCredentialVault(std::shared_ptr<const secrets::CredentialVault> vault);
 
     Status start(const ListenOptions &options);
     void stop();
@@ -155,6 +162,8 @@ private:
     // Runs the authorization server's blocking work (password hashing, fetching client metadata
     // documents) so that no worker's event loop waits on it.
     QThreadPool m_blockingPool;
+    QMutex m_blockingMutex; // guards m_blockingClosed and starting work on the pool
+    bool m_blockingClosed = false;
     std::unique_ptr<http::Server> m_server;
     QThreadStorage<McpEndpoint *> m_endpoints;
     QMutex m_endpointsMutex; // guards m_allEndpoints; held while posting to them

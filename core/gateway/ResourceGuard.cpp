@@ -197,9 +197,10 @@ ResourceGuard::Outcome ResourceGuard::check(const http::Request &request, const 
     const Credentials credentials = readCredentials(request);
     switch (credentials.kind) {
     case Credentials::Kind::None: {
-        QString how = tr("this MCP endpoint needs a bearer token: ask the gateway's owner for one "
-                         "(gatehouse token mint --user NAME --server %1) and send it as "
-                         "Authorization: Bearer TOKEN")
+        QString how = tr("this MCP endpoint needs a bearer token: sign in through your MCP client "
+                         "(it finds the sign-in page from resource_metadata), or ask the "
+                         "gateway's owner for a token (gatehouse token mint --user NAME --server "
+                         "%1) and send it as Authorization: Bearer TOKEN")
                           .arg(server);
         if (!credentials.problem.isEmpty())
             how = credentials.problem + u"; "_s + how;

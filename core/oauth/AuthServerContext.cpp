@@ -10,6 +10,9 @@ AuthServerContext::Throttles::Throttles()
     : registrations(AttemptThrottle::Limits{1'000'000, 20, std::chrono::seconds(3600),
                                             std::chrono::milliseconds(0),
                                             std::chrono::milliseconds(0), 100'000})
+    , documents(AttemptThrottle::Limits{1'000'000, 30, std::chrono::seconds(600),
+                                        std::chrono::milliseconds(0), std::chrono::milliseconds(0),
+                                        100'000})
 {}
 
 namespace {

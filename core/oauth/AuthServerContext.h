@@ -46,6 +46,7 @@ public:
     {
         AttemptThrottle logins;        // passwords and client secrets
         AttemptThrottle registrations; // DCR per client address
+        AttemptThrottle documents;     // client metadata document sign-ins per client address
         Throttles();
     };
 

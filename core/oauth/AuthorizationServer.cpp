@@ -47,6 +47,12 @@ bool AuthorizationServer::serves(const QString &path)
     return path.startsWith(u"/oauth/"_s) || isMetadata(path);
 }
 
+bool AuthorizationServer::allowsCrossOrigin(const QString &path)
+{
+    return isMetadata(path) || path == u"/oauth/register"_s || path == u"/oauth/token"_s ||
+           path == u"/oauth/revoke"_s;
+}
+
 bool AuthorizationServer::isMetadata(const QString &path)
 {
     return path == prmPath || path.startsWith(prmPath + u'/') || path == asPath ||

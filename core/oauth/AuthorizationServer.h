@@ -32,6 +32,9 @@ public:
 
     // Whether the path is one of the authorization server's.
     static bool serves(const QString &path);
+    // Endpoints without ambient authority that browser-based clients call cross-origin (CORS):
+    // the metadata, registration, token and revocation endpoints.
+    static bool allowsCrossOrigin(const QString &path);
     // Metadata is cheap and never blocks.
     static bool isMetadata(const QString &path);
 

@@ -66,9 +66,13 @@ QByteArray AuthorizeEndpoint::cookie(const http::Request &request, QByteArrayVie
 QByteArray AuthorizeEndpoint::cookieAttributes(std::chrono::seconds maxAge,
                                                QByteArrayView sameSite) const
 {
-    QByteArray attributes =
-        "; Path=/oauth/authorize; HttpOnly; SameSite=" + sameSite.toByteArray() +
-        "; Max-Age=" + QByteArray::number(qint64(maxAge.count()));
+    // Under the public URL's path: behind a proxy that serves the gateway at /prefix.
+    QString base = m_context.publicUrl.path();
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    QByteArray attributes = "; Path=" + base.toUtf8() +
+                            "/oauth/authorize; HttpOnly; SameSite=" + sameSite.toByteArray() +
+                            "; Max-Age=" + QByteArray::number(qint64(maxAge.count()));
     if (m_context.publicUrl.scheme() == u"https"_s)
         attributes += "; Secure";
     return attributes;
@@ -92,7 +96,7 @@ AuthAnswer AuthorizeEndpoint::errorRedirect(const QString &redirectUri, const QS
                                      {u"iss"_s, m_context.issuer}})};
 }
 
-AuthorizeEndpoint::Checked AuthorizeEndpoint::check(const FormData &form,
+AuthorizeEndpoint::Checked AuthorizeEndpoint::check(const FormData &form, const QString &address,
                                                     const QDateTime &now) const
 {
     Checked result;
@@ -103,6 +107,14 @@ AuthorizeEndpoint::Checked AuthorizeEndpoint::check(const FormData &form,
     const QString clientId = form.value(u"client_id"_s);
     if (clientId.isEmpty())
         return page(tr("The request names no client (client_id is missing)."));
+    if (ClientRegistry::isDocumentUrl(clientId)) {
+        // Each may fetch a document: bounded per client address.
+        const QStringList keys = {u"documents:"_s + address};
+        if (m_context.throttles->documents.check(keys, now).refused)
+            return page(tr("Too many sign-ins with client metadata documents from this address; "
+                           "try again later."));
+        (void)m_context.throttles->documents.failed(keys, now);
+    }
     auto client = m_context.clients.find(clientId, now);
     if (!client)
         return page(client.error().message());
@@ -178,7 +190,7 @@ AuthAnswer AuthorizeEndpoint::get(const http::Request &request, const QDateTime 
     auto form = FormData::parse(request.query());
     if (!form)
         return errorPage(400, tr("This sign-in request cannot be used"), form.error().message());
-    Checked checked = check(*form, now);
+    Checked checked = check(*form, request.clientAddress().toString(), now);
     if (!checked.pending)
         return checked.answer;
     const Pending &pending = *checked.pending;
@@ -186,7 +198,7 @@ AuthAnswer AuthorizeEndpoint::get(const http::Request &request, const QDateTime 
     if (user) {
         store::Consent consent{*user,
                                pending.client.row.clientId,
-                               pending.redirectUri,
+                               RedirectUri::consentKey(pending.redirectUri),
                                pending.target.audience.value_or(m_context.issuer),
                                pending.target.scopes,
                                {}};
@@ -260,6 +272,12 @@ AuthAnswer AuthorizeEndpoint::post(const http::Request &request, const QDateTime
     auto form = FormData::parse(request.body());
     if (!form)
         return errorPage(400, tr("This form cannot be accepted"), form.error().message());
+    // Fetch metadata (where browsers send it): the form is only ever posted from its own page.
+    const QByteArray site = request.header("sec-fetch-site").toLower();
+    if (!site.isEmpty() && site != "same-origin")
+        return refused(tr("The form was sent from another site (Sec-Fetch-Site: %1). Start again "
+                          "from your application.")
+                           .arg(QString::fromLatin1(site.left(40))));
     const QString csrf = form->value(u"csrf"_s);
     const QString cookieCsrf = QString::fromLatin1(cookie(request, csrfCookie()));
     if (csrf.isEmpty() || cookieCsrf.isEmpty() || !RandomToken::equal(csrf, cookieCsrf))
@@ -323,8 +341,11 @@ AuthAnswer AuthorizeEndpoint::post(const http::Request &request, const QDateTime
         user = *current;
     } else {
         // Sign in. Failures are counted per user name and per client address.
-        const QStringList keys = {u"user:"_s + userName.toLower(),
-                                  u"address:"_s + request.clientAddress().toString()};
+        // Refusals are keyed by (user, address) and by address, so nobody can lock a user out
+        // from elsewhere; the user-wide key only slows answers down.
+        const QString address = request.clientAddress().toString();
+        const QString userKey = u"user:"_s + userName.toLower();
+        const QStringList keys = {userKey + u'@' + address, u"address:"_s + address};
         AttemptThrottle &throttle = m_context.throttles->logins;
         const auto verdict = throttle.check(keys, now);
         if (verdict.refused) {
@@ -353,7 +374,8 @@ AuthAnswer AuthorizeEndpoint::post(const http::Request &request, const QDateTime
             (void)PasswordHash::verify(form->value(u"password"_s), dummy);
         }
         if (!good) {
-            const auto delay = throttle.failed(keys, now);
+            const auto delay =
+                std::max(throttle.failed(keys, now), throttle.failed({userKey}, now));
             qCInfo(lcOAuth).noquote() << "failed sign-in for" << userName.left(64) << "from"
                                       << request.clientAddress().toString();
             AuthAnswer answer = showPage(pending, request, QString(), userName,
@@ -361,7 +383,7 @@ AuthAnswer AuthorizeEndpoint::post(const http::Request &request, const QDateTime
             answer.delay = delay;
             return answer;
         }
-        throttle.succeeded({keys.first()});
+        throttle.succeeded({keys.first(), userKey});
         if (found->disabled)
             return errorPage(
                 403, tr("This account is disabled"),
@@ -371,7 +393,7 @@ AuthAnswer AuthorizeEndpoint::post(const http::Request &request, const QDateTime
 
     store::Consent consent{user,
                            pending.client.row.clientId,
-                           pending.redirectUri,
+                           RedirectUri::consentKey(pending.redirectUri),
                            pending.target.audience.value_or(m_context.issuer),
                            pending.target.scopes,
                            now};

@@ -55,7 +55,7 @@ private:
         AuthAnswer answer;
     };
 
-    Checked check(const FormData &form, const QDateTime &now) const;
+    Checked check(const FormData &form, const QString &address, const QDateTime &now) const;
     AuthAnswer errorPage(int status, const QString &heading, const QString &text) const;
     AuthAnswer errorRedirect(const QString &redirectUri, const QString &state, const QString &error,
                              const QString &description) const;

@@ -77,7 +77,7 @@ QByteArray LoginPage::render(const Content &c)
             escape(tr("After you decide, you go back to %1. Client id: %2")
                        .arg(c.redirectHost, c.clientId.left(120))) +
             u"</p>"_s;
-    body += u"<form method=\"post\" action=\"/oauth/authorize\">"_s;
+    body += u"<form method=\"post\" action=\"authorize\">"_s;
     body += u"<input type=\"hidden\" name=\"request\" value=\""_s + escape(c.requestHandle) +
             u"\"><input type=\"hidden\" name=\"csrf\" value=\""_s + escape(c.csrf) + u"\">"_s;
     if (c.signedInAs.isEmpty()) {

@@ -61,7 +61,10 @@ http::Response OAuthResponse::html(int status, const QByteArray &body)
                                          "frame-ancestors 'none'; base-uri 'none'"));
     response.setHeader("x-frame-options", QByteArrayLiteral("DENY"));
     response.setHeader("x-content-type-options", QByteArrayLiteral("nosniff"));
-    response.setHeader("referrer-policy", QByteArrayLiteral("no-referrer"));
+    // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on the page's
+    // own form POST, which the DNS rebinding check refuses; the redirect to the client still
+    // carries no Referer.
+    response.setHeader("referrer-policy", QByteArrayLiteral("same-origin"));
     noStore(response);
     return response;
 }

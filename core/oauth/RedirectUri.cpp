@@ -113,6 +113,12 @@ bool RedirectUri::matchesAny(const QStringList &registered, const QString &reque
                        [&](const QString &r) { return matches(r, requested); });
 }
 
+QString RedirectUri::consentKey(const QString &uri)
+{
+    const auto parts = loopback(uri);
+    return parts ? u"http://"_s + parts->host + parts->rest : uri;
+}
+
 QString RedirectUri::displayHost(const QString &uri)
 {
     const QUrl url(uri);

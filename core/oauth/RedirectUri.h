@@ -27,6 +27,10 @@ public:
     static bool matches(const QString &registered, const QString &requested);
     static bool matchesAny(const QStringList &registered, const QString &requested);
 
+    // What consent is remembered under: the URI without its port when it is a loopback one, so
+    // a native app on a new ephemeral port is not asked again.
+    static QString consentKey(const QString &uri);
+
     // The host a person sees on the consent page (or the scheme, for an app's private scheme).
     static QString displayHost(const QString &uri);
 };

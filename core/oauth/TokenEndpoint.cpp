@@ -113,8 +113,11 @@ TokenEndpoint::Authenticated TokenEndpoint::authenticate(const http::Request &re
                     tr("the client did not identify itself: send client_id (public clients) or "
                        "client credentials"));
 
+    // Refusals are keyed by (client, address), so nobody can lock a client out from elsewhere;
+    // the client-wide key only slows answers down.
     AttemptThrottle &throttle = m_context.throttles->logins;
-    const QStringList keys = {u"client:"_s + clientId};
+    const QString clientKey = u"client:"_s + clientId;
+    const QStringList keys = {clientKey + u'@' + request.clientAddress().toString()};
     if (const auto verdict = throttle.check(keys, now); verdict.refused) {
         result.answer = failure(429, u"temporarily_unavailable"_s,
                                 tr("too many failed client authentications; try again in %1 "
@@ -140,7 +143,8 @@ TokenEndpoint::Authenticated TokenEndpoint::authenticate(const http::Request &re
                                       "client_secret (Basic header or client_secret)")
                                        .arg(clientId));
         if (!ClientRegistry::secretMatches(secret, *client->row.clientSecretHash)) {
-            result.answer.delay = throttle.failed(keys, now);
+            result.answer.delay =
+                std::max(throttle.failed(keys, now), throttle.failed({clientKey}, now));
             const auto delay = result.answer.delay;
             unauthenticated(tr("the client secret is wrong for client %1; if it was lost, ask "
                                "the gateway's owner to issue a new client")
@@ -148,7 +152,7 @@ TokenEndpoint::Authenticated TokenEndpoint::authenticate(const http::Request &re
             result.answer.delay = delay;
             return result;
         }
-        throttle.succeeded(keys);
+        throttle.succeeded({keys.first(), clientKey});
     } else if (!secret.isEmpty()) {
         return unauthenticated(
             tr("client %1 is public and has no secret: send only client_id").arg(clientId));
@@ -277,19 +281,41 @@ AuthAnswer TokenEndpoint::refresh(const ClientRegistry::Client &client, const Fo
     if (found->clientId != client.row.clientId)
         return failure(400, invalidGrant, tr("the refresh token was issued to another client"));
     // Narrower scopes are allowed (RFC 6749 section 6), wider ones never.
+    // A list without a server scope means "not narrowed" (TokenService::verify), so a narrowed
+    // grant must keep at least one of its server scopes, and a grant that is not narrowed may
+    // be narrowed to any scope of a configured server.
+    const auto serverScopes = [](const QStringList &list) {
+        QStringList result = list;
+        result.removeAll(u"offline_access"_s);
+        return result;
+    };
+    const QStringList granted = serverScopes(found->scopes);
     QStringList scopes = found->scopes;
     if (form.has(u"scope"_s)) {
         QStringList requested = form.value(u"scope"_s).split(u' ', Qt::SkipEmptyParts);
         requested.removeDuplicates();
+        if (requested.isEmpty())
+            return failure(400, u"invalid_scope"_s,
+                           tr("scope is empty: leave it out to keep the granted scopes (%1), or "
+                              "name some of them")
+                               .arg(found->scopes.join(u' ')));
         for (const QString &s : std::as_const(requested)) {
-            const bool covered = found->scopes.isEmpty() ? TokenService::checkScope(s).ok()
-                                                         : found->scopes.contains(s);
+            const bool covered = granted.isEmpty()
+                                     ? (s == u"offline_access"_s ||
+                                        (TokenService::checkScope(s).ok() &&
+                                         m_context.servers.contains(s.left(s.lastIndexOf(u':')))))
+                                     : found->scopes.contains(s);
             if (!covered)
                 return failure(400, u"invalid_scope"_s,
                                tr("the scope %1 was not granted to this refresh token; ask for "
                                   "the granted scopes or fewer (%2)")
                                    .arg(s.left(80), found->scopes.join(u' ')));
         }
+        if (!granted.isEmpty() && serverScopes(requested).isEmpty())
+            return failure(400, u"invalid_scope"_s,
+                           tr("the scopes must keep at least one of the granted server scopes "
+                              "(%1); without one the token would not be narrowed")
+                               .arg(granted.join(u' ')));
         scopes = requested;
     }
     const QString resource = form.value(u"resource"_s);

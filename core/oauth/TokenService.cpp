@@ -254,8 +254,9 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
     Verification v;
     const auto unknown = [this] {
         return reject(Failure::UnknownToken,
-                      tr("the token is not one this gateway issued, or it was removed: get a "
-                         "new one (gatehouse token mint --user NAME --server SERVER)"));
+                      tr("the token is not one this gateway issued, or it was removed: sign in "
+                         "again from your MCP client, or get a new token from the gateway's "
+                         "owner (gatehouse token mint --user NAME --server SERVER)"));
     };
     if (token.isEmpty() || token.size() > maxTokenLength) {
         v.rejection = unknown();
@@ -281,15 +282,22 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
         return v;
     }
     if (t.revoked) {
+        // Minted tokens come from the owner; the others from a sign-in the client can repeat.
         v.rejection = reject(Failure::Revoked,
-                             tr("the token was revoked: get a new one from the gateway's owner "
-                                "(gatehouse token mint)"));
+                             t.clientId == commandLineClientId()
+                                 ? tr("the token was revoked: get a new one from the gateway's "
+                                      "owner (gatehouse token mint)")
+                                 : tr("the token was revoked: sign in again from your MCP client"));
         return v;
     }
     if (t.expiresAt <= now) {
-        v.rejection = reject(Failure::Expired,
-                             tr("the token expired at %1: mint a new one with gatehouse token mint")
-                                 .arg(isoMinutes(t.expiresAt)));
+        v.rejection = reject(
+            Failure::Expired,
+            (t.clientId == commandLineClientId()
+                 ? tr("the token expired at %1: mint a new one with gatehouse token mint")
+                 : tr("the access token expired at %1: refresh it, or sign in again from your "
+                      "MCP client"))
+                .arg(isoMinutes(t.expiresAt)));
         return v;
     }
     if (!t.user || !found->userExists) {

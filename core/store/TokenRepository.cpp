@@ -176,8 +176,16 @@ Result<QList<Token>> TokenRepository::findByHashPrefix(const QString &kind, cons
 
 Result<Token> TokenRepository::consume(const QString &tokenHash)
 {
+    // One conditional UPDATE decides who used the token: under PostgreSQL's READ COMMITTED a
+    // SELECT then UPDATE would let two concurrent callers both see it unused.
     std::optional<Token> found;
     Status s = m_database.write([&](QSqlDatabase &db) -> Status {
+        Query q(m_database, db,
+                u"UPDATE oauth_tokens SET revoked = 1 WHERE token_hash = :h AND revoked = 0"_s);
+        q.bind(u":h"_s, tokenHash);
+        if (Status st = q.exec(tr("Using up a token")); !st.ok())
+            return st;
+        const bool usedNow = q.rowsAffected() == 1;
         auto rows = select(db, u" WHERE token_hash = :v"_s, tokenHash);
         if (!rows.ok())
             return rows.error();
@@ -185,9 +193,8 @@ Result<Token> TokenRepository::consume(const QString &tokenHash)
             return Error(ErrorCode::NotFound, tr("The token is not known; it may have expired "
                                                  "and been removed. Request a new one."));
         found = rows->first();
-        Query q(m_database, db, u"UPDATE oauth_tokens SET revoked = 1 WHERE token_hash = :h"_s);
-        q.bind(u":h"_s, tokenHash);
-        return q.exec(tr("Using up a %1 token").arg(found->kind));
+        found->revoked = !usedNow; // as it was before this call
+        return {};
     });
     if (!s.ok())
         return s.error();

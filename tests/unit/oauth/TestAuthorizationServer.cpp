@@ -336,7 +336,8 @@ class TestAuthorizationServer : public QObject
     AuthAnswer send(const QByteArray &method, const QString &path, const QByteArray &query,
                     const QByteArray &body, const QByteArray &contentType,
                     const QList<QByteArray> &cookies, const QByteArray &authorization,
-                    const QDateTime &now, const QHostAddress &peer = loopback) const
+                    const QDateTime &now, const QHostAddress &peer = loopback,
+                    const QByteArray &fetchSite = {}) const
     {
         http::Request request;
         request.setMethod(method);
@@ -353,6 +354,8 @@ class TestAuthorizationServer : public QObject
             request.headers().add("cookie", cookies.join("; "));
         if (!authorization.isEmpty())
             request.headers().add("authorization", authorization);
+        if (!fetchSite.isEmpty())
+            request.headers().add("sec-fetch-site", fetchSite);
         request.setBody(body);
         request.setPeer(peer, false);
         return m_as->answer(request, now);
@@ -1354,6 +1357,8 @@ private Q_SLOTS:
             << QString() << u"billing:read offline_access"_s << u"invalid_scope"_s << QString();
         QTest::newRow("unknown scope")
             << QString() << u"billing:admin"_s << u"invalid_scope"_s << QString();
+        // A list without a server scope would mean "not narrowed": never by refreshing.
+        QTest::newRow("blank scope") << QString() << u" "_s << u"invalid_scope"_s << QString();
         QTest::newRow("narrower") << QString() << u"billing:read"_s << QString()
                                   << u"billing:read"_s;
         QTest::newRow("same") << QString() << u"billing:update billing:read"_s << QString()
@@ -1412,6 +1417,29 @@ private Q_SLOTS:
         expected.sort();
         got.sort();
         QCOMPARE(got, expected);
+    }
+
+    void refreshKeepsAServerScope()
+    {
+        const QString client = newClient();
+        TRY;
+        Authz a = authz(client);
+        a.scope = u"billing:read offline_access"_s;
+        const Tokens t = signIn(a);
+        TRY;
+        Params params{{u"grant_type"_s, u"refresh_token"_s},
+                      {u"refresh_token"_s, t.refresh},
+                      {u"scope"_s, u"offline_access"_s}};
+        params += clientAuth(client);
+        EXPECT_ERROR(token(params, {}, t0), 400, u"invalid_scope"_s);
+        // The refresh token was not spent by the refused request.
+        params = Params{{u"grant_type"_s, u"refresh_token"_s}, {u"refresh_token"_s, t.refresh}};
+        params += clientAuth(client);
+        const Tokens n = tokensOf(token(params, {}, t0));
+        TRY;
+        const auto v = verify(n.access);
+        QVERIFY(v.ok());
+        QCOMPARE(v.caller->scopes, QStringList{u"billing:read"_s});
     }
 
     // --- resource indicators (RFC 8707) ---
@@ -1687,6 +1715,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("case_");
         QTest::addColumn<int>("status");
         QTest::newRow("no csrf field") << u"nofield"_s << 403;
+        QTest::newRow("posted from another site (Sec-Fetch-Site)") << u"crosssite"_s << 403;
         QTest::newRow("no csrf cookie") << u"nocookie"_s << 403;
         QTest::newRow("wrong csrf field") << u"wrongfield"_s << 403;
         QTest::newRow("wrong csrf cookie") << u"wrongcookie"_s << 403;
@@ -1738,7 +1767,8 @@ private Q_SLOTS:
         fields += login();
         const AuthAnswer answer =
             send("POST", u"/oauth/authorize"_s, {}, encode(fields), contentType,
-                 cookie.isEmpty() ? QList<QByteArray>() : QList<QByteArray>{cookie}, {}, now);
+                 cookie.isEmpty() ? QList<QByteArray>() : QList<QByteArray>{cookie}, {}, now,
+                 loopback, case_ == u"crosssite"_s ? "cross-site" : "same-origin");
         EXPECT_PAGE(answer, status);
         QVERIFY(setCookie(answer.response, "gatehouse_login").isEmpty());
         QCOMPARE(store::TokenRepository(*m_db).list(u"code"_s)->size(), 0);
