@@ -1,6 +1,8 @@
 #include "CommandLine.h"
 
+#include "CheckCommand.h"
 #include "ClientCommand.h"
+#include "CredentialCommand.h"
 #include "OpenApiInspectCommand.h"
 #include "PasswordPrompt.h"
 #include "ServeCommand.h"
@@ -21,11 +23,11 @@
 namespace gatehouse::app {
 
 namespace {
-const QStringList kCommands = {QStringLiteral("openapi"), QStringLiteral("serve"),
-                               QStringLiteral("config"),  QStringLiteral("import"),
-                               QStringLiteral("export"),  QStringLiteral("user"),
-                               QStringLiteral("token"),   QStringLiteral("client"),
-                               QStringLiteral("version"), QStringLiteral("help")};
+const QStringList kCommands = {
+    QStringLiteral("openapi"), QStringLiteral("serve"),   QStringLiteral("config"),
+    QStringLiteral("import"),  QStringLiteral("export"),  QStringLiteral("user"),
+    QStringLiteral("token"),   QStringLiteral("client"),  QStringLiteral("credential"),
+    QStringLiteral("check"),   QStringLiteral("version"), QStringLiteral("help")};
 
 void printDiagnostics(QTextStream &err, const QList<config::Diagnostic> &diagnostics)
 {
@@ -77,6 +79,10 @@ int CommandLine::run(const QStringList &arguments)
         return TokenCommand(*this, m_out, m_err).run(rest);
     if (command == QLatin1String("client"))
         return ClientCommand(*this, m_out, m_err).run(rest);
+    if (command == QLatin1String("credential"))
+        return CredentialCommand(*this, m_out, m_err).run(rest);
+    if (command == QLatin1String("check"))
+        return CheckCommand(*this, m_out, m_err).run(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -113,6 +119,12 @@ int CommandLine::printHelp()
         << tr("  gatehouse user add|passwd|list|hash-password   manage users who sign in") << '\n'
         << tr("  gatehouse token mint|list|revoke   bearer tokens for MCP clients") << '\n'
         << tr("  gatehouse client issue|list|revoke   OAuth clients the owner issues to users")
+        << '\n'
+        << tr("  gatehouse credential import|list|rotate|delete|rotate-master-key|...   upstream "
+              "secrets, kept encrypted under the master key")
+        << '\n'
+        << tr("  gatehouse check --user NAME --tool SERVER.TOOL   may the user call the tool, "
+              "and which rule decides")
         << '\n'
         << tr("  gatehouse openapi inspect SPEC   list the tools a spec generates, with token "
               "estimates")

@@ -40,6 +40,8 @@ private:
     // They share the option parsing and store opening below.
     friend class TokenCommand;
     friend class ClientCommand;
+    friend class CredentialCommand;
+    friend class CheckCommand;
 
     int usage(const QString &problem);
     int printHelp();

@@ -7,6 +7,8 @@
 #include "config/ConfigLoader.h"
 #include "config/StoreSync.h"
 #include "oauth/TokenService.h"
+#include "secrets/CredentialVault.h"
+#include "secrets/MasterKeyProvider.h"
 #include "store/ServerRepository.h"
 
 #include <QDir>
@@ -127,6 +129,11 @@ int ServeCommand::run(const Options &options)
         return CommandLine::Usage;
     }
     m_gateway = std::make_unique<gateway::Gateway>(&m_workspace->database());
+    m_masterKey = config.gateway.masterKey;
+    if (Status opened = openVault(); !opened) {
+        m_err << "gatehouse: " << opened.error().message() << '\n';
+        return CommandLine::Failure;
+    }
     if (Status started = m_gateway->start(*listen); !started) {
         m_err << "gatehouse: " << started.error().message() << '\n';
         return CommandLine::Failure;
@@ -211,9 +218,33 @@ Status ServeCommand::reload()
     return {};
 }
 
+Status ServeCommand::openVault()
+{
+    if (m_vaultOpen)
+        return {};
+    const auto provider = secrets::CredentialVault::provider(m_masterKey);
+    auto vault = secrets::CredentialVault::openExisting(m_workspace->database(), *provider);
+    if (!vault)
+        return vault.error().withContext(tr("the credential vault"));
+    if (!*vault)
+        return {};
+    qCInfo(lcApp).noquote() << "opened the credential vault with master key" << (*vault)->keyId()
+                            << "from" << provider->describe();
+    m_gateway->setCredentialVault(std::move(vault).value());
+    m_vaultOpen = true;
+    return {};
+}
+
 void ServeCommand::onSignal(int signal)
 {
     if (signal == SIGHUP) {
+        // A secret imported after the start brings the vault into use.
+        if (!m_vaultOpen) {
+            if (Status opened = openVault(); !opened)
+                qCWarning(lcApp).noquote() << "SIGHUP:" << opened.error().message();
+            else if (m_vaultOpen) [[maybe_unused]]
+                const Status servers = m_gateway->reloadServers();
+        }
         [[maybe_unused]] const Status reloaded = reload();
         return;
     }

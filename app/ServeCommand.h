@@ -40,6 +40,8 @@ public:
 private:
     void onSignal(int signal);
     Status reload();
+    // Opens the credential vault once the store holds a secret (at start, else on SIGHUP).
+    Status openVault();
     void printEndpoints(const gateway::ListenOptions &listen);
 
     QTextStream &m_out;
@@ -47,6 +49,8 @@ private:
     Options m_options;
     std::unique_ptr<Workspace> m_workspace;
     std::unique_ptr<gateway::Gateway> m_gateway;
+    std::optional<config::MasterKeyConfig> m_masterKey;
+    bool m_vaultOpen = false;
 };
 
 } // namespace gatehouse::app

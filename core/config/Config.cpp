@@ -82,6 +82,16 @@ struct Names<SecretSource>
     }};
 };
 template <>
+struct Names<MasterKeySource>
+{
+    static constexpr std::array<std::pair<MasterKeySource, const char16_t *>, 4> table{{
+        {MasterKeySource::Keychain, u"keychain"},
+        {MasterKeySource::File, u"file"},
+        {MasterKeySource::Systemd, u"systemd"},
+        {MasterKeySource::Env, u"env"},
+    }};
+};
+template <>
 struct Names<RuleEffect>
 {
     static constexpr std::array<std::pair<RuleEffect, const char16_t *>, 3> table{{
@@ -135,6 +145,7 @@ GATEHOUSE_CONFIG_ENUM(Action)
 GATEHOUSE_CONFIG_ENUM(CredentialType)
 GATEHOUSE_CONFIG_ENUM(ParamLocation)
 GATEHOUSE_CONFIG_ENUM(SecretSource)
+GATEHOUSE_CONFIG_ENUM(MasterKeySource)
 GATEHOUSE_CONFIG_ENUM(RuleEffect)
 #undef GATEHOUSE_CONFIG_ENUM
 

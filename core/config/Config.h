@@ -61,6 +61,14 @@ enum class SecretSource
     File,
     Sealed,
 };
+// Where the master key of the credential vault lives (gateway.master_key).
+enum class MasterKeySource
+{
+    Keychain,
+    File,
+    Systemd,
+    Env,
+};
 enum class RuleEffect
 {
     Actions, // the listed actions are allowed
@@ -144,6 +152,15 @@ struct StoreConfig
     bool operator==(const StoreConfig &) const = default;
 };
 
+struct MasterKeyConfig
+{
+    MasterKeySource source = MasterKeySource::Keychain;
+    QString value;        // keychain entry, key file as written, systemd credential or variable
+    QString resolvedFile; // MasterKeySource::File only: value resolved against the config directory
+
+    bool operator==(const MasterKeyConfig &) const = default;
+};
+
 struct GatewayConfig
 {
     static constexpr quint16 kDefaultPort = 8787;
@@ -157,6 +174,7 @@ struct GatewayConfig
     std::optional<QStringList> trustedProxies;
     std::optional<FilePath> dataDir;
     std::optional<StoreConfig> store;
+    std::optional<MasterKeyConfig> masterKey; // default: the system keychain, entry master-key
 
     ListenAddress effectiveListen() const;
     AuthMode effectiveAuthMode() const;

@@ -636,6 +636,7 @@ private:
             QStringLiteral("trusted_proxies"),
             QStringLiteral("data_dir"),
             QStringLiteral("store"),
+            QStringLiteral("master_key"),
         };
         GatewayConfig &gw = config.gateway;
         forEachKey(node, path, keys, [&](const QString &key, const Node &value, const QString &p) {
@@ -736,8 +737,52 @@ private:
                     requireKey(value, p, QStringLiteral("url"), hasUrl);
                     gw.store = store;
                 }
+            } else if (key == u"master_key") {
+                gw.masterKey = parseMasterKey(value, p);
             }
         });
+    }
+
+    std::optional<MasterKeyConfig> parseMasterKey(const Node &node, const QString &path)
+    {
+        const QStringList sources = enumNames<MasterKeySource>();
+        std::optional<MasterKeyConfig> found;
+        QStringList names;
+        const bool isMap = forEachKey(
+            node, path, sources, [&](const QString &key, const Node &value, const QString &p) {
+                names.append(key);
+                const std::optional<QString> text = nonEmptyString(value, p);
+                if (!text)
+                    return;
+                MasterKeyConfig masterKey{*fromString<MasterKeySource>(key), *text, QString()};
+                if (masterKey.source == MasterKeySource::Env) {
+                    static const QRegularExpression envName(
+                        QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+                    if (!envName.match(*text).hasMatch()) {
+                        typeError(value, p, tr("an environment variable name"));
+                        return;
+                    }
+                } else if (masterKey.source == MasterKeySource::File) {
+                    masterKey.resolvedFile = resolve(*text).resolved;
+                } else if (masterKey.source == MasterKeySource::Systemd &&
+                           text->contains(QLatin1Char('/'))) {
+                    typeError(value, p, tr("a systemd credential name (no /)"));
+                    return;
+                }
+                found = masterKey;
+            });
+        if (!isMap)
+            return std::nullopt;
+        if (names.size() != 1) {
+            report(Diagnostic::Severity::Error, path, lineOf(node),
+                   names.isEmpty()
+                       ? tr("expected exactly one of %1").arg(sources.join(QStringLiteral(", ")))
+                       : tr("expected exactly one of %1, got %2")
+                             .arg(sources.join(QStringLiteral(", ")),
+                                  names.join(QStringLiteral(", "))));
+            return std::nullopt;
+        }
+        return found;
     }
 
     void parseServer(const Node &node, const QString &path)

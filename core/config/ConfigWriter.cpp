@@ -98,6 +98,11 @@ Tree gatewayTree(const GatewayConfig &gw)
         t["url"] = str(store.url);
         return t;
     });
+    set(out, "master_key", gw.masterKey, [](const MasterKeyConfig &key) {
+        Tree t = Tree::object();
+        t[str(toString(key.source))] = str(key.value);
+        return t;
+    });
     return out;
 }
 
@@ -287,7 +292,7 @@ bool flowMap(const Tree &value, const std::string &key, const std::string &paren
     if (key == "fixed_params" || key == "param_defaults")
         return std::all_of(value.begin(), value.end(), isScalar);
     return key == "tls" || key == "auth" || key == "store" || key == "secret" ||
-           parentKey == "grants";
+           key == "master_key" || parentKey == "grants";
 }
 
 void emit(YAML::Emitter &out, const Tree &value, const std::string &key,

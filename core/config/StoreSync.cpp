@@ -630,4 +630,9 @@ Result<QString> StoreSync::exportBundle(const QString &dir, const GatewayConfig 
     return configPath;
 }
 
+store::Credential StoreSync::credentialRecord(const Credential &credential)
+{
+    return toRecord(credential);
+}
+
 } // namespace gatehouse::config

@@ -8,7 +8,8 @@
 
 namespace gatehouse::store {
 class Database;
-}
+struct Credential;
+} // namespace gatehouse::store
 
 namespace gatehouse::config {
 
@@ -33,6 +34,9 @@ public:
         Mirror,
         Merge,
     };
+
+    // A credential of the file as the store records it (origin left at its default).
+    static store::Credential credentialRecord(const Credential &credential);
 
     struct Report
     {

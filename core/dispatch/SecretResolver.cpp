@@ -66,8 +66,8 @@ Result<QByteArray> SecretResolver::resolve(const config::SecretRef &ref)
     }
     case config::SecretSource::Keychain:
         return Error(ErrorCode::Unavailable,
-                     tr("Secrets in the system keychain arrive with the credential vault; use "
-                        "{env: NAME} or {file: PATH} for now."));
+                     tr("A {keychain: NAME} secret is kept in the credential vault and read "
+                        "there at each call; import it with `gatehouse credential import`."));
     case config::SecretSource::Sealed:
         return Error(ErrorCode::Unavailable,
                      tr("Sealed secrets arrive with the credential vault; use {env: NAME} or "

@@ -112,7 +112,7 @@ QString described(const UpstreamCredential &c)
 
 } // namespace
 
-Result<UpstreamCredential> UpstreamCredential::fromConfig(const config::Credential &credential)
+Result<UpstreamCredential> UpstreamCredential::withoutSecret(const config::Credential &credential)
 {
     UpstreamCredential c;
     c.name = credential.name;
@@ -135,6 +135,15 @@ Result<UpstreamCredential> UpstreamCredential::fromConfig(const config::Credenti
                         "yet; use api_key, bearer or basic for now.")
                          .arg(credential.name, config::toString(credential.type)));
     }
+    return c;
+}
+
+Result<UpstreamCredential> UpstreamCredential::fromConfig(const config::Credential &credential)
+{
+    auto described = withoutSecret(credential);
+    if (!described)
+        return described;
+    UpstreamCredential c = std::move(described).value();
     if (!credential.secret)
         return Error(ErrorCode::Validation,
                      tr("Credential %1 has no secret; add `secret: {env: NAME}` or "

@@ -34,6 +34,8 @@ struct UpstreamCredential
 
     // A config credential with its secret resolved (SecretResolver). OAuth2 types are refused.
     static Result<UpstreamCredential> fromConfig(const config::Credential &credential);
+    // The same without the secret, for one the vault decrypts at each call.
+    static Result<UpstreamCredential> withoutSecret(const config::Credential &credential);
 
     Q_DECLARE_TR_FUNCTIONS(UpstreamCredential)
 };

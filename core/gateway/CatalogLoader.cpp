@@ -22,7 +22,8 @@ namespace gatehouse::gateway {
 namespace {
 
 // A credential record from the store, ready to inject: secrets from the environment or a file
-// now; the keychain vault arrives with the credentials issue.
+// are read now; keychain secrets (and credentials that name no secret, to be imported) are the
+// vault's, decrypted at each call.
 ResolvedCredential resolve(const store::Credential &record, const QString &server)
 {
     ResolvedCredential out;
@@ -31,8 +32,6 @@ ResolvedCredential resolve(const store::Credential &record, const QString &serve
                         .arg(record.name, server, why);
         return out;
     };
-    if (record.perUser)
-        return fail(CatalogLoader::tr("per-user credentials arrive with the credential vault"));
     config::Credential c;
     c.name = record.name;
     const auto type = config::fromString<config::CredentialType>(record.type);
@@ -52,11 +51,20 @@ ResolvedCredential resolve(const store::Credential &record, const QString &serve
         // The store keeps a file secret's path resolved against the configuration's folder.
         c.secret = config::SecretRef{*source, record.secret->value, record.secret->value};
     }
-    auto credential = dispatch::UpstreamCredential::fromConfig(c);
+    const bool fromVault = !c.secret || c.secret->source == config::SecretSource::Keychain;
+    if (record.perUser && !fromVault)
+        return fail(CatalogLoader::tr("a per-user credential keeps each user's secret in the "
+                                      "vault: write `secret: {keychain: %1}` and import each "
+                                      "user's with `gatehouse credential import %1 --user NAME`")
+                        .arg(record.name));
+    auto credential = fromVault ? dispatch::UpstreamCredential::withoutSecret(c)
+                                : dispatch::UpstreamCredential::fromConfig(c);
     if (!credential)
         return fail(credential.error().message());
     out.credential =
         std::make_shared<const dispatch::UpstreamCredential>(std::move(credential).value());
+    out.fromVault = fromVault;
+    out.perUser = record.perUser;
     return out;
 }
 
@@ -64,6 +72,11 @@ ResolvedCredential resolve(const store::Credential &record, const QString &serve
 
 CatalogLoader::CatalogLoader() = default;
 CatalogLoader::~CatalogLoader() = default;
+
+void CatalogLoader::setVault(std::shared_ptr<const secrets::CredentialVault> vault)
+{
+    m_vault = std::move(vault);
+}
 
 openapi::SpecLoadOptions CatalogLoader::loadOptions(const QString &baseUrl, bool remoteRefs)
 {
@@ -152,6 +165,7 @@ CatalogLoader::build(const store::Server &server, const QList<store::ToolOverrid
     catalog->discovery = discoveryModeFromName(server.discovery).value_or(DiscoveryMode::Flat);
     catalog->version = ++m_version;
     catalog->defaultCredential = server.credential.value_or(QString());
+    catalog->vault = m_vault;
 
     if (!server.openapi) {
         catalog->loadError = server.mcpUrl

@@ -35,6 +35,8 @@ public:
     ~CatalogLoader();
 
     Result<Catalogs> load(store::Database &database);
+    // The vault that keychain secrets are decrypted with, for the catalogs built from now on.
+    void setVault(std::shared_ptr<const secrets::CredentialVault> vault);
 
     // How a server's spec is loaded: the owner's base URL, and remote $refs fetched from public
     // addresses only when remoteRefs (openapi_remote_refs) allows them.
@@ -58,6 +60,7 @@ private:
                                                       bool remoteRefs);
 
     QHash<QString, CachedSpec> m_specs; // by file path or URL
+    std::shared_ptr<const secrets::CredentialVault> m_vault;
     quint64 m_version = 0;
 };
 

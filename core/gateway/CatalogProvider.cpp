@@ -1,9 +1,71 @@
 #include "CatalogProvider.h"
 
 #include "DiscoveryTools.h"
+#include "Logging.h"
 #include "dispatch/Dispatcher.h"
+#include "dispatch/UpstreamCredential.h"
+#include "secrets/CredentialVault.h"
+
+#include <openssl/crypto.h>
 
 namespace gatehouse::gateway {
+
+namespace {
+
+void wipe(QByteArray &bytes)
+{
+    if (!bytes.isEmpty() && bytes.isDetached())
+        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+}
+
+// The credential with the secret the vault decrypts for this call (the caller's own for a
+// per-user one), wiped when the call no longer holds it; or the tool error that says what to do.
+struct VaultLookup
+{
+    std::shared_ptr<const dispatch::UpstreamCredential> credential;
+    QString error;
+};
+
+VaultLookup fromVault(const ServerCatalog &catalog, const QString &name,
+                      const ResolvedCredential &resolved, const mcp::Caller &caller)
+{
+    const QString user = resolved.perUser ? caller.subject : QString();
+    const QString import =
+        resolved.perUser ? QStringLiteral("gatehouse credential import %1 --user %2 --from-stdin")
+                               .arg(name, user)
+                         : QStringLiteral("gatehouse credential import %1 --from-stdin").arg(name);
+    auto missing = [&] {
+        return resolved.perUser
+                   ? CatalogProvider::tr("This tool needs your own secret for credential %1, and "
+                                         "user %2 has none yet. Ask the gateway's owner to add "
+                                         "it: %3")
+                         .arg(name, user, import)
+                   : CatalogProvider::tr("Credential %1 of server %2 has no secret yet. The "
+                                         "gateway's owner adds it with: %3")
+                         .arg(name, catalog.name, import);
+    };
+    if (!catalog.vault)
+        return {nullptr, missing()};
+    auto secret = catalog.vault->secret(name, user);
+    if (!secret) {
+        if (secret.error().code() == ErrorCode::NotFound)
+            return {nullptr, missing()};
+        qCWarning(lcDispatch).noquote() << "credential" << name << "of server" << catalog.name
+                                        << "cannot be decrypted:" << secret.error().message();
+        return {nullptr, CatalogProvider::tr("Credential %1 of server %2 cannot be used: %3")
+                             .arg(name, catalog.name, secret.error().message())};
+    }
+    std::shared_ptr<dispatch::UpstreamCredential> credential(
+        new dispatch::UpstreamCredential(*resolved.credential),
+        [](dispatch::UpstreamCredential *c) {
+            wipe(c->secret);
+            delete c;
+        });
+    credential->secret = std::move(secret).value();
+    return {std::move(credential), QString()};
+}
+
+} // namespace
 
 CatalogProvider::CatalogProvider(QString server, CatalogSource catalog, QObject *parent)
     : mcp::ToolProvider(parent)
@@ -79,8 +141,14 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
         tool.credential.isEmpty() ? catalog->defaultCredential : tool.credential;
     if (!credential.isEmpty()) {
         const ResolvedCredential resolved = catalog->credentials.value(credential);
-        target.credential = resolved.credential;
-        target.credentialError = resolved.error;
+        if (resolved.fromVault && resolved.error.isEmpty() && resolved.credential) {
+            VaultLookup lookup = fromVault(*catalog, credential, resolved, context.caller);
+            target.credential = std::move(lookup.credential);
+            target.credentialError = lookup.error;
+        } else {
+            target.credential = resolved.credential;
+            target.credentialError = resolved.error;
+        }
     }
     m_dispatcher->call(std::move(target), arguments, std::move(context), std::move(done));
 }

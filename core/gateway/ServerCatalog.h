@@ -15,6 +15,10 @@ class SchemaValidator;
 struct UpstreamCredential;
 } // namespace gatehouse::dispatch
 
+namespace gatehouse::secrets {
+class CredentialVault;
+}
+
 namespace gatehouse::gateway {
 
 class ToolSearch;
@@ -29,11 +33,15 @@ std::optional<DiscoveryMode> discoveryModeFromName(QStringView name);
 QString discoveryModeName(DiscoveryMode mode);
 
 // A credential as the dispatcher can use it: resolved once when the catalog is built, or the
-// sentence that says why it cannot be used (a call that needs it becomes a tool error).
+// sentence that says why it cannot be used (a call that needs it becomes a tool error). A vault
+// credential is resolved without its secret, which the vault decrypts at each call: the owner's,
+// or with perUser the caller's own.
 struct ResolvedCredential
 {
     std::shared_ptr<const dispatch::UpstreamCredential> credential;
     QString error;
+    bool fromVault = false;
+    bool perUser = false;
 };
 
 // Everything the hot path needs to serve one configured server: built off the hot path when the
@@ -46,7 +54,8 @@ struct ServerCatalog
     quint64 version = 0; // changes whenever the catalog is rebuilt
     QString baseUrl;     // where requests go; empty when neither the spec nor the owner names one
     QString defaultCredential;
-    QHash<QString, ResolvedCredential> credentials; // by credential name
+    QHash<QString, ResolvedCredential> credentials;        // by credential name
+    std::shared_ptr<const secrets::CredentialVault> vault; // null: no secret was ever imported
     std::shared_ptr<const openapi::ToolCatalog> tools;
     std::vector<std::shared_ptr<const dispatch::SchemaValidator>> validators; // per tool
     std::shared_ptr<const ToolSearch> search;

@@ -200,6 +200,28 @@ QList<QStringList> migrations(const SqlDialect &dialect)
                 PRIMARY KEY (user_name, client_id, redirect_uri, resource, scopes)))"_s,
             u"CREATE INDEX oauth_consents_client ON oauth_consents(client_id)"_s,
         },
+        // v9: the credential vault. Imported secrets, encrypted under the master key; the record's
+        // associated data names the credential and the user, so names are never changed under a
+        // record (ON UPDATE RESTRICT). NULL user: the owner-wide secret, one per credential (the
+        // unique index on COALESCE, since NULLs never collide in a primary key). vault_meta keeps
+        // the master key's key check, replaced in the same transaction as the records it checks.
+        {
+            uR"(CREATE TABLE credential_secrets (
+                credential TEXT NOT NULL
+                    REFERENCES credentials(name) ON UPDATE RESTRICT ON DELETE CASCADE,
+                user_name TEXT REFERENCES users(name) ON UPDATE RESTRICT ON DELETE CASCADE,
+                ciphertext TEXT NOT NULL,
+                created_at BIGINT NOT NULL,
+                rotated_at BIGINT,
+                last_used_at BIGINT))"_s,
+            uR"(CREATE UNIQUE INDEX credential_secrets_owner
+                ON credential_secrets (credential, COALESCE(user_name, '')))"_s,
+            u"CREATE INDEX credential_secrets_user ON credential_secrets(user_name)"_s,
+            uR"(CREATE TABLE vault_meta (
+                name TEXT PRIMARY KEY,
+                value TEXT NOT NULL,
+                updated_at BIGINT NOT NULL))"_s,
+        },
     };
 }
 

@@ -427,6 +427,64 @@ private Q_SLOTS:
         QVERIFY(r.out.isEmpty());
     }
 
+    void checkPrintsTheDecisionAndItsTrace()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("gatehouse.yaml"));
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("servers:\n"
+                                  "  - name: billing\n"
+                                  "    openapi: %1/examples/specs/billing.yaml\n"
+                                  "roles:\n"
+                                  "  viewer:\n"
+                                  "    billing/invoices: [read]\n"
+                                  "users:\n"
+                                  "  - name: bob\n"
+                                  "    roles: [viewer]\n"
+                                  "    grants:\n"
+                                  "      billing/invoices: {deny: [create]}\n")
+                       .arg(test::sourceDir())
+                       .toUtf8());
+        file.close();
+        const QStringList store = {QStringLiteral("--data"), dir.filePath(QStringLiteral("data"))};
+        auto r = runGatehouse(QStringList{QStringLiteral("import"), config} + store);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        const auto check = [&](const QString &tool, const QStringList &extra = {}) {
+            return runGatehouse(QStringList{QStringLiteral("check"), QStringLiteral("--user"),
+                                            QStringLiteral("bob"), QStringLiteral("--tool"), tool} +
+                                extra + store);
+        };
+        r = check(QStringLiteral("billing.list_invoices"));
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QLatin1String("ALLOWED")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("role viewer: billing/invoices: allow read")),
+                 qPrintable(r.out));
+
+        // "Bob can read invoices, not create them": his own deny decides, and the output says
+        // what would have to be granted.
+        r = check(QStringLiteral("billing.create_invoice"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QLatin1String("DENIED")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("user bob: billing/invoices: deny create")),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(QLatin1String("grant billing/invoices: create to bob")),
+                 qPrintable(r.out));
+
+        // A token's scopes narrow the grants.
+        r = check(QStringLiteral("billing.list_invoices"),
+                  {QStringLiteral("--scope"), QStringLiteral("billing:create")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.out.contains(QLatin1String("billing:read")), qPrintable(r.out));
+
+        r = check(QStringLiteral("billing.no_such_tool"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QLatin1String("no tool named 'no_such_tool'")), qPrintable(r.err));
+        r = check(QStringLiteral("nobilling"));
+        QCOMPARE(r.exitCode, 2);
+    }
+
     void clientsFromTheCommandLine()
     {
         QTemporaryDir dir;
