@@ -271,6 +271,14 @@
         <source>the gateway cannot store the authorization: %1</source>
         <translation>das Gateway kann die Autorisierung nicht speichern: %1</translation>
     </message>
+    <message>
+        <source>Too many sign-ins with client metadata documents from this address; try again later.</source>
+        <translation>Zu viele Anmeldungen mit Client-Metadatendokumenten von dieser Adresse; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The form was sent from another site (Sec-Fetch-Site: %1). Start again from your application.</source>
+        <translation>Das Formular wurde von einer anderen Website gesendet (Sec-Fetch-Site: %1). Beginnen Sie erneut in Ihrer Anwendung.</translation>
+    </message>
 </context>
 <context>
     <name>CatalogLoader</name>
@@ -321,6 +329,77 @@
     <message>
         <source>a per-user credential keeps each user&apos;s secret in the vault: write `secret: {keychain: %1}` and import each user&apos;s with `gatehouse credential import %1 --user NAME`</source>
         <translation>Zugangsdaten pro Benutzer halten das Geheimnis jedes Benutzers im Tresor: Schreiben Sie `secret: {keychain: %1}` und importieren Sie das Geheimnis jedes Benutzers mit `gatehouse credential import %1 --user NAME`</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCommand</name>
+    <message>
+        <source>The user who would call the tool.</source>
+        <translation>Der Benutzer, der das Tool aufrufen würde.</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>The tool, as SERVER.TOOL (e.g. billing.create_invoice).</source>
+        <translation>Das Tool, als SERVER.TOOL (z. B. billing.create_invoice).</translation>
+    </message>
+    <message>
+        <source>SERVER.TOOL</source>
+        <translation>SERVER.TOOL</translation>
+    </message>
+    <message>
+        <source>A scope of the caller&apos;s token (repeat it); without it the token is not narrowed.</source>
+        <translation>Ein Scope des Tokens des Aufrufers (mehrfach angebbar); ohne diese Option ist das Token nicht eingeschränkt.</translation>
+    </message>
+    <message>
+        <source>S:ACTION</source>
+        <translation>S:ACTION</translation>
+    </message>
+    <message>
+        <source>Prints whether the user may call the tool, the rule that decides, and every rule that applied. Exit code 0: allowed, 1: denied or an error.</source>
+        <translation>Gibt aus, ob der Benutzer das Tool aufrufen darf, welche Regel entscheidet und welche Regeln zutrafen. Exit-Code 0: erlaubt, 1: verweigert oder ein Fehler.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>give --user NAME and --tool SERVER.TOOL</source>
+        <translation>geben Sie --user NAME und --tool SERVER.TOOL an</translation>
+    </message>
+    <message>
+        <source>no server named &apos;%1&apos;; the servers are: %2</source>
+        <translation>es gibt keinen Server namens &apos;%1&apos;; vorhandene Server: %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>server &apos;%1&apos; has no tool named &apos;%2&apos;: gatehouse openapi inspect lists its tools</source>
+        <translation>der Server &apos;%1&apos; hat kein Tool namens &apos;%2&apos;: gatehouse openapi inspect listet seine Tools auf</translation>
+    </message>
+    <message>
+        <source>%1 (resource %2, action %3) for %4: %5</source>
+        <translation>%1 (Ressource %2, Aktion %3) für %4: %5</translation>
+    </message>
+    <message>
+        <source>ALLOWED</source>
+        <translation>ERLAUBT</translation>
+    </message>
+    <message>
+        <source>DENIED</source>
+        <translation>VERWEIGERT</translation>
+    </message>
+    <message>
+        <source>The token would need the scope %1.</source>
+        <translation>Das Token müsste den Scope %1 enthalten.</translation>
+    </message>
+    <message>
+        <source>To allow it, grant %1 to %2 or to one of their roles (roles, or the user&apos;s grants, in the configuration).</source>
+        <translation>Um den Aufruf zu erlauben, gewähren Sie %2 oder einer seiner Rollen die Berechtigung %1 (in der Konfiguration unter roles oder unter grants des Benutzers).</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1046,10 @@
     <message>
         <source>  gatehouse credential import|list|rotate|delete|rotate-master-key|...   upstream secrets, kept encrypted under the master key</source>
         <translation>  gatehouse credential import|list|rotate|delete|rotate-master-key|...   Upstream-Geheimnisse, verschlüsselt unter dem Hauptschlüssel gespeichert</translation>
+    </message>
+    <message>
+        <source>  gatehouse check --user NAME --tool SERVER.TOOL   may the user call the tool, and which rule decides</source>
+        <translation>  gatehouse check --user NAME --tool SERVER.TOOL   prüfen, ob der Benutzer das Tool aufrufen darf und welche Regel entscheidet</translation>
     </message>
 </context>
 <context>
@@ -2554,6 +2637,61 @@
     </message>
 </context>
 <context>
+    <name>PermissionPolicy</name>
+    <message>
+        <source>user &apos;%1&apos; is not known to this gateway</source>
+        <translation>der Benutzer &apos;%1&apos; ist diesem Gateway nicht bekannt</translation>
+    </message>
+    <message>
+        <source>denied: %1</source>
+        <translation>verweigert: %1</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; is disabled</source>
+        <translation>der Benutzer &apos;%1&apos; ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>Rolle %1</translation>
+    </message>
+    <message>
+        <source>denied by %1</source>
+        <translation>verweigert durch %1</translation>
+    </message>
+    <message>
+        <source>allowed by %1</source>
+        <translation>erlaubt durch %1</translation>
+    </message>
+    <message>
+        <source>no rule of user %1 or of the roles %2 grants %3 on %4</source>
+        <translation>keine Regel des Benutzers %1 oder der Rollen %2 gewährt %3 für %4</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>the token&apos;s scopes (%1) do not include %2</source>
+        <translation>die Scopes des Tokens (%1) enthalten %2 nicht</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>allowed: %1</source>
+        <translation>erlaubt: %1</translation>
+    </message>
+</context>
+<context>
     <name>PlanRepository</name>
     <message>
         <source>Reading plans</source>
@@ -2759,12 +2897,12 @@
         <translation>das Bearer-Token enthält Zeichen, die in einem Token nicht vorkommen dürfen (RFC 6750, Abschnitt 2.1)</translation>
     </message>
     <message>
-        <source>this MCP endpoint needs a bearer token: ask the gateway&apos;s owner for one (gatehouse token mint --user NAME --server %1) and send it as Authorization: Bearer TOKEN</source>
-        <translation>dieser MCP-Endpunkt erfordert ein Bearer-Token: Bitten Sie den Betreiber des Gateways um eines (gatehouse token mint --user NAME --server %1) und senden Sie es als Authorization: Bearer TOKEN</translation>
-    </message>
-    <message>
         <source>this gateway runs without a store, so it cannot check tokens</source>
         <translation>dieses Gateway läuft ohne Datenspeicher und kann daher keine Tokens prüfen</translation>
+    </message>
+    <message>
+        <source>this MCP endpoint needs a bearer token: sign in through your MCP client (it finds the sign-in page from resource_metadata), or ask the gateway&apos;s owner for a token (gatehouse token mint --user NAME --server %1) and send it as Authorization: Bearer TOKEN</source>
+        <translation>dieser MCP-Endpunkt erfordert ein Bearer-Token: Melden Sie sich über Ihren MCP-Client an (er findet die Anmeldeseite über resource_metadata) oder bitten Sie den Betreiber des Gateways um ein Token (gatehouse token mint --user NAME --server %1) und senden Sie es als Authorization: Bearer TOKEN</translation>
     </message>
 </context>
 <context>
@@ -4030,6 +4168,14 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <source>introspection needs a confidential client (issued by the gateway&apos;s owner)</source>
         <translation>die Introspektion erfordert einen vertraulichen Client (vom Betreiber des Gateways ausgestellt)</translation>
     </message>
+    <message>
+        <source>scope is empty: leave it out to keep the granted scopes (%1), or name some of them</source>
+        <translation>scope ist leer: Lassen Sie den Parameter weg, um die gewährten Scopes (%1) beizubehalten, oder nennen Sie einige davon</translation>
+    </message>
+    <message>
+        <source>the scopes must keep at least one of the granted server scopes (%1); without one the token would not be narrowed</source>
+        <translation>die Scopes müssen mindestens einen der gewährten Server-Scopes (%1) beibehalten; ohne einen solchen wäre das Token nicht eingeschränkt</translation>
+    </message>
 </context>
 <context>
     <name>TokenRepository</name>
@@ -4066,10 +4212,6 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <translation>Das Token ist unbekannt; möglicherweise ist es abgelaufen und wurde entfernt. Fordern Sie ein neues an.</translation>
     </message>
     <message>
-        <source>Using up a %1 token</source>
-        <translation>Verbrauchen eines Tokens der Art %1</translation>
-    </message>
-    <message>
         <source>Revoking a token</source>
         <translation>Widerrufen eines Tokens</translation>
     </message>
@@ -4096,6 +4238,10 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>&apos;%1&apos; is not a token id: ids are 4 to 64 lowercase hexadecimal characters.</source>
         <translation>&apos;%1&apos; ist keine Token-ID: IDs bestehen aus 4 bis 64 Hexadezimalzeichen in Kleinschreibung.</translation>
+    </message>
+    <message>
+        <source>Using up a token</source>
+        <translation>Verbrauchen eines Tokens</translation>
     </message>
 </context>
 <context>
@@ -4153,10 +4299,6 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <translation>Gatehouse-Befehlszeile</translation>
     </message>
     <message>
-        <source>the token is not one this gateway issued, or it was removed: get a new one (gatehouse token mint --user NAME --server SERVER)</source>
-        <translation>das Token wurde nicht von diesem Gateway ausgestellt oder wurde entfernt: Besorgen Sie sich ein neues (gatehouse token mint --user NAME --server SERVER)</translation>
-    </message>
-    <message>
         <source>the gateway cannot check tokens right now; try again later</source>
         <translation>das Gateway kann Tokens gerade nicht prüfen; versuchen Sie es später erneut</translation>
     </message>
@@ -4195,6 +4337,18 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>the token is for %1, not for %2: this gateway is reached at %3, so mint the token with --public-url %3 (gatehouse token mint --user %4 --server %5 --public-url %3)</source>
         <translation>das Token gilt für %1, nicht für %2: Dieses Gateway ist unter %3 erreichbar, stellen Sie das Token also mit --public-url %3 aus (gatehouse token mint --user %4 --server %5 --public-url %3)</translation>
+    </message>
+    <message>
+        <source>the token is not one this gateway issued, or it was removed: sign in again from your MCP client, or get a new token from the gateway&apos;s owner (gatehouse token mint --user NAME --server SERVER)</source>
+        <translation>das Token wurde nicht von diesem Gateway ausgestellt oder wurde entfernt: Melden Sie sich über Ihren MCP-Client erneut an oder lassen Sie sich vom Betreiber des Gateways ein neues Token ausstellen (gatehouse token mint --user NAME --server SERVER)</translation>
+    </message>
+    <message>
+        <source>the token was revoked: sign in again from your MCP client</source>
+        <translation>das Token wurde widerrufen: Melden Sie sich über Ihren MCP-Client erneut an</translation>
+    </message>
+    <message>
+        <source>the access token expired at %1: refresh it, or sign in again from your MCP client</source>
+        <translation>das Zugriffstoken ist seit %1 abgelaufen: Erneuern Sie es oder melden Sie sich über Ihren MCP-Client erneut an</translation>
     </message>
 </context>
 <context>
@@ -4682,6 +4836,10 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>this gateway has no store, so it has no authorization server</source>
         <translation>dieses Gateway hat keinen Datenspeicher und daher keinen Autorisierungsserver</translation>
+    </message>
+    <message>
+        <source>the gateway is stopping; try again shortly</source>
+        <translation>das Gateway wird gerade beendet; versuchen Sie es in Kürze erneut</translation>
     </message>
 </context>
 <context>
