@@ -4,6 +4,7 @@
 #include "Logging.h"
 #include "dispatch/Dispatcher.h"
 #include "dispatch/UpstreamCredential.h"
+#include "policy/PermissionPolicy.h"
 #include "secrets/CredentialVault.h"
 
 #include <openssl/crypto.h>
@@ -67,22 +68,71 @@ VaultLookup fromVault(const ServerCatalog &catalog, const QString &name,
 
 } // namespace
 
-CatalogProvider::CatalogProvider(QString server, CatalogSource catalog, QObject *parent)
+CatalogProvider::CatalogProvider(QString server, CatalogSource catalog, PolicySource policy,
+                                 QObject *parent)
     : mcp::ToolProvider(parent)
     , m_server(std::move(server))
     , m_catalog(std::move(catalog))
+    , m_policy(std::move(policy))
     , m_dispatcher(new dispatch::Dispatcher(this))
 {}
 
 CatalogProvider::~CatalogProvider() = default;
 
-mcp::ToolList CatalogProvider::list(const mcp::Caller &)
+std::optional<mcp::ToolResult> CatalogProvider::refusal(const Permissions &permissions,
+                                                        const openapi::Tool &tool,
+                                                        const mcp::Caller &caller) const
+{
+    if (!permissions.policy)
+        return std::nullopt;
+    const policy::ToolIdentity identity = policy::PermissionPolicy::identify(m_server, tool);
+    const policy::Decision decision =
+        permissions.policy->decide(caller.subject, identity, caller.scopes);
+    if (decision.allowed)
+        return std::nullopt;
+    qCInfo(lcGateway).noquote() << "denied" << caller.subject << "calling"
+                                << m_server + u'.' + tool.name << "-" << decision.reason;
+    if (!decision.missingScope.isEmpty())
+        return mcp::ToolResult::text(
+            tr("You may not call %1 with this token: it lacks the scope %2 (%3). Sign in again "
+               "and allow %2, or use a token that has it.")
+                .arg(tool.name, decision.missingScope, decision.reason),
+            true);
+    return mcp::ToolResult::text(
+        tr("You may not call %1: %2. It needs the permission \"%3\"; "
+           "the gateway's owner can grant it to %4 or to one of their "
+           "roles.")
+            .arg(tool.name, decision.reason, decision.missingPermission, caller.subject),
+        true);
+}
+
+mcp::ToolList CatalogProvider::list(const mcp::Caller &caller)
 {
     const auto catalog = m_catalog();
     if (!catalog)
         return {};
-    // The permission filter (who may see which tool) arrives with the policy issue.
-    return mcp::ToolList{catalog->version, catalog->listing};
+    const Permissions permissions = m_policy ? m_policy() : Permissions{};
+    if (!permissions.policy || !catalog->tools)
+        return mcp::ToolList{catalog->version, catalog->listing};
+    // Only the tools the caller's grants allow (scopes are checked when a tool is called, so a
+    // client can sign in again for a wider scope). The version changes with the matrix, so
+    // cursors from another matrix are refused.
+    mcp::ToolList list;
+    list.version = catalog->version * 1'000'003u + permissions.generation;
+    list.tools.reserve(catalog->listing.size());
+    for (const mcp::ToolDescriptor &descriptor : catalog->listing) {
+        const openapi::Tool *tool = catalog->metaTools.contains(descriptor.name)
+                                        ? nullptr
+                                        : catalog->tools->find(descriptor.name);
+        if (tool) {
+            const policy::Decision d = permissions.policy->decide(
+                caller.subject, policy::PermissionPolicy::identify(m_server, *tool));
+            if (!d.allowed)
+                continue;
+        }
+        list.tools.push_back(descriptor);
+    }
+    return list;
 }
 
 void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
@@ -92,9 +142,17 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
     if (!catalog)
         return done(Error(ErrorCode::NotFound,
                           tr("server %1 is not configured on this gateway").arg(m_server)));
+    const Permissions permissions = m_policy ? m_policy() : Permissions{};
+    DiscoveryTools::Visible visible;
+    if (permissions.policy) {
+        visible = [this, policy = permissions.policy,
+                   user = context.caller.subject](const openapi::Tool &tool) {
+            return policy->decide(user, policy::PermissionPolicy::identify(m_server, tool)).allowed;
+        };
+    }
     if (catalog->metaTools.contains(name)) {
         if (name != DiscoveryTools::kCallTool)
-            return done(DiscoveryTools::answer(*catalog, name, arguments, {}));
+            return done(DiscoveryTools::answer(*catalog, name, arguments, visible));
         const auto target = arguments.is_object() ? arguments.find("name") : arguments.end();
         if (target == arguments.end() || !target->is_string())
             return done(mcp::ToolResult::text(
@@ -103,13 +161,16 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
         const auto inner = arguments.find("arguments");
         const mcp::Json innerArguments = inner == arguments.end() ? mcp::Json::object() : *inner;
         const QString targetName = QString::fromStdString(target->get<std::string>());
-        if (!catalog->tools->find(targetName))
+        const openapi::Tool *targetTool = catalog->tools->find(targetName);
+        if (!targetTool || (visible && !visible(*targetTool)))
             return done(mcp::ToolResult::text(
                 tr("There is no tool named \"%1\" that you may use here; find one with %2.")
                     .arg(targetName, catalog->discovery == DiscoveryMode::Search
                                          ? DiscoveryTools::kSearchTools
                                          : DiscoveryTools::kListTools),
                 true));
+        if (auto refused = refusal(permissions, *targetTool, context.caller))
+            return done(std::move(*refused));
         return dispatch(catalog, targetName, innerArguments, std::move(context), std::move(done));
     }
     if (!catalog->tools->find(name)) {
@@ -120,6 +181,9 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
                              "offers")
                               .arg(m_server, name)));
     }
+    // A denied call never reaches the upstream.
+    if (auto refused = refusal(permissions, *catalog->tools->find(name), context.caller))
+        return done(std::move(*refused));
     dispatch(catalog, name, arguments, std::move(context), std::move(done));
 }
 
@@ -148,6 +212,22 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
         } else {
             target.credential = resolved.credential;
             target.credentialError = resolved.error;
+        }
+        // An OAuth2 credential's access tokens come from the shared cache; its vault secret is
+        // read again when a token is fetched, and a rotated refresh token is stored back.
+        if (resolved.credential && resolved.credential->isOAuth2()) {
+            target.tokens = catalog->tokens;
+            target.credentialUser = resolved.perUser ? context.caller.subject : QString();
+            if (resolved.fromVault && catalog->vault) {
+                const auto vault = catalog->vault;
+                const QString user = target.credentialUser;
+                target.readSecret = [vault, credential, user] {
+                    return vault->secret(credential, user);
+                };
+                target.storeSecret = [vault, credential, user](QByteArrayView secret) {
+                    return vault->storeRotated(credential, user, secret);
+                };
+            }
         }
     }
     m_dispatcher->call(std::move(target), arguments, std::move(context), std::move(done));

@@ -10,6 +10,10 @@ namespace gatehouse::dispatch {
 class Dispatcher;
 }
 
+namespace gatehouse::policy {
+class PermissionPolicy;
+}
+
 namespace gatehouse::gateway {
 
 // The tools one configured server offers its callers, on one worker thread: lists the current
@@ -20,8 +24,16 @@ class CatalogProvider : public mcp::ToolProvider
     Q_OBJECT
 public:
     using CatalogSource = std::function<std::shared_ptr<const ServerCatalog>()>;
+    // The permission matrix in force; null (auth mode none, no store): every tool is allowed.
+    struct Permissions
+    {
+        std::shared_ptr<const policy::PermissionPolicy> policy;
+        quint64 generation = 0; // changes whenever the matrix may have changed
+    };
+    using PolicySource = std::function<Permissions()>;
 
-    CatalogProvider(QString server, CatalogSource catalog, QObject *parent = nullptr);
+    CatalogProvider(QString server, CatalogSource catalog, PolicySource policy = {},
+                    QObject *parent = nullptr);
     ~CatalogProvider() override;
 
     mcp::ToolList list(const mcp::Caller &caller) override;
@@ -29,11 +41,16 @@ public:
               mcp::ToolCallback done) override;
 
 private:
+    // Whether the caller's grants allow the tool; the tool error that says why not otherwise.
+    std::optional<mcp::ToolResult> refusal(const Permissions &permissions,
+                                           const openapi::Tool &tool,
+                                           const mcp::Caller &caller) const;
     void dispatch(const std::shared_ptr<const ServerCatalog> &catalog, const QString &name,
                   const mcp::Json &arguments, mcp::ToolCallContext context, mcp::ToolCallback done);
 
     QString m_server;
     CatalogSource m_catalog;
+    PolicySource m_policy;
     dispatch::Dispatcher *m_dispatcher; // owned as a child
 };
 

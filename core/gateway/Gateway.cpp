@@ -12,6 +12,7 @@
 #include "mcp/SessionId.h"
 #include "oauth/AuthorizationServer.h"
 #include "oauth/TokenService.h"
+#include "policy/PermissionPolicy.h"
 #include "store/SessionRepository.h"
 #include "store/TokenRepository.h"
 
@@ -67,8 +68,12 @@ Gateway::Gateway(store::Database *database, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_factory([this](const QString &server) {
-        return std::make_unique<CatalogProvider>(server,
-                                                 [this, server] { return catalog(server); });
+        return std::make_unique<CatalogProvider>(
+            server, [this, server] { return catalog(server); },
+            [this] {
+                const auto snap = snapshot();
+                return CatalogProvider::Permissions{snap->policy, snap->version};
+            });
     })
 {
     m_throttles = std::make_shared<oauth::AuthServerContext::Throttles>();
@@ -268,6 +273,21 @@ void Gateway::publish(QStringList servers, Catalogs catalogs)
     next->authMode = m_options.authMode;
     if (m_database) {
         next->tokens = std::make_shared<const oauth::TokenService>(*m_database, next->publicUrl);
+        if (next->authMode == AuthMode::OAuth) {
+            // A matrix that cannot be read leaves the previous one in force (none at first:
+            // then nothing is allowed, rather than everything).
+            auto loaded = policy::PermissionPolicy::load(*m_database);
+            if (loaded)
+                next->policy =
+                    std::make_shared<const policy::PermissionPolicy>(std::move(loaded).value());
+            else if (previous && previous->policy)
+                next->policy = previous->policy;
+            else
+                next->policy = std::make_shared<const policy::PermissionPolicy>();
+            if (!loaded)
+                qCWarning(lcGateway).noquote()
+                    << "cannot read the permission matrix:" << loaded.error().message();
+        }
         if (next->authMode == AuthMode::OAuth)
             next->authServer = std::make_shared<const oauth::AuthorizationServer>(
                 *m_database, next->publicUrl, next->servers, m_options.authServer, m_throttles,

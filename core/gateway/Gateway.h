@@ -39,6 +39,10 @@ namespace gatehouse::secrets {
 class CredentialVault;
 }
 
+namespace gatehouse::policy {
+class PermissionPolicy;
+}
+
 namespace gatehouse::store {
 class Database;
 }
@@ -83,6 +87,8 @@ struct Snapshot
     std::shared_ptr<const oauth::TokenService> tokens; // null without a store
     // Null without a store or with auth mode none.
     std::shared_ptr<const oauth::AuthorizationServer> authServer;
+    // The permission matrix; null without a store or with auth mode none (everything allowed).
+    std::shared_ptr<const policy::PermissionPolicy> policy;
 };
 
 // The embedded gateway: owns the HTTP server and its worker threads, routes /healthz, /mcp/{server}

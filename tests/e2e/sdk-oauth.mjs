@@ -109,7 +109,9 @@ async function main() {
     binary: gatehouseBinary,
     config: {
       servers: [{ name: 'billing', openapi: path.resolve(billingSpec), base_url: 'http://127.0.0.1:9' }],
-      users: [{ name: 'bob' }],
+      // Bob may read and create invoices (the permission matrix lets nothing through unless granted).
+      roles: { clerk: { 'billing/invoices': ['read', 'create'] } },
+      users: [{ name: 'bob', roles: ['clerk'] }],
     },
     dir: workDir,
     timeoutMs: 60000,

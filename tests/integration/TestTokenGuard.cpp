@@ -12,6 +12,7 @@
 #include "store/CredentialRepository.h"
 #include "store/Database.h"
 #include "store/Migrator.h"
+#include "store/RoleRepository.h"
 #include "store/ServerRepository.h"
 #include "store/UserRepository.h"
 
@@ -140,9 +141,19 @@ private Q_SLOTS:
             server.credential = u"billing-key"_s;
             QVERIFY(store::ServerRepository(*m_db).create(server).ok());
         }
+        // Every action on the example's resources, so the policy lets the calls through.
+        store::Role everything;
+        everything.name = u"everything"_s;
+        for (const QString &server : {u"billing"_s, u"crm"_s})
+            for (const QString &resource : {u"invoices"_s, u"customers"_s})
+                for (const QString &action : {u"read"_s, u"create"_s, u"update"_s, u"delete"_s})
+                    everything.rules.append(
+                        store::Rule{server + u'/' + resource, u"allow"_s, action});
+        QVERIFY(store::RoleRepository(*m_db).create(everything).ok());
         for (const QString &name : {u"bob"_s, u"carol"_s}) {
             store::User user;
             user.name = name;
+            user.roles = {u"everything"_s};
             QVERIFY(store::UserRepository(*m_db).create(user).ok());
         }
 
@@ -182,6 +193,59 @@ private Q_SLOTS:
             for (const auto &[name, value] : headers.fields())
                 QVERIFY2(!value.contains(token.toLatin1().mid(6)), name.constData());
         }
+    }
+
+    // Issue 7's matrix at the dispatch layer: "Bob can read invoices, not create them".
+    void policyFiltersToolsAndRefusesDeniedCalls()
+    {
+        store::Role viewer;
+        viewer.name = u"viewer"_s;
+        viewer.rules = {store::Rule{u"billing/invoices"_s, u"allow"_s, u"read"_s}};
+        QVERIFY(store::RoleRepository(*m_db).upsert(viewer).ok());
+        store::User vera;
+        vera.name = u"vera"_s;
+        vera.roles = {u"viewer"_s};
+        QVERIFY(store::UserRepository(*m_db).upsert(vera).ok());
+        QVERIFY(m_gateway->reloadServers().ok());
+
+        McpTestSession session(m_gateway->port(), "billing",
+                               {Field("Authorization", bearer(mint(u"vera"_s, u"billing"_s)))});
+        QVERIFY(session.isOpen());
+        QStringList names;
+        const json listed = session.call("tools/list");
+        QVERIFY2(listed.contains("result"), listed.dump().c_str());
+        for (const json &tool : listed["result"]["tools"])
+            names << QString::fromStdString(tool["name"].get<std::string>());
+        QVERIFY2(names.contains(u"list_invoices"_s) && names.contains(u"get_invoice"_s),
+                 qPrintable(names.join(u", "_s)));
+        QVERIFY2(!names.contains(u"create_invoice"_s) && !names.contains(u"get_customer"_s) &&
+                     !names.contains(u"void_invoice"_s),
+                 qPrintable(names.join(u", "_s)));
+
+        // A denied call never reaches the upstream, and says what permission is missing.
+        const qsizetype before = m_upstream->seen().size();
+        const json denied =
+            session.callTool(u"create_invoice"_s, {{"customer_id", "cus_1"}, {"amount", 5}});
+        QVERIFY2(denied.value("isError", false), denied.dump().c_str());
+        const std::string text = denied["content"][0]["text"].get<std::string>();
+        QVERIFY2(text.find("billing/invoices: create") != std::string::npos, text.c_str());
+        QVERIFY2(text.find("owner") != std::string::npos, text.c_str());
+        QCOMPARE(m_upstream->seen().size(), before);
+        const json allowed = session.callTool(u"get_invoice"_s, {{"invoice_id", "in_1"}});
+        QVERIFY2(!allowed.value("isError", false), allowed.dump().c_str());
+        QCOMPARE(m_upstream->seen().size(), before + 1);
+
+        // A token's scopes narrow the grants: bob may create, but not with a read-only token.
+        McpTestSession readOnly(
+            m_gateway->port(), "billing",
+            {Field("Authorization", bearer(mint(u"bob"_s, u"billing"_s, {u"billing:read"_s})))});
+        QVERIFY(readOnly.isOpen());
+        const json narrowed =
+            readOnly.callTool(u"create_invoice"_s, {{"customer_id", "cus_1"}, {"amount", 5}});
+        QVERIFY2(narrowed.value("isError", false), narrowed.dump().c_str());
+        const std::string why = narrowed["content"][0]["text"].get<std::string>();
+        QVERIFY2(why.find("billing:create") != std::string::npos, why.c_str());
+        QCOMPARE(m_upstream->seen().size(), before + 1);
     }
 
     void gatewayWideTokenWorksOnEveryServer()

@@ -14,6 +14,7 @@
 #include "store/CredentialRepository.h"
 #include "store/Database.h"
 #include "store/Migrator.h"
+#include "store/RoleRepository.h"
 #include "store/ServerRepository.h"
 #include "store/UserRepository.h"
 
@@ -139,9 +140,19 @@ private Q_SLOTS:
             server.credential = credential;
             QVERIFY(store::ServerRepository(*m_db).create(server).ok());
         }
+        // Every action on the example's resources, so the policy lets the calls through.
+        store::Role everything;
+        everything.name = u"everything"_s;
+        for (const QString &server : {u"billing"_s, u"mine"_s})
+            for (const QString &resource : {u"invoices"_s, u"customers"_s})
+                for (const QString &action : {u"read"_s, u"create"_s, u"update"_s, u"delete"_s})
+                    everything.rules.append(
+                        store::Rule{server + u'/' + resource, u"allow"_s, action});
+        QVERIFY(store::RoleRepository(*m_db).create(everything).ok());
         for (const QString &name : {u"alice"_s, u"bob"_s}) {
             store::User user;
             user.name = name;
+            user.roles = {u"everything"_s};
             QVERIFY(store::UserRepository(*m_db).create(user).ok());
         }
 
