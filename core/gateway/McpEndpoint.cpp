@@ -143,6 +143,29 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
         return responder->respond(rpcError(
             415, McpEndpoint::tr("send the JSON-RPC message with Content-Type: application/json")));
 
+    // A step-up challenge must be an HTTP answer, so scope is checked before the session runs the
+    // call. Only bodies that can be a tools/call are parsed for it.
+    if (m_context.scopeGate && request.body().contains("tools/call")) {
+        const mcp::Json message =
+            mcp::Json::parse(request.body().constData(),
+                             request.body().constData() + request.body().size(), nullptr, false);
+        if (message.is_object() && message.value("method", mcp::Json()) == "tools/call") {
+            const mcp::Json params = message.value("params", mcp::Json::object());
+            QString tool;
+            if (params.is_object() && params.value("name", mcp::Json()).is_string()) {
+                tool = QString::fromStdString(params["name"].get<std::string>());
+                const mcp::Json inner = params.value("arguments", mcp::Json::object());
+                if (tool == u"call_tool" && inner.is_object() &&
+                    inner.value("name", mcp::Json()).is_string())
+                    tool = QString::fromStdString(inner["name"].get<std::string>());
+            }
+            if (!tool.isEmpty()) {
+                if (auto refused = m_context.scopeGate(server, caller, tool))
+                    return responder->respond(std::move(*refused));
+            }
+        }
+    }
+
     const std::optional<QString> sessionHeader = headerValue(request, "mcp-session-id");
     mcp::ServerSession *target = nullptr;
     std::unique_ptr<mcp::ServerSession> fresh;

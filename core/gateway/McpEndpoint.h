@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/Response.h"
 #include "mcp/ServerSession.h"
 #include "mcp/SessionId.h"
 #include "mcp/SessionRegistry.h"
@@ -42,6 +43,11 @@ public:
         std::function<void(const QByteArray &nonce, const QByteArray &body, const QString &version)>
             broadcastCancel;
         std::function<void(McpEndpoint *)> destroyed;
+        // Before a tools/call reaches its session: the HTTP answer for a call the caller's token
+        // lacks the scope for (403 insufficient_scope), or nothing. Unset: no check.
+        std::function<std::optional<http::Response>(const QString &server, const mcp::Caller &,
+                                                    const QString &tool)>
+            scopeGate;
     };
 
     McpEndpoint(Context context, QObject *parent = nullptr);

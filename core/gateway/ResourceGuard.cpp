@@ -176,6 +176,12 @@ QByteArray ResourceGuard::metadataUrl(const QUrl &publicUrl, const QString &serv
            QUrl::toPercentEncoding(path, "/") + "/mcp/" + QUrl::toPercentEncoding(server);
 }
 
+http::Response ResourceGuard::insufficientScope(const QUrl &publicUrl, const QString &server,
+                                                const QString &description, const QString &scope)
+{
+    return respond({403, "insufficient_scope", description, scope}, metadataUrl(publicUrl, server));
+}
+
 ResourceGuard::Outcome ResourceGuard::check(const http::Request &request, const QString &server,
                                             const QUrl &publicUrl,
                                             const oauth::TokenService *tokens, const QDateTime &now)

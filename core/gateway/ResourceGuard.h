@@ -54,6 +54,11 @@ public:
                          const oauth::TokenService *tokens, const QDateTime &now);
 
     static Credentials readCredentials(const http::Request &request);
+    // 403 with an insufficient_scope challenge naming the scope a request needs (RFC 6750
+    // section 3.1; MCP 2025-11-25 authorization, scope challenge handling), so the client can
+    // sign in again for it.
+    static http::Response insufficientScope(const QUrl &publicUrl, const QString &server,
+                                            const QString &description, const QString &scope);
     // The protected resource metadata URL of /mcp/{server} (RFC 9728 section 3.1).
     static QByteArray metadataUrl(const QUrl &publicUrl, const QString &server);
 };

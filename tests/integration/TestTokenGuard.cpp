@@ -236,16 +236,30 @@ private Q_SLOTS:
         QCOMPARE(m_upstream->seen().size(), before + 1);
 
         // A token's scopes narrow the grants: bob may create, but not with a read-only token.
+        // The answer is an HTTP step-up challenge (MCP 2025-11-25, scope challenge handling).
         McpTestSession readOnly(
             m_gateway->port(), "billing",
             {Field("Authorization", bearer(mint(u"bob"_s, u"billing"_s, {u"billing:read"_s})))});
         QVERIFY(readOnly.isOpen());
-        const json narrowed =
-            readOnly.callTool(u"create_invoice"_s, {{"customer_id", "cus_1"}, {"amount", 5}});
-        QVERIFY2(narrowed.value("isError", false), narrowed.dump().c_str());
-        const std::string why = narrowed["content"][0]["text"].get<std::string>();
-        QVERIFY2(why.find("billing:create") != std::string::npos, why.c_str());
-        QCOMPARE(m_upstream->seen().size(), before + 1);
+        for (const std::string tool : {"create_invoice", "call_tool"}) {
+            json params = {{"name", tool},
+                           {"arguments", {{"customer_id", "cus_1"}, {"amount", 5}}}};
+            if (tool == "call_tool")
+                params["arguments"] = {{"name", "create_invoice"},
+                                       {"arguments", {{"customer_id", "cus_1"}, {"amount", 5}}}};
+            const json message = {
+                {"jsonrpc", "2.0"}, {"id", 7}, {"method", "tools/call"}, {"params", params}};
+            const HttpResponse r = readOnly.post(QByteArray::fromStdString(message.dump()));
+            QCOMPARE(r.status, 403);
+            const QByteArray challenge = r.header("www-authenticate");
+            QVERIFY2(challenge.contains("error=\"insufficient_scope\""), challenge.constData());
+            QVERIFY2(challenge.contains("scope=\"billing:create\""), challenge.constData());
+            QVERIFY2(challenge.contains("resource_metadata="), challenge.constData());
+        }
+        // The scope it has still works.
+        const json read = readOnly.callTool(u"get_invoice"_s, {{"invoice_id", "in_1"}});
+        QVERIFY2(!read.value("isError", false), read.dump().c_str());
+        QCOMPARE(m_upstream->seen().size(), before + 2);
     }
 
     void gatewayWideTokenWorksOnEveryServer()
