@@ -15,6 +15,9 @@
 #include <QTextStream>
 
 #include <csignal>
+#ifdef Q_OS_LINUX
+#include <sys/prctl.h>
+#endif
 
 namespace gatehouse::app {
 
@@ -86,6 +89,13 @@ Result<gateway::ListenOptions> ServeCommand::listenOptions(const config::Gateway
 int ServeCommand::run(const Options &options)
 {
     m_options = options;
+#ifdef Q_OS_LINUX
+    // The gateway holds the vault's keys and decrypted secrets: keep them out of core dumps
+    // (and out of ptrace by other processes of the same user). GATEHOUSE_ALLOW_CORE_DUMPS=1
+    // keeps dumps for debugging.
+    if (qEnvironmentVariableIntValue("GATEHOUSE_ALLOW_CORE_DUMPS") != 1)
+        ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
     config::Config config;
     if (!options.configFile.isEmpty()) {
         const config::LoadResult loaded = config::ConfigLoader().loadFile(options.configFile);

@@ -7,6 +7,7 @@
 #include "store/Database.h"
 #include "store/PlanRepository.h"
 #include "store/RoleRepository.h"
+#include "store/SecretRepository.h"
 #include "store/ServerRepository.h"
 #include "store/ToolOverrideRepository.h"
 #include "store/UserRepository.h"
@@ -331,7 +332,21 @@ Result<StoreSync::Report> StoreSync::apply(const Config &config, Mode mode)
         [&] { return credentials.list(); },
         [](const store::Credential &c) { return c.name; },
         [&](const store::Credential &c) { return credentials.upsert(c); },
-        [&](const store::Credential &c) { return credentials.remove(c.name); },
+        [&](const store::Credential &c) -> Status {
+            // Imported secrets go with their credential (ON DELETE CASCADE): a config that no
+            // longer names it must not silently destroy them.
+            auto secrets = store::SecretRepository(m_database).listForCredential(c.name);
+            if (!secrets)
+                return secrets.error();
+            if (!secrets->isEmpty())
+                return Error(ErrorCode::Conflict,
+                             tr("credential %1 is no longer in the configuration, but %2 imported "
+                                "secret(s) of it are stored: put it back, or delete them first "
+                                "with gatehouse credential delete %1")
+                                 .arg(c.name)
+                                 .arg(secrets->size()));
+            return credentials.remove(c.name);
+        },
         [](const store::Credential &stored, store::Credential &w) {
             w.lastUsedAt = stored.lastUsedAt;
         }};

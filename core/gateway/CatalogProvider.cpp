@@ -30,6 +30,12 @@ struct VaultLookup
 VaultLookup fromVault(const ServerCatalog &catalog, const QString &name,
                       const ResolvedCredential &resolved, const mcp::Caller &caller)
 {
+    // Without sign-in (auth mode none) every caller is "anonymous": no one's own secret applies.
+    if (resolved.perUser && caller.clientId.isEmpty())
+        return {nullptr, CatalogProvider::tr("Credential %1 holds each user's own secret, so it "
+                                             "needs callers who sign in; this gateway runs "
+                                             "without sign-in (gateway.auth.mode: none).")
+                             .arg(name)};
     const QString user = resolved.perUser ? caller.subject : QString();
     const QString import =
         resolved.perUser ? QStringLiteral("gatehouse credential import %1 --user %2 --from-stdin")
@@ -53,8 +59,10 @@ VaultLookup fromVault(const ServerCatalog &catalog, const QString &name,
             return {nullptr, missing()};
         qCWarning(lcDispatch).noquote() << "credential" << name << "of server" << catalog.name
                                         << "cannot be decrypted:" << secret.error().message();
-        return {nullptr, CatalogProvider::tr("Credential %1 of server %2 cannot be used: %3")
-                             .arg(name, catalog.name, secret.error().message())};
+        // The detail (key ids, rows, what to do with the master key) is for the owner's log.
+        return {nullptr, CatalogProvider::tr("Credential %1 of server %2 cannot be used right now; "
+                                             "the gateway's owner can see why in its log.")
+                             .arg(name, catalog.name)};
     }
     std::shared_ptr<dispatch::UpstreamCredential> credential(
         new dispatch::UpstreamCredential(*resolved.credential),

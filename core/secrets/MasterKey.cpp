@@ -3,6 +3,7 @@
 #include "Logging.h"
 #include "secrets/MasterKeyProvider.h"
 
+#include <algorithm>
 #include <cstring>
 #include <openssl/crypto.h>
 #include <openssl/rand.h>
@@ -52,7 +53,10 @@ Result<MasterKey> MasterKey::fromBytes(QByteArrayView bytes)
 
 Result<MasterKey> MasterKey::fromEncoded(QByteArrayView text, const QString &source)
 {
-    if (text.size() == Size)
+    // 32 raw bytes are taken as a key only when they do not read as text: a 32-character
+    // passphrase or hex string would otherwise pass as a key with far less than 256 bits.
+    if (text.size() == Size &&
+        !std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f; }))
         return fromBytes(text);
     QByteArray trimmed = text.trimmed().toByteArray();
     QByteArray decoded;

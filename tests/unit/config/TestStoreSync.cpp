@@ -7,6 +7,7 @@
 #include "store/Migrator.h"
 #include "store/PlanRepository.h"
 #include "store/RoleRepository.h"
+#include "store/SecretRepository.h"
 #include "store/ServerRepository.h"
 #include "store/TokenRepository.h"
 #include "store/ToolOverrideRepository.h"
@@ -239,6 +240,30 @@ private Q_SLOTS:
         QVERIFY(users.get(QStringLiteral("carol")).ok());
         QVERIFY(!users.get(QStringLiteral("bob")).ok());
         QVERIFY(!store::ServerRepository(*db).get(QStringLiteral("billing")).ok());
+    }
+
+    void mirrorKeepsCredentialsThatHoldImportedSecrets()
+    {
+        QTemporaryDir dir;
+        auto db = openStore(dir.path());
+        QVERIFY(db);
+        StoreSync sync(*db);
+        QVERIFY(sync.apply(loadYaml(kBase, m_specDir.path()), StoreSync::Mode::Mirror).ok());
+        store::StoredSecret secret;
+        secret.credential = QStringLiteral("key");
+        secret.ciphertext = QStringLiteral("v1.not-checked-by-the-repository");
+        secret.createdAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(store::SecretRepository(*db).insert(secret).ok());
+
+        // A file without the credential would cascade its secrets away: refused, and nothing
+        // changes.
+        auto emptied = sync.apply(config::Config{}, StoreSync::Mode::Mirror);
+        QVERIFY(!emptied.ok());
+        QVERIFY2(
+            emptied.error().message().contains(QLatin1String("gatehouse credential delete key")),
+            qPrintable(emptied.error().message()));
+        QVERIFY(store::CredentialRepository(*db).get(QStringLiteral("key")).ok());
+        QCOMPARE(store::SecretRepository(*db).listForCredential(QStringLiteral("key"))->size(), 1);
     }
 
     void runtimeStateIsKept()

@@ -88,6 +88,9 @@ private Q_SLOTS:
         QTest::newRow("16 bytes base64") << QByteArray(16, 'k').toBase64();
         QTest::newRow("31 bytes hex") << QByteArray(31, 'k').toHex();
         QTest::newRow("password") << QByteArray("correct horse battery staple");
+        // 32 characters of text are a passphrase, not 256 random bits.
+        QTest::newRow("32-character passphrase") << QByteArray("correct horse battery staple!!!!");
+        QTest::newRow("32 hex digits (16 bytes)") << QByteArray(16, '\x5a').toHex();
     }
     void fromEncodedRefusesOtherLengths()
     {
