@@ -5,9 +5,42 @@
 #include "RequestBuilder.h"
 #include "ResultBuilder.h"
 #include "SchemaValidator.h"
+#include "TokenCache.h"
 #include "UpstreamCredential.h"
+#include "UpstreamTokenRequest.h"
+
+#include <openssl/crypto.h>
+#include <vector>
 
 namespace gatehouse::dispatch {
+
+namespace {
+
+void wipe(QByteArray &bytes)
+{
+    if (!bytes.isEmpty() && bytes.isDetached())
+        OPENSSL_cleanse(bytes.data(), size_t(bytes.size()));
+}
+
+// Tokens are shared by calls that would send the same token request.
+QString tokenKey(const UpstreamCredential &c, const QString &user)
+{
+    return QStringList{c.name,
+                       user,
+                       QString::number(int(c.type)),
+                       c.tokenUrl.toString(),
+                       c.clientId,
+                       c.scopes.join(QLatin1Char(' ')),
+                       c.resource}
+        .join(QLatin1Char('\n'));
+}
+
+QString owner(const QString &user)
+{
+    return user.isEmpty() ? QStringLiteral("(owner)") : user;
+}
+
+} // namespace
 
 struct Dispatcher::Private
 {
@@ -17,6 +50,21 @@ struct Dispatcher::Private
     {}
     http::UpstreamClient client;
     ProxySettings proxy;
+    // Caches this dispatcher waited on or fetched for, told when it goes.
+    std::vector<std::weak_ptr<TokenCache>> caches;
+};
+
+struct Dispatcher::Call
+{
+    DispatchTarget target;
+    nlohmann::json arguments;
+    mcp::ToolCallback done;
+    QByteArray token; // the access token sent last (OAuth2 credentials)
+    bool retried = false;
+    bool cancelled = false;
+    http::UpstreamClient::Handle handle;
+
+    ~Call() { wipe(token); }
 };
 
 Dispatcher::Dispatcher(QObject *parent)
@@ -24,7 +72,12 @@ Dispatcher::Dispatcher(QObject *parent)
     , d(std::make_unique<Private>(this))
 {}
 
-Dispatcher::~Dispatcher() = default;
+Dispatcher::~Dispatcher()
+{
+    for (const std::weak_ptr<TokenCache> &cache : d->caches)
+        if (const auto alive = cache.lock())
+            alive->detach(this);
+}
 
 void Dispatcher::call(DispatchTarget target, const nlohmann::json &arguments,
                       mcp::ToolCallContext context, mcp::ToolCallback done)
@@ -50,29 +103,162 @@ void Dispatcher::call(DispatchTarget target, const nlohmann::json &arguments,
                 .arg(tool.name, target.upstream),
             true));
 
+    auto call = std::make_shared<Call>();
+    call->target = std::move(target);
+    call->arguments = args;
+    call->done = std::move(done);
+    context.cancellation.onCancelled([weak = std::weak_ptr<Call>(call)]() mutable {
+        if (const auto c = weak.lock()) {
+            c->cancelled = true;
+            c->handle.abort();
+        }
+    });
+    const UpstreamCredential *credential = call->target.credential.get();
+    if (credential && credential->isOAuth2())
+        return acquireToken(call);
+    send(call, credential);
+}
+
+void Dispatcher::acquireToken(const std::shared_ptr<Call> &call)
+{
+    const DispatchTarget &target = call->target;
+    const UpstreamCredential &credential = *target.credential;
+    if (!target.tokens)
+        return call->done(mcp::ToolResult::text(
+            tr("%1 was not called: credential %2 needs an upstream access token, and this "
+               "gateway has no token cache; this is a bug.")
+                .arg(target.tool->name, credential.name),
+            true));
+    const auto known = std::find_if(d->caches.cbegin(), d->caches.cend(),
+                                    [&](const auto &c) { return c.lock() == target.tokens; });
+    if (known == d->caches.cend())
+        d->caches.push_back(target.tokens);
+
+    // Runs on this thread when no fetch for the key is in flight. The secret is read as stored
+    // now: a refresh token rotated by an earlier fetch is the one to send.
+    TokenCache::Fetch fetch = [this, target](std::function<void(Result<TokenCache::Token>)> done) {
+        const UpstreamCredential &c = *target.credential;
+        QByteArray secret;
+        if (target.readSecret) {
+            auto stored = target.readSecret();
+            if (!stored)
+                return done(stored.error());
+            secret = std::move(stored).value();
+        } else {
+            secret = c.secret;
+        }
+        if (secret.isEmpty())
+            return done(
+                Error(ErrorCode::Validation,
+                      tr("The secret of credential %1 is empty; set it and reload.").arg(c.name)));
+        http::UpstreamRequest request = UpstreamTokenRequest::build(c, secret);
+        request.proxy = d->proxy.proxyFor(request.url);
+        d->client.send(
+            std::move(request), this,
+            [target, secret, done](Result<http::UpstreamResponse> response) mutable {
+                const UpstreamCredential &c = *target.credential;
+                if (!response) {
+                    wipe(secret);
+                    const Error error = UpstreamTokenRequest::unreachable(c, response.error());
+                    qCWarning(lcDispatch).noquote() << error.message();
+                    return done(error);
+                }
+                auto answer =
+                    UpstreamTokenRequest::parse(c, *response, secret, target.credentialUser);
+                wipe(secret);
+                wipe(response->body);
+                if (!answer) {
+                    qCWarning(lcDispatch).noquote() << answer.error().message();
+                    return done(answer.error());
+                }
+                // RFC 6749 §6: a new refresh token replaces the one sent, which the upstream
+                // may already have revoked.
+                if (c.type == UpstreamCredential::Type::OAuth2RefreshToken &&
+                    !answer->refreshToken.isEmpty()) {
+                    const Status stored = target.storeSecret
+                                              ? target.storeSecret(answer->refreshToken)
+                                              : Status(Error(ErrorCode::Unavailable,
+                                                             tr("its secret is not kept in the "
+                                                                "vault")));
+                    if (stored)
+                        qCInfo(lcDispatch).noquote()
+                            << "stored the refresh token the upstream rotated for credential"
+                            << c.name << "of" << owner(target.credentialUser);
+                    else
+                        qCWarning(lcDispatch).noquote()
+                            << tr("The upstream rotated the refresh token of credential %1 of "
+                                  "%2, but it could not be stored (%3); the next refresh may be "
+                                  "refused.")
+                                   .arg(c.name, owner(target.credentialUser),
+                                        stored.error().message());
+                    wipe(answer->refreshToken);
+                }
+                qCInfo(lcDispatch).noquote() << "fetched an access token for credential" << c.name
+                                             << "of" << owner(target.credentialUser) << "valid for"
+                                             << answer->lifetime.count() << "s";
+                done(TokenCache::token(std::move(answer->accessToken), answer->lifetime,
+                                       TokenCache::Clock::now()));
+            });
+    };
+
+    target.tokens->acquire(tokenKey(credential, target.credentialUser), this, fetch,
+                           [this, call](Result<QByteArray> token) {
+                               if (call->cancelled)
+                                   return;
+                               if (!token)
+                                   return call->done(mcp::ToolResult::text(
+                                       tr("%1 was not called: %2")
+                                           .arg(call->target.tool->name, token.error().message()),
+                                       true));
+                               wipe(call->token);
+                               call->token = std::move(token).value();
+                               UpstreamCredential bearer;
+                               bearer.name = call->target.credential->name;
+                               bearer.type = UpstreamCredential::Type::Bearer;
+                               bearer.secret = call->token;
+                               send(call, &bearer);
+                           });
+}
+
+void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredential *credential)
+{
+    const DispatchTarget &target = call->target;
     static const QMap<QString, openapi::SecurityScheme> noSchemes;
     auto built =
-        RequestBuilder::build(tool, args, target.baseUrl, target.credential.get(),
+        RequestBuilder::build(*target.tool, call->arguments, target.baseUrl, credential,
                               target.securitySchemes ? *target.securitySchemes : noSchemes);
     if (!built)
-        return done(mcp::ToolResult::text(
-            tr("%1 was not called: %2").arg(tool.name, built.error().message()), true));
+        return call->done(mcp::ToolResult::text(
+            tr("%1 was not called: %2").arg(target.tool->name, built.error().message()), true));
     http::UpstreamRequest request = std::move(built).value();
     request.proxy = d->proxy.proxyFor(request.url);
 
-    auto handle = d->client.send(
-        std::move(request), this, [target, done](Result<http::UpstreamResponse> response) {
+    call->handle = d->client.send(
+        std::move(request), this, [this, call](Result<http::UpstreamResponse> response) {
+            const DispatchTarget &target = call->target;
             if (!response) {
                 qCInfo(lcDispatch).noquote() << target.upstream << target.tool->name
                                              << "failed:" << response.error().message();
-                return done(
+                return call->done(
                     ResultBuilder::fromFailure(*target.tool, target.upstream, response.error()));
             }
             qCDebug(lcDispatch).noquote() << target.upstream << target.tool->name
                                           << response->status << response->elapsed.count() << "us";
-            done(ResultBuilder::fromResponse(*target.tool, *response));
+            const UpstreamCredential *credential = target.credential.get();
+            // The token may have been revoked or expired early: one more try with a new one.
+            if (response->status == 401 && credential && credential->isOAuth2() && !call->retried &&
+                !call->cancelled) {
+                call->retried = true;
+                qCInfo(lcDispatch).noquote()
+                    << target.upstream << target.tool->name
+                    << "the upstream refused the access token of credential" << credential->name
+                    << "(HTTP 401); fetching a new one";
+                target.tokens->invalidate(tokenKey(*credential, target.credentialUser),
+                                          call->token);
+                return acquireToken(call);
+            }
+            call->done(ResultBuilder::fromResponse(*target.tool, *response));
         });
-    context.cancellation.onCancelled([handle]() mutable { handle.abort(); });
 }
 
 } // namespace gatehouse::dispatch

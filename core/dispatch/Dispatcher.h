@@ -6,11 +6,13 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace gatehouse::dispatch {
 
 class SchemaValidator;
+class TokenCache;
 struct UpstreamCredential;
 
 // One call's upstream: the tool, how to check its arguments, where its requests go and with
@@ -24,12 +26,22 @@ struct DispatchTarget
     QString baseUrl;
     std::shared_ptr<const UpstreamCredential> credential; // null: the call sends none
     QString credentialError; // set: the tool's credential cannot be used, and why
+    // OAuth2 credentials: the token cache shared by the workers, whose credential it is (empty:
+    // the owner's), the secret as stored at the moment a token is fetched (null: the
+    // credential's own), and where a refresh token the upstream rotated is stored (null: it is
+    // not kept, and a warning says so).
+    std::shared_ptr<TokenCache> tokens;
+    QString credentialUser;
+    std::function<Result<QByteArray>()> readSecret;
+    std::function<Status(QByteArrayView)> storeSecret;
     const QMap<QString, openapi::SecurityScheme> *securitySchemes = nullptr;
 };
 
 // Runs tool calls against their upstream APIs on one thread: validates the arguments against
-// the tool's inputSchema, builds the request, injects the credential, sends it with the
-// thread's own libcurl client and turns the answer into a CallToolResult. Everything that goes
+// the tool's inputSchema, builds the request, injects the credential (for an OAuth2 one, an
+// access token from the token cache; a 401 drops that token and the call is sent once more with
+// a new one), sends it with the thread's own libcurl client and turns the answer into a
+// CallToolResult. Everything that goes
 // wrong after the tool was found is a tool error (isError), so the model can read it and retry.
 class Dispatcher : public QObject
 {
@@ -42,6 +54,10 @@ public:
               mcp::ToolCallback done);
 
 private:
+    struct Call;
+    void acquireToken(const std::shared_ptr<Call> &call);
+    void send(const std::shared_ptr<Call> &call, const UpstreamCredential *credential);
+
     struct Private;
     std::unique_ptr<Private> d;
 };

@@ -130,10 +130,25 @@ Result<UpstreamCredential> UpstreamCredential::withoutSecret(const config::Crede
         break;
     case config::CredentialType::OAuth2ClientCredentials:
     case config::CredentialType::OAuth2RefreshToken:
-        return Error(ErrorCode::Unavailable,
-                     tr("Credential %1 is of type %2, which the gateway cannot send to an upstream "
-                        "yet; use api_key, bearer or basic for now.")
-                         .arg(credential.name, config::toString(credential.type)));
+        c.type = credential.type == config::CredentialType::OAuth2ClientCredentials
+                     ? Type::OAuth2ClientCredentials
+                     : Type::OAuth2RefreshToken;
+        c.tokenUrl = credential.tokenUrl.value_or(QUrl());
+        c.clientId = credential.clientId.value_or(QString());
+        c.scopes = credential.scopes.value_or(QStringList());
+        c.resource = credential.resource.value_or(QString());
+        if (!c.tokenUrl.isValid() ||
+            (c.tokenUrl.scheme() != u"http" && c.tokenUrl.scheme() != u"https"))
+            return Error(ErrorCode::Validation,
+                         tr("Credential %1 needs token_url, the http(s) address of the upstream's "
+                            "token endpoint.")
+                             .arg(credential.name));
+        if (c.clientId.isEmpty())
+            return Error(ErrorCode::Validation,
+                         tr("Credential %1 needs client_id, the client the upstream issued to the "
+                            "gateway.")
+                             .arg(credential.name));
+        break;
     }
     return c;
 }
@@ -186,6 +201,12 @@ Status inject(http::UpstreamRequest &request, const UpstreamCredential &credenti
                              .arg(described(credential)));
         setHeader(request, "Authorization", "Basic " + credential.secret.toBase64());
         return {};
+    case Type::OAuth2ClientCredentials:
+    case Type::OAuth2RefreshToken:
+        return Error(ErrorCode::Internal,
+                     UpstreamCredential::tr("%1 is an OAuth 2 credential: its access token is "
+                                            "sent, not its secret.")
+                         .arg(described(credential)));
     case Type::ApiKey:
         break;
     }

@@ -6,6 +6,7 @@
 #include "config/Config.h"
 #include "config/ToolSettingsBuilder.h"
 #include "dispatch/SchemaValidator.h"
+#include "dispatch/TokenCache.h"
 #include "dispatch/UpstreamCredential.h"
 #include "http/DocumentFetcher.h"
 #include "openapi/SpecLoader.h"
@@ -44,6 +45,11 @@ ResolvedCredential resolve(const store::Credential &record, const QString &serve
             return fail(CatalogLoader::tr("unknown location %1").arg(*record.location));
     }
     c.param = record.param;
+    c.scopes = record.scopes;
+    if (record.tokenUrl)
+        c.tokenUrl = QUrl(*record.tokenUrl);
+    c.clientId = record.clientId;
+    c.resource = record.resource;
     if (record.secret) {
         const auto source = config::fromString<config::SecretSource>(record.secret->kind);
         if (!source)
@@ -56,6 +62,13 @@ ResolvedCredential resolve(const store::Credential &record, const QString &serve
         return fail(CatalogLoader::tr("a per-user credential keeps each user's secret in the "
                                       "vault: write `secret: {keychain: %1}` and import each "
                                       "user's with `gatehouse credential import %1 --user NAME`")
+                        .arg(record.name));
+    // A rotated refresh token must be stored back (RFC 6749 §6), which only the vault can do.
+    if (c.type == config::CredentialType::OAuth2RefreshToken && !fromVault)
+        return fail(CatalogLoader::tr("an oauth2_refresh_token credential keeps its refresh "
+                                      "token in the vault, where a rotated one is stored back: "
+                                      "write `secret: {keychain: %1}` and import the token with "
+                                      "`gatehouse credential import %1`")
                         .arg(record.name));
     auto credential = fromVault ? dispatch::UpstreamCredential::withoutSecret(c)
                                 : dispatch::UpstreamCredential::fromConfig(c);
@@ -70,7 +83,10 @@ ResolvedCredential resolve(const store::Credential &record, const QString &serve
 
 } // namespace
 
-CatalogLoader::CatalogLoader() = default;
+CatalogLoader::CatalogLoader()
+    : m_tokens(std::make_shared<dispatch::TokenCache>())
+{}
+
 CatalogLoader::~CatalogLoader() = default;
 
 void CatalogLoader::setVault(std::shared_ptr<const secrets::CredentialVault> vault)
@@ -166,6 +182,7 @@ CatalogLoader::build(const store::Server &server, const QList<store::ToolOverrid
     catalog->version = ++m_version;
     catalog->defaultCredential = server.credential.value_or(QString());
     catalog->vault = m_vault;
+    catalog->tokens = m_tokens;
 
     if (!server.openapi) {
         catalog->loadError = server.mcpUrl

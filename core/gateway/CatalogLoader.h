@@ -61,6 +61,8 @@ private:
 
     QHash<QString, CachedSpec> m_specs; // by file path or URL
     std::shared_ptr<const secrets::CredentialVault> m_vault;
+    // Upstream access tokens outlive reloads: a changed credential gets a new key there.
+    std::shared_ptr<dispatch::TokenCache> m_tokens;
     quint64 m_version = 0;
 };
 

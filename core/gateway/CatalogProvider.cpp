@@ -221,6 +221,22 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
             target.credential = resolved.credential;
             target.credentialError = resolved.error;
         }
+        // An OAuth2 credential's access tokens come from the shared cache; its vault secret is
+        // read again when a token is fetched, and a rotated refresh token is stored back.
+        if (resolved.credential && resolved.credential->isOAuth2()) {
+            target.tokens = catalog->tokens;
+            target.credentialUser = resolved.perUser ? context.caller.subject : QString();
+            if (resolved.fromVault && catalog->vault) {
+                const auto vault = catalog->vault;
+                const QString user = target.credentialUser;
+                target.readSecret = [vault, credential, user] {
+                    return vault->secret(credential, user);
+                };
+                target.storeSecret = [vault, credential, user](QByteArrayView secret) {
+                    return vault->storeRotated(credential, user, secret);
+                };
+            }
+        }
     }
     m_dispatcher->call(std::move(target), arguments, std::move(context), std::move(done));
 }

@@ -12,6 +12,7 @@
 
 namespace gatehouse::dispatch {
 class SchemaValidator;
+class TokenCache;
 struct UpstreamCredential;
 } // namespace gatehouse::dispatch
 
@@ -56,6 +57,7 @@ struct ServerCatalog
     QString defaultCredential;
     QHash<QString, ResolvedCredential> credentials;        // by credential name
     std::shared_ptr<const secrets::CredentialVault> vault; // null: no secret was ever imported
+    std::shared_ptr<dispatch::TokenCache> tokens; // OAuth2 access tokens, shared by all catalogs
     std::shared_ptr<const openapi::ToolCatalog> tools;
     std::vector<std::shared_ptr<const dispatch::SchemaValidator>> validators; // per tool
     std::shared_ptr<const ToolSearch> search;

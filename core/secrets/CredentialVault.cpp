@@ -216,6 +216,16 @@ Status CredentialVault::replace(const QString &credential, const QString &user,
         .replace(credential, user, *record, QDateTime::currentDateTimeUtc());
 }
 
+Status CredentialVault::storeRotated(const QString &credential, const QString &user,
+                                     QByteArrayView plaintext) const
+{
+    auto record = m_vault.encrypt(plaintext, binding(credential, user));
+    if (!record)
+        return record.error();
+    return store::SecretRepository(m_database)
+        .replace(credential, user, *record, QDateTime::currentDateTimeUtc());
+}
+
 Status CredentialVault::rotate(const MasterKey &next)
 {
     std::optional<Vault> rotated;

@@ -58,6 +58,11 @@ public:
     // AlreadyExists when there is one (rotate replaces it).
     Status add(const QString &credential, const QString &user, QByteArrayView plaintext);
     Status replace(const QString &credential, const QString &user, QByteArrayView plaintext);
+    // For the gateway, which shares the vault read-only between its workers: an upstream rotated
+    // the secret (a refresh token, RFC 6749 §6) and the new one replaces it. Safe from several
+    // threads; NotFound when the secret was deleted meanwhile.
+    Status storeRotated(const QString &credential, const QString &user,
+                        QByteArrayView plaintext) const;
     // Re-encrypts every stored secret under `next` and records its key check, in one transaction;
     // from then on this vault uses `next`. The caller stores `next` in the provider afterwards.
     Status rotate(const MasterKey &next);

@@ -306,9 +306,26 @@ private Q_SLOTS:
         QCOMPARE(UpstreamCredential::fromConfig(config)->type, UpstreamCredential::Type::Bearer);
 
         config.type = CredentialType::OAuth2ClientCredentials;
+        auto noTokenUrl = UpstreamCredential::fromConfig(config);
+        QVERIFY(!noTokenUrl.ok());
+        QCOMPARE(noTokenUrl.error().code(), ErrorCode::Validation);
+        QVERIFY(noTokenUrl.error().message().contains(u"token_url"));
+        config.tokenUrl = QUrl(QStringLiteral("https://auth.example.com/token"));
+        config.clientId = QStringLiteral("gatehouse");
+        config.scopes = QStringList{QStringLiteral("read"), QStringLiteral("write")};
+        config.resource = QStringLiteral("https://api.example.com/");
         auto oauth = UpstreamCredential::fromConfig(config);
-        QVERIFY(!oauth.ok());
-        QCOMPARE(oauth.error().code(), ErrorCode::Unavailable);
+        QVERIFY(oauth.ok());
+        QCOMPARE(oauth->type, UpstreamCredential::Type::OAuth2ClientCredentials);
+        QVERIFY(oauth->isOAuth2());
+        QCOMPARE(oauth->clientId, QStringLiteral("gatehouse"));
+        QCOMPARE(oauth->secret, QByteArray("sk_live_1"));
+        QCOMPARE(oauth->scopes.size(), 2);
+        QCOMPARE(oauth->resource, QStringLiteral("https://api.example.com/"));
+        config.tokenUrl.reset();
+        config.clientId.reset();
+        config.scopes.reset();
+        config.resource.reset();
 
         config.type = CredentialType::Basic;
         config.secret.reset();
