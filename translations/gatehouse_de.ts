@@ -330,6 +330,10 @@
         <source>a per-user credential keeps each user&apos;s secret in the vault: write `secret: {keychain: %1}` and import each user&apos;s with `gatehouse credential import %1 --user NAME`</source>
         <translation>Zugangsdaten pro Benutzer halten das Geheimnis jedes Benutzers im Tresor: Schreiben Sie `secret: {keychain: %1}` und importieren Sie das Geheimnis jedes Benutzers mit `gatehouse credential import %1 --user NAME`</translation>
     </message>
+    <message>
+        <source>an oauth2_refresh_token credential keeps its refresh token in the vault, where a rotated one is stored back: write `secret: {keychain: %1}` and import the token with `gatehouse credential import %1`</source>
+        <translation>Zugangsdaten vom Typ oauth2_refresh_token halten ihr Refresh-Token im Tresor, wo ein rotiertes zurückgeschrieben wird: Schreiben Sie `secret: {keychain: %1}` und importieren Sie das Token mit `gatehouse credential import %1`</translation>
+    </message>
 </context>
 <context>
     <name>CheckCommand</name>
@@ -3807,6 +3811,10 @@ Starten mit:
 Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheimnis auf dem Server so bereit, wie es sein `secret:`-Schlüssel angibt (env, file oder keychain).
 </translation>
     </message>
+    <message>
+        <source>credential %1 is no longer in the configuration, but %2 imported secret(s) of it are stored: put it back, or delete them first with gatehouse credential delete %1</source>
+        <translation>Die Zugangsdaten %1 stehen nicht mehr in der Konfiguration, aber %2 importierte(s) Geheimnis(se) dazu sind gespeichert: Nehmen Sie sie wieder auf, oder löschen Sie die Geheimnisse zuerst mit gatehouse credential delete %1</translation>
+    </message>
 </context>
 <context>
     <name>SystemdCredentialKeyProvider</name>
@@ -3829,6 +3837,13 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>Gatehouse cannot create the systemd credential %1 itself: encrypt a key with `head -c 32 /dev/urandom | base64 | systemd-creds encrypt --name=%1 - /etc/credstore.encrypted/%1` and add LoadCredentialEncrypted=%1 to the unit</source>
         <translation>Gatehouse kann das systemd-Credential %1 nicht selbst anlegen: Verschlüsseln Sie einen Schlüssel mit `head -c 32 /dev/urandom | base64 | systemd-creds encrypt --name=%1 - /etc/credstore.encrypted/%1` und fügen Sie der Unit LoadCredentialEncrypted=%1 hinzu</translation>
+    </message>
+</context>
+<context>
+    <name>TokenCache</name>
+    <message>
+        <source>The gateway stopped the worker that was fetching the upstream access token; call the tool again.</source>
+        <translation>Das Gateway hat den Worker beendet, der das Upstream-Zugriffstoken abrief; rufen Sie das Tool erneut auf.</translation>
     </message>
 </context>
 <context>
@@ -4510,10 +4525,6 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <translation>Zugangsdaten %1</translation>
     </message>
     <message>
-        <source>Credential %1 is of type %2, which the gateway cannot send to an upstream yet; use api_key, bearer or basic for now.</source>
-        <translation>Die Zugangsdaten %1 sind vom Typ %2, den das Gateway noch nicht an einen Upstream senden kann; verwenden Sie vorerst api_key, bearer oder basic.</translation>
-    </message>
-    <message>
         <source>Credential %1 has no secret; add `secret: {env: NAME}` or `secret: {file: PATH}` to it.</source>
         <translation>Die Zugangsdaten %1 haben kein Geheimnis; ergänzen Sie dort `secret: {env: NAME}` oder `secret: {file: PATH}`.</translation>
     </message>
@@ -4544,6 +4555,57 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>The secret of %1 contains characters a cookie cannot carry (RFC 6265: spaces, quotes, commas, semicolons or backslashes); send it in a header or query parameter instead.</source>
         <translation>Das Geheimnis für %1 enthält Zeichen, die ein Cookie nicht übertragen kann (RFC 6265: Leerzeichen, Anführungszeichen, Kommas, Semikolons oder Backslashes); senden Sie es stattdessen in einem Header- oder Query-Parameter.</translation>
+    </message>
+    <message>
+        <source>Credential %1 needs token_url, the http(s) address of the upstream&apos;s token endpoint.</source>
+        <translation>Die Zugangsdaten %1 brauchen token_url, die http(s)-Adresse des Token-Endpunkts des Upstreams.</translation>
+    </message>
+    <message>
+        <source>Credential %1 needs client_id, the client the upstream issued to the gateway.</source>
+        <translation>Die Zugangsdaten %1 brauchen client_id, den Client, den der Upstream dem Gateway ausgestellt hat.</translation>
+    </message>
+    <message>
+        <source>%1 is an OAuth 2 credential: its access token is sent, not its secret.</source>
+        <translation>%1 sind OAuth-2-Zugangsdaten: Gesendet wird ihr Zugriffstoken, nicht ihr Geheimnis.</translation>
+    </message>
+</context>
+<context>
+    <name>UpstreamTokenRequest</name>
+    <message>
+        <source>The token endpoint %1 of credential %2 answered HTTP %3 without an OAuth error (RFC 6749 §5.2); check token_url, or whether the endpoint is down.</source>
+        <translation>Der Token-Endpunkt %1 der Zugangsdaten %2 antwortete mit HTTP %3 ohne OAuth-Fehler (RFC 6749 §5.2); prüfen Sie token_url oder ob der Endpunkt ausgefallen ist.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The upstream no longer accepts the refresh token stored for credential %1: its token endpoint answered %2. Sign in to the upstream again and import the new refresh token with: %3</source>
+        <translation>Der Upstream akzeptiert das für die Zugangsdaten %1 gespeicherte Refresh-Token nicht mehr: Sein Token-Endpunkt antwortete %2. Melden Sie sich beim Upstream erneut an und importieren Sie das neue Refresh-Token mit: %3</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 refused credential %2: it answered %3. Check the credential&apos;s client_id, secret, scopes and resource.</source>
+        <translation>Der Token-Endpunkt %1 hat die Zugangsdaten %2 abgelehnt: Er antwortete %3. Prüfen Sie client_id, Geheimnis, Scopes und resource der Zugangsdaten.</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 of credential %2 did not answer with a JSON object (RFC 6749 §5.1); check token_url.</source>
+        <translation>Der Token-Endpunkt %1 der Zugangsdaten %2 antwortete nicht mit einem JSON-Objekt (RFC 6749 §5.1); prüfen Sie token_url.</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 of credential %2 answered without an access_token; check token_url.</source>
+        <translation>Der Token-Endpunkt %1 der Zugangsdaten %2 antwortete ohne access_token; prüfen Sie token_url.</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 of credential %2 issued an access token with control characters, which cannot be sent in a header.</source>
+        <translation>Der Token-Endpunkt %1 der Zugangsdaten %2 hat ein Zugriffstoken mit Steuerzeichen ausgestellt, das nicht in einem Header gesendet werden kann.</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 of credential %2 issued a %3 token; the gateway sends Bearer tokens only (RFC 6750).</source>
+        <translation>Der Token-Endpunkt %1 der Zugangsdaten %2 hat ein Token vom Typ %3 ausgestellt; das Gateway sendet nur Bearer-Tokens (RFC 6750).</translation>
+    </message>
+    <message>
+        <source>The token endpoint %1 of credential %2 could not be reached: %3</source>
+        <translation>Der Token-Endpunkt %1 der Zugangsdaten %2 ist nicht erreichbar: %3</translation>
     </message>
 </context>
 <context>
@@ -4751,6 +4813,22 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <source>%1 has no upstream address: the spec names no server, so the owner must set base_url for server %2</source>
         <translation>%1 hat keine Upstream-Adresse: Die Spezifikation nennt keinen Server, daher muss der Betreiber base_url für den Server %2 setzen</translation>
     </message>
+    <message>
+        <source>%1 was not called: credential %2 needs an upstream access token, and this gateway has no token cache; this is a bug.</source>
+        <translation>%1 wurde nicht aufgerufen: Die Zugangsdaten %2 brauchen ein Upstream-Zugriffstoken, und dieses Gateway hat keinen Token-Cache; das ist ein Fehler im Programm.</translation>
+    </message>
+    <message>
+        <source>The secret of credential %1 is empty; set it and reload.</source>
+        <translation>Das Geheimnis der Zugangsdaten %1 ist leer; setzen Sie es und laden Sie die Konfiguration neu.</translation>
+    </message>
+    <message>
+        <source>its secret is not kept in the vault</source>
+        <translation>ihr Geheimnis liegt nicht im Tresor</translation>
+    </message>
+    <message>
+        <source>The upstream rotated the refresh token of credential %1 of %2, but it could not be stored (%3); the next refresh may be refused.</source>
+        <translation>Der Upstream hat das Refresh-Token der Zugangsdaten %1 von %2 rotiert, es konnte aber nicht gespeichert werden (%3); die nächste Erneuerung wird womöglich abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::gateway::CatalogProvider</name>
@@ -4779,8 +4857,20 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <translation>Die Zugangsdaten %1 des Servers %2 haben noch kein Geheimnis. Der Betreiber des Gateways fügt es hinzu mit: %3</translation>
     </message>
     <message>
-        <source>Credential %1 of server %2 cannot be used: %3</source>
-        <translation>Die Zugangsdaten %1 des Servers %2 können nicht verwendet werden: %3</translation>
+        <source>Credential %1 holds each user&apos;s own secret, so it needs callers who sign in; this gateway runs without sign-in (gateway.auth.mode: none).</source>
+        <translation>Die Zugangsdaten %1 enthalten für jeden Benutzer ein eigenes Geheimnis und brauchen daher angemeldete Aufrufer; dieses Gateway läuft ohne Anmeldung (gateway.auth.mode: none).</translation>
+    </message>
+    <message>
+        <source>Credential %1 of server %2 cannot be used right now; the gateway&apos;s owner can see why in its log.</source>
+        <translation>Die Zugangsdaten %1 des Servers %2 können gerade nicht verwendet werden; der Betreiber des Gateways sieht den Grund in dessen Protokoll.</translation>
+    </message>
+    <message>
+        <source>You may not call %1 with this token: it lacks the scope %2 (%3). Sign in again and allow %2, or use a token that has it.</source>
+        <translation>Sie dürfen %1 mit diesem Token nicht aufrufen: Ihm fehlt der Scope %2 (%3). Melden Sie sich erneut an und erlauben Sie %2, oder verwenden Sie ein Token, das ihn hat.</translation>
+    </message>
+    <message>
+        <source>You may not call %1: %2. It needs the permission &quot;%3&quot;; the gateway&apos;s owner can grant it to %4 or to one of their roles.</source>
+        <translation>Sie dürfen %1 nicht aufrufen: %2. Dafür ist die Berechtigung &quot;%3&quot; nötig; der Betreiber des Gateways kann sie %4 oder einer seiner Rollen gewähren.</translation>
     </message>
 </context>
 <context>
@@ -4840,6 +4930,10 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>the gateway is stopping; try again shortly</source>
         <translation>das Gateway wird gerade beendet; versuchen Sie es in Kürze erneut</translation>
+    </message>
+    <message>
+        <source>calling %1 needs the scope %2, which this token lacks: sign in again and allow it</source>
+        <translation>der Aufruf von %1 braucht den Scope %2, der diesem Token fehlt: Melden Sie sich erneut an und erlauben Sie ihn</translation>
     </message>
 </context>
 <context>
