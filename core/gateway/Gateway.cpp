@@ -338,27 +338,31 @@ McpEndpoint &Gateway::endpoint()
         };
         context.providerFactory = m_factory;
         context.cursorKey = m_cursorKey;
-        context.scopeGate = [this](const QString &server, const mcp::Caller &caller,
-                                   const QString &tool) -> std::optional<http::Response> {
-            const auto snap = snapshot();
-            if (!snap->policy)
-                return std::nullopt;
-            const auto serverCatalog = snap->catalogs.value(server);
-            const openapi::Tool *found =
-                serverCatalog && serverCatalog->tools ? serverCatalog->tools->find(tool) : nullptr;
-            if (!found)
-                return std::nullopt; // the session answers unknown tools
-            const policy::Decision d = snap->policy->decide(
-                caller.subject, policy::PermissionPolicy::identify(server, *found), caller.scopes);
-            if (d.allowed || d.missingScope.isEmpty())
-                return std::nullopt; // a missing grant is a tool error inside the session
-            return ResourceGuard::insufficientScope(
-                snap->publicUrl, server,
-                Gateway::tr("calling %1 needs the scope %2, which this token lacks: sign in "
-                            "again and allow it")
-                    .arg(tool, d.missingScope),
-                d.missingScope);
-        };
+        // Only where a policy can be in force: the gate parses every tools/call body.
+        if (m_database && m_options.authMode == AuthMode::OAuth)
+            context.scopeGate = [this](const QString &server, const mcp::Caller &caller,
+                                       const QString &tool) -> std::optional<http::Response> {
+                const auto snap = snapshot();
+                if (!snap->policy)
+                    return std::nullopt;
+                const auto serverCatalog = snap->catalogs.value(server);
+                const openapi::Tool *found = serverCatalog && serverCatalog->tools
+                                                 ? serverCatalog->tools->find(tool)
+                                                 : nullptr;
+                if (!found)
+                    return std::nullopt; // the session answers unknown tools
+                const policy::Decision d = snap->policy->decide(
+                    caller.subject, policy::PermissionPolicy::identify(server, *found),
+                    caller.scopes);
+                if (d.allowed || d.missingScope.isEmpty())
+                    return std::nullopt; // a missing grant is a tool error inside the session
+                return ResourceGuard::insufficientScope(
+                    snap->publicUrl, server,
+                    Gateway::tr("calling %1 needs the scope %2, which this token lacks: sign in "
+                                "again and allow it")
+                        .arg(tool, d.missingScope),
+                    d.missingScope);
+            };
         // Unregistered under the lock that posting holds: no cancel reaches a deleted endpoint.
         context.destroyed = [this](McpEndpoint *endpoint) {
             QMutexLocker lock(&m_endpointsMutex);
