@@ -204,9 +204,12 @@ CatalogLoader::build(const store::Server &server, const QList<store::ToolOverrid
             qCWarning(lcOpenApi).noquote() << server.name << warning;
         catalog->baseUrl = (*spec)->baseUrl();
         catalog->validators.reserve(tools->tools.size());
-        for (const openapi::Tool &tool : std::as_const(tools->tools))
+        catalog->identities.reserve(tools->tools.size());
+        for (const openapi::Tool &tool : std::as_const(tools->tools)) {
             catalog->validators.push_back(
                 std::make_shared<const dispatch::SchemaValidator>(tool.inputSchema));
+            catalog->identities.push_back(policy::PermissionPolicy::identify(server.name, tool));
+        }
         catalog->search = std::make_shared<const ToolSearch>(*tools);
         catalog->tools = std::move(tools);
     }

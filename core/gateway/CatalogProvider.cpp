@@ -88,12 +88,13 @@ CatalogProvider::CatalogProvider(QString server, CatalogSource catalog, PolicySo
 CatalogProvider::~CatalogProvider() = default;
 
 std::optional<mcp::ToolResult> CatalogProvider::refusal(const Permissions &permissions,
+                                                        const ServerCatalog &catalog,
                                                         const openapi::Tool &tool,
                                                         const mcp::Caller &caller) const
 {
     if (!permissions.policy)
         return std::nullopt;
-    const policy::ToolIdentity identity = policy::PermissionPolicy::identify(m_server, tool);
+    const policy::ToolIdentity identity = catalog.identityOf(tool);
     const policy::Decision decision =
         permissions.policy->decide(caller.subject, identity, caller.scopes);
     if (decision.allowed)
@@ -133,8 +134,8 @@ mcp::ToolList CatalogProvider::list(const mcp::Caller &caller)
                                         ? nullptr
                                         : catalog->tools->find(descriptor.name);
         if (tool) {
-            const policy::Decision d = permissions.policy->decide(
-                caller.subject, policy::PermissionPolicy::identify(m_server, *tool));
+            const policy::Decision d =
+                permissions.policy->decide(caller.subject, catalog->identityOf(*tool));
             if (!d.allowed)
                 continue;
         }
@@ -153,9 +154,9 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
     const Permissions permissions = m_policy ? m_policy() : Permissions{};
     DiscoveryTools::Visible visible;
     if (permissions.policy) {
-        visible = [this, policy = permissions.policy,
+        visible = [catalog, policy = permissions.policy,
                    user = context.caller.subject](const openapi::Tool &tool) {
-            return policy->decide(user, policy::PermissionPolicy::identify(m_server, tool)).allowed;
+            return policy->decide(user, catalog->identityOf(tool)).allowed;
         };
     }
     if (catalog->metaTools.contains(name)) {
@@ -177,7 +178,7 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
                                          ? DiscoveryTools::kSearchTools
                                          : DiscoveryTools::kListTools),
                 true));
-        if (auto refused = refusal(permissions, *targetTool, context.caller))
+        if (auto refused = refusal(permissions, *catalog, *targetTool, context.caller))
             return done(std::move(*refused));
         return dispatch(catalog, targetName, innerArguments, std::move(context), std::move(done));
     }
@@ -190,7 +191,7 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
                               .arg(m_server, name)));
     }
     // A denied call never reaches the upstream.
-    if (auto refused = refusal(permissions, *catalog->tools->find(name), context.caller))
+    if (auto refused = refusal(permissions, *catalog, *catalog->tools->find(name), context.caller))
         return done(std::move(*refused));
     dispatch(catalog, name, arguments, std::move(context), std::move(done));
 }

@@ -43,7 +43,7 @@ public:
 private:
     // Whether the caller's grants allow the tool; the tool error that says why not otherwise.
     std::optional<mcp::ToolResult> refusal(const Permissions &permissions,
-                                           const openapi::Tool &tool,
+                                           const ServerCatalog &catalog, const openapi::Tool &tool,
                                            const mcp::Caller &caller) const;
     void dispatch(const std::shared_ptr<const ServerCatalog> &catalog, const QString &name,
                   const mcp::Json &arguments, mcp::ToolCallContext context, mcp::ToolCallback done);

@@ -352,8 +352,7 @@ McpEndpoint &Gateway::endpoint()
                 if (!found)
                     return std::nullopt; // the session answers unknown tools
                 const policy::Decision d = snap->policy->decide(
-                    caller.subject, policy::PermissionPolicy::identify(server, *found),
-                    caller.scopes);
+                    caller.subject, serverCatalog->identityOf(*found), caller.scopes);
                 if (d.allowed || d.missingScope.isEmpty())
                     return std::nullopt; // a missing grant is a tool error inside the session
                 return ResourceGuard::insufficientScope(

@@ -2,6 +2,7 @@
 
 #include "mcp/ToolProvider.h"
 #include "openapi/Tool.h"
+#include "policy/PermissionPolicy.h"
 
 #include <QHash>
 #include <QSet>
@@ -60,6 +61,9 @@ struct ServerCatalog
     std::shared_ptr<dispatch::TokenCache> tokens; // OAuth2 access tokens, shared by all catalogs
     std::shared_ptr<const openapi::ToolCatalog> tools;
     std::vector<std::shared_ptr<const dispatch::SchemaValidator>> validators; // per tool
+    // Per tool, what the permission policy matches (its default name takes a namer run, so it
+    // is worked out once here rather than on every call).
+    std::vector<policy::ToolIdentity> identities;
     std::shared_ptr<const ToolSearch> search;
     QString loadError; // the spec could not be loaded: the server offers no tools, and says why
 
@@ -68,6 +72,14 @@ struct ServerCatalog
     // The listing's meta-tools (list_groups, get_tool_schema, ...), computed with the listing so
     // that a call needs one lookup.
     QSet<QString> metaTools;
+
+    // tool must be one of this catalog's tools.
+    policy::ToolIdentity identityOf(const openapi::Tool &tool) const
+    {
+        const auto index = size_t(&tool - tools->tools.constData());
+        return index < identities.size() ? identities[index]
+                                         : policy::PermissionPolicy::identify(name, tool);
+    }
 };
 
 } // namespace gatehouse::gateway

@@ -75,7 +75,6 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
                                   const std::optional<QStringList> &scopes) const
 {
     Decision d;
-    const QString toolName = tool.server + u'.' + tool.name;
     const auto entry = m_users.constFind(user);
     if (entry == m_users.cend() || !entry->exists) {
         d.reason = tr("user '%1' is not known to this gateway").arg(user);
@@ -88,59 +87,46 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
         return d;
     }
 
-    // One level: the user's own rules, then all of the user's roles together.
-    struct Level
-    {
-        QString name;
-        QList<std::pair<QString, store::Rule>> rules; // (where the rule is from, rule)
-    };
-    QList<Level> levels;
-    Level own{tr("user %1").arg(user), {}};
-    for (const store::Rule &rule : entry->own)
-        own.rules.append({tr("user %1").arg(user), rule});
-    levels << own;
-    Level roles{tr("roles"), {}};
-    for (const QString &role : entry->roles) {
-        for (const store::Rule &rule : m_roles.value(role))
-            roles.rules.append({tr("role %1").arg(role), rule});
-    }
-    levels << roles;
-
-    bool decided = false;
-    for (const Level &level : std::as_const(levels)) {
-        std::optional<QString> allow;
-        std::optional<QString> deny;
-        for (const auto &[from, rule] : level.rules) {
+    // Two levels: the user's own rules, then all of the user's roles together. Rules are weighed
+    // where they are kept; text is made only for the ones that apply.
+    std::optional<QString> allow;
+    std::optional<QString> deny;
+    const auto weigh = [&](const QList<store::Rule> &rules, const QString &from) {
+        for (const store::Rule &rule : rules) {
             if (!matches(rule, tool))
                 continue;
             const QString line = from + u": "_s + describe(rule);
             d.trace << line;
-            if (rule.effect == u"deny"_s) {
-                if (!deny)
-                    deny = line;
-            } else if (!allow) {
-                allow = line;
-            }
+            std::optional<QString> &slot = rule.effect == u"deny"_s ? deny : allow;
+            if (!slot)
+                slot = line;
         }
-        if (deny) {
-            d.allowed = false;
+    };
+    const auto decidedHere = [&] {
+        if (deny)
             d.reason = tr("denied by %1").arg(*deny);
-            decided = true;
-            break;
-        }
-        if (allow) {
-            d.allowed = true;
+        else if (allow)
             d.reason = tr("allowed by %1").arg(*allow);
-            decided = true;
-            break;
+        d.allowed = !deny && allow;
+        return deny || allow;
+    };
+    if (!entry->own.isEmpty())
+        weigh(entry->own, tr("user %1").arg(user));
+    bool decided = decidedHere();
+    if (!decided) {
+        for (const QString &role : entry->roles) {
+            const auto rules = m_roles.constFind(role);
+            if (rules != m_roles.cend())
+                weigh(*rules, tr("role %1").arg(role));
         }
+        decided = decidedHere();
     }
     if (!decided) {
         d.allowed = false;
         d.reason =
             tr("no rule of user %1 or of the roles %2 grants %3 on %4")
                 .arg(user, entry->roles.isEmpty() ? tr("(none)") : entry->roles.join(u", "_s),
-                     tool.action, toolName);
+                     tool.action, tool.server + u'.' + tool.name);
     }
     if (!d.allowed && d.missingPermission.isEmpty())
         d.missingPermission = u"%1/%2: %3"_s.arg(tool.server, tool.resource, tool.action);
