@@ -15,22 +15,13 @@ AuthServerContext::Throttles::Throttles()
                                         100'000})
 {}
 
-namespace {
-QString withoutTrailingSlash(const QUrl &url)
-{
-    QString text = url.toString(QUrl::StripTrailingSlash);
-    while (text.endsWith(u'/'))
-        text.chop(1);
-    return text;
-}
-} // namespace
-
 AuthServerContext::AuthServerContext(store::Database &database, QUrl publicUrl, QStringList servers,
                                      AuthServerOptions options,
                                      std::shared_ptr<Throttles> throttles, QByteArray loginKey)
     : database(database)
     , publicUrl(std::move(publicUrl))
-    , issuer(withoutTrailingSlash(this->publicUrl))
+    , issuer(TokenService::baseUrl(this->publicUrl))
+    , basePath(QUrl(issuer).path())
     , servers(std::move(servers))
     , options(options)
     , throttles(std::move(throttles))

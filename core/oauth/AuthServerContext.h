@@ -56,7 +56,8 @@ public:
 
     store::Database &database;
     const QUrl publicUrl;
-    const QString issuer; // the public URL without a trailing slash (RFC 8414 section 2)
+    const QString issuer;   // the public URL without a trailing slash (RFC 8414 section 2)
+    const QString basePath; // the public URL's path without a trailing slash; usually empty
     const QStringList servers;
     const AuthServerOptions options;
     const std::shared_ptr<Throttles> throttles;

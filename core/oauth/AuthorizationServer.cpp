@@ -1,6 +1,7 @@
 #include "AuthorizationServer.h"
 
 #include "Logging.h"
+#include "OAuthJson.h"
 #include "OAuthResponse.h"
 #include "RandomToken.h"
 #include "http/Request.h"
@@ -13,14 +14,6 @@ namespace gatehouse::oauth {
 namespace {
 const QString prmPath = u"/.well-known/oauth-protected-resource"_s;
 const QString asPath = u"/.well-known/oauth-authorization-server"_s;
-
-json toJson(const QStringList &list)
-{
-    json array = json::array();
-    for (const QString &s : list)
-        array.push_back(s.toStdString());
-    return array;
-}
 
 AuthAnswer methodNotAllowed(QByteArrayView allowed)
 {
@@ -82,7 +75,7 @@ json AuthorizationServer::authorizationServerMetadata() const
         {"introspection_endpoint_auth_methods_supported",
          json::array({"client_secret_basic", "client_secret_post"})},
         {"code_challenge_methods_supported", json::array({"S256"})},
-        {"scopes_supported", toJson(scopes)},
+        {"scopes_supported", OAuthJson::array(scopes)},
         {"authorization_response_iss_parameter_supported", true},
         {"client_id_metadata_document_supported", m_context.options.clientMetadataDocuments},
     };
@@ -105,7 +98,7 @@ json AuthorizationServer::protectedResourceMetadata(const QString &server) const
         {"resource",
          (server.isEmpty() ? m_context.issuer : m_context.resourceOf(server)).toStdString()},
         {"authorization_servers", json::array({m_context.issuer.toStdString()})},
-        {"scopes_supported", toJson(scopes)},
+        {"scopes_supported", OAuthJson::array(scopes)},
         {"bearer_methods_supported", json::array({"header"})},
         {"resource_name", server.isEmpty() ? "Gatehouse" : server.toStdString()},
     };
@@ -118,9 +111,7 @@ AuthAnswer AuthorizationServer::metadata(const http::Request &request) const
     const QString &path = request.path();
     // RFC 8414 section 3.1 and RFC 9728 section 3.1 insert the well-known segment before the
     // issuer's or resource's path; a public URL with a path is served under that suffix too.
-    QString publicPath = m_context.publicUrl.path();
-    while (publicPath.endsWith(u'/'))
-        publicPath.chop(1);
+    const QString &publicPath = m_context.basePath;
     if (path == asPath || (!publicPath.isEmpty() && path == asPath + publicPath))
         return {OAuthResponse::metadata(authorizationServerMetadata())};
     if (path.startsWith(prmPath)) {

@@ -2,6 +2,7 @@
 
 #include "FormData.h"
 #include "Logging.h"
+#include "OAuthJson.h"
 #include "OAuthResponse.h"
 #include "PasswordHash.h"
 #include "RandomToken.h"
@@ -37,13 +38,6 @@ bool isS256Challenge(const QString &challenge)
     });
 }
 
-QString str(const json &object, const char *key)
-{
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                                 : QString();
-}
-
 } // namespace
 
 AuthorizeEndpoint::AuthorizeEndpoint(const AuthServerContext &context)
@@ -67,10 +61,7 @@ QByteArray AuthorizeEndpoint::cookieAttributes(std::chrono::seconds maxAge,
                                                QByteArrayView sameSite) const
 {
     // Under the public URL's path: behind a proxy that serves the gateway at /prefix.
-    QString base = m_context.publicUrl.path();
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    QByteArray attributes = "; Path=" + base.toUtf8() +
+    QByteArray attributes = "; Path=" + m_context.basePath.toUtf8() +
                             "/oauth/authorize; HttpOnly; SameSite=" + sameSite.toByteArray() +
                             "; Max-Age=" + QByteArray::number(qint64(maxAge.count()));
     if (m_context.publicUrl.scheme() == u"https"_s)
@@ -295,7 +286,8 @@ AuthAnswer AuthorizeEndpoint::post(const http::Request &request, const QDateTime
                          tr("The sign-in request is unknown or has expired."));
     const json details =
         json::parse(pendingRow->details.value_or(QString()).toStdString(), nullptr, false);
-    if (!details.is_object() || !RandomToken::equal(str(details, "csrf"), RandomToken::hash(csrf)))
+    if (!details.is_object() ||
+        !RandomToken::equal(OAuthJson::field(details, "csrf"), RandomToken::hash(csrf)))
         return refused(tr("The form does not belong to this browser's sign-in page (the CSRF "
                           "check failed). Start again from your application."));
     auto consumed = tokens.consume(RandomToken::hash(handle));
@@ -315,12 +307,12 @@ AuthAnswer AuthorizeEndpoint::post(const http::Request &request, const QDateTime
 
     Pending pending;
     pending.client = *client;
-    pending.redirectUri = str(details, "redirect_uri");
+    pending.redirectUri = OAuthJson::field(details, "redirect_uri");
     pending.redirectUriSent = details.value("redirect_uri_sent", true);
-    pending.state = details.contains("state") ? str(details, "state") : QString();
-    pending.codeChallenge = str(details, "code_challenge");
+    pending.state = details.contains("state") ? OAuthJson::field(details, "state") : QString();
+    pending.codeChallenge = OAuthJson::field(details, "code_challenge");
     pending.target.audience = consumed->audience;
-    pending.target.server = str(details, "server");
+    pending.target.server = OAuthJson::field(details, "server");
     pending.target.scopes = consumed->scopes;
     if (!RedirectUri::matchesAny(client->row.redirectUris, pending.redirectUri))
         return errorPage(400, tr("This sign-in request cannot be used"),

@@ -1,6 +1,7 @@
 #include "ClientRegistry.h"
 
 #include "Logging.h"
+#include "OAuthJson.h"
 #include "PasswordHash.h"
 #include "RandomToken.h"
 #include "RedirectUri.h"
@@ -21,28 +22,6 @@ const QString clientCredentials = u"client_credentials"_s;
 const QStringList authMethods = {u"none"_s, u"client_secret_basic"_s, u"client_secret_post"_s};
 constexpr qsizetype maxNameChars = 200;
 constexpr qsizetype maxUrlChars = 2000;
-
-QString text(const json &value)
-{
-    return value.is_string() ? QString::fromStdString(value.get<std::string>()) : QString();
-}
-
-QStringList strings(const json &value)
-{
-    QStringList list;
-    if (value.is_array())
-        for (const json &item : value)
-            list << text(item);
-    return list;
-}
-
-json toJson(const QStringList &list)
-{
-    json array = json::array();
-    for (const QString &item : list)
-        array.push_back(item.toStdString());
-    return array;
-}
 
 // A name shown on the consent page: no control or format characters, bounded.
 QString cleanName(const QString &name)
@@ -115,10 +94,10 @@ ClientRegistry::Client ClientRegistry::describe(const store::Client &row)
         client.authMethod = u"client_secret_basic"_s;
     } else {
         client.grantTypes = metadata.is_object() && metadata.contains("grant_types")
-                                ? strings(metadata["grant_types"])
+                                ? OAuthJson::strings(metadata["grant_types"])
                                 : QStringList{authorizationCode, refreshToken};
         client.authMethod = metadata.is_object() && metadata.contains("token_endpoint_auth_method")
-                                ? text(metadata["token_endpoint_auth_method"])
+                                ? OAuthJson::text(metadata["token_endpoint_auth_method"])
                                 : u"none"_s;
     }
     client.displayName = cleanName(row.name.value_or(QString()));
@@ -193,37 +172,39 @@ Result<ClientRegistry::Client> ClientRegistry::fetchDocument(const QString &clie
     };
     if (!metadata.is_object())
         return refuse(tr("it is not a JSON object"));
-    if (text(metadata.value("client_id", json())) != clientId)
+    if (OAuthJson::text(metadata.value("client_id", json())) != clientId)
         return refuse(tr("its client_id must be the document's own URL"));
     if (metadata.contains("client_secret") || metadata.contains("client_secret_expires_at"))
         return refuse(tr("a metadata document must not carry a client secret"));
-    const QString method = text(metadata.value("token_endpoint_auth_method", json("none")));
+    const QString method =
+        OAuthJson::text(metadata.value("token_endpoint_auth_method", json("none")));
     if (method != u"none"_s)
         return refuse(tr("token_endpoint_auth_method %1 is not supported for metadata documents; "
                          "use none")
                           .arg(method.left(40)));
-    const QStringList redirects = strings(metadata.value("redirect_uris", json()));
+    const QStringList redirects = OAuthJson::strings(metadata.value("redirect_uris", json()));
     if (redirects.isEmpty() || redirects.size() > maxRedirectUris)
         return refuse(tr("it needs between 1 and %1 redirect_uris").arg(maxRedirectUris));
     for (const QString &uri : redirects) {
         if (Status ok = RedirectUri::checkRegistrable(uri); !ok)
             return refuse(ok.error().message());
     }
-    QStringList grants = metadata.contains("grant_types") ? strings(metadata["grant_types"])
-                                                          : QStringList{authorizationCode};
+    QStringList grants = metadata.contains("grant_types")
+                             ? OAuthJson::strings(metadata["grant_types"])
+                             : QStringList{authorizationCode};
     grants.removeAll(clientCredentials);
     if (!grants.contains(authorizationCode))
         grants.prepend(authorizationCode);
 
     store::Client row;
     row.clientId = clientId;
-    row.name = cleanName(text(metadata.value("client_name", json())));
+    row.name = cleanName(OAuthJson::text(metadata.value("client_name", json())));
     row.redirectUris = redirects;
     row.kind = u"document"_s;
     row.createdAt = now; // when it was fetched: the cache's age
     row.origin = store::Origin::Local;
-    json kept = {{"grant_types", toJson(grants)}, {"token_endpoint_auth_method", "none"}};
-    if (isHttpsUrl(text(metadata.value("client_uri", json()))))
+    json kept = {{"grant_types", OAuthJson::array(grants)}, {"token_endpoint_auth_method", "none"}};
+    if (isHttpsUrl(OAuthJson::text(metadata.value("client_uri", json()))))
         kept["client_uri"] = metadata["client_uri"];
     row.metadata = QString::fromStdString(kept.dump());
     if (Status saved = store::ClientRepository(m_database).upsert(row); !saved)
@@ -243,7 +224,7 @@ Result<ClientRegistry::Registration> ClientRegistry::registerClient(const json &
     const json redirectsJson = metadata.value("redirect_uris", json());
     if (!redirectsJson.is_null() && !redirectsJson.is_array())
         return bad(tr("redirect_uris must be an array of strings"));
-    const QStringList redirects = strings(redirectsJson);
+    const QStringList redirects = OAuthJson::strings(redirectsJson);
     if (redirects.size() > maxRedirectUris)
         return bad(tr("at most %1 redirect_uris can be registered").arg(maxRedirectUris));
     for (const QString &uri : redirects) {
@@ -255,7 +236,7 @@ Result<ClientRegistry::Registration> ClientRegistry::registerClient(const json &
     if (metadata.contains("grant_types")) {
         if (!metadata["grant_types"].is_array())
             return bad(tr("grant_types must be an array of strings"));
-        grants = strings(metadata["grant_types"]);
+        grants = OAuthJson::strings(metadata["grant_types"]);
         for (const QString &grant : grants) {
             if (grant != authorizationCode && grant != refreshToken)
                 return bad(tr("the grant type %1 cannot be registered: use authorization_code "
@@ -269,7 +250,7 @@ Result<ClientRegistry::Registration> ClientRegistry::registerClient(const json &
         return Error(ErrorCode::Validation,
                      tr("redirect_uris is required for the authorization_code grant"));
     if (metadata.contains("response_types")) {
-        const QStringList types = strings(metadata["response_types"]);
+        const QStringList types = OAuthJson::strings(metadata["response_types"]);
         if (!metadata["response_types"].is_array() ||
             std::any_of(types.cbegin(), types.cend(),
                         [](const QString &t) { return t != u"code"_s; }))
@@ -277,7 +258,7 @@ Result<ClientRegistry::Registration> ClientRegistry::registerClient(const json &
     }
     QString method = u"client_secret_basic"_s; // RFC 7591 section 2's default
     if (metadata.contains("token_endpoint_auth_method")) {
-        method = text(metadata["token_endpoint_auth_method"]);
+        method = OAuthJson::text(metadata["token_endpoint_auth_method"]);
         if (!authMethods.contains(method))
             return bad(tr("token_endpoint_auth_method %1 is not supported; use none, "
                           "client_secret_basic or client_secret_post")
@@ -286,8 +267,8 @@ Result<ClientRegistry::Registration> ClientRegistry::registerClient(const json &
     const json name = metadata.value("client_name", json());
     if (!name.is_null() && !name.is_string())
         return bad(tr("client_name must be a string"));
-    const QString clientName = cleanName(text(name));
-    const QString clientUri = text(metadata.value("client_uri", json()));
+    const QString clientName = cleanName(OAuthJson::text(name));
+    const QString clientUri = OAuthJson::text(metadata.value("client_uri", json()));
     if (!clientUri.isEmpty() && !isHttpsUrl(clientUri))
         return bad(tr("client_uri must be an https URL"));
 
@@ -305,7 +286,7 @@ Result<ClientRegistry::Registration> ClientRegistry::registerClient(const json &
     row.kind = u"registered"_s;
     row.createdAt = now;
     row.origin = store::Origin::Local;
-    json kept = {{"grant_types", toJson(grants)},
+    json kept = {{"grant_types", OAuthJson::array(grants)},
                  {"token_endpoint_auth_method", method.toStdString()}};
     if (!clientUri.isEmpty())
         kept["client_uri"] = clientUri.toStdString();
@@ -319,7 +300,7 @@ Result<ClientRegistry::Registration> ClientRegistry::registerClient(const json &
     r = kept;
     r["client_id"] = row.clientId.toStdString();
     r["client_id_issued_at"] = now.toSecsSinceEpoch();
-    r["redirect_uris"] = toJson(redirects);
+    r["redirect_uris"] = OAuthJson::array(redirects);
     r["response_types"] = json::array({"code"});
     if (!clientName.isEmpty())
         r["client_name"] = clientName.toStdString();

@@ -2,6 +2,7 @@
 
 #include "FormData.h"
 #include "Logging.h"
+#include "OAuthJson.h"
 #include "OAuthResponse.h"
 #include "RandomToken.h"
 #include "TokenService.h"
@@ -38,13 +39,6 @@ QString s256(const QString &verifier)
     return QString::fromLatin1(
         QCryptographicHash::hash(verifier.toLatin1(), QCryptographicHash::Sha256)
             .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-}
-
-QString str(const json &object, const char *key)
-{
-    const auto it = object.find(key);
-    return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>())
-                                                 : QString();
 }
 
 } // namespace
@@ -228,7 +222,7 @@ AuthAnswer TokenEndpoint::authorizationCode(const ClientRegistry::Client &client
     const json details =
         json::parse(consumed->details.value_or(QString()).toStdString(), nullptr, false);
     const QString redirect = form.value(u"redirect_uri"_s);
-    const QString expected = details.is_object() ? str(details, "redirect_uri") : QString();
+    const QString expected = OAuthJson::field(details, "redirect_uri");
     const bool sent = details.is_object() && details.value("redirect_uri_sent", true);
     if ((sent || !redirect.isEmpty()) && redirect != expected)
         return failure(
@@ -237,7 +231,7 @@ AuthAnswer TokenEndpoint::authorizationCode(const ClientRegistry::Client &client
                 ? tr("redirect_uri is missing: send the one the authorization request "
                      "used")
                 : tr("redirect_uri differs from the one the authorization request used"));
-    const QString challenge = details.is_object() ? str(details, "code_challenge") : QString();
+    const QString challenge = OAuthJson::field(details, "code_challenge");
     if (challenge.isEmpty() && !verifier.isEmpty())
         return failure(400, invalidRequest,
                        tr("code_verifier was sent, but the authorization request had no "

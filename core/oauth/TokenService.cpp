@@ -58,12 +58,17 @@ TokenService::TokenService(store::Database &database, QUrl publicUrl)
     , m_publicUrl(std::move(publicUrl))
 {}
 
-QString TokenService::resourceUrl(const QUrl &publicUrl, const QString &server)
+QString TokenService::baseUrl(const QUrl &publicUrl)
 {
     QString base = publicUrl.toString(QUrl::StripTrailingSlash);
     while (base.endsWith(u'/'))
         base.chop(1);
-    return base + u"/mcp/"_s + server;
+    return base;
+}
+
+QString TokenService::resourceUrl(const QUrl &publicUrl, const QString &server)
+{
+    return baseUrl(publicUrl) + u"/mcp/"_s + server;
 }
 
 QString TokenService::hashToken(QStringView token)
@@ -316,7 +321,7 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
     const QString resource = resourceUrl(m_publicUrl, server);
     if (t.audience && *t.audience != resource) {
         // The same server under another public URL: minted without this gateway's --public-url.
-        const QString base = m_publicUrl.toString(QUrl::StripTrailingSlash);
+        const QString base = baseUrl(m_publicUrl);
         const bool otherUrl = t.audience->endsWith(QStringLiteral("/mcp/") + server);
         v.rejection = reject(
             Failure::WrongAudience,

@@ -113,6 +113,9 @@ public:
     // publicUrl is the gateway's base URL; audiences are {publicUrl}/mcp/{server}.
     TokenService(store::Database &database, QUrl publicUrl);
 
+    // The gateway's base URL without a trailing slash: the issuer (RFC 8414 section 2) and the
+    // prefix of every resource URL.
+    static QString baseUrl(const QUrl &publicUrl);
     // The server's canonical MCP URL, its resource indicator (RFC 8707).
     static QString resourceUrl(const QUrl &publicUrl, const QString &server);
     static QString hashToken(QStringView token);
