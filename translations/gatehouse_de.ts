@@ -2659,10 +2659,6 @@
         <translation>Benutzer %1</translation>
     </message>
     <message>
-        <source>roles</source>
-        <translation>Rollen</translation>
-    </message>
-    <message>
         <source>role %1</source>
         <translation>Rolle %1</translation>
     </message>

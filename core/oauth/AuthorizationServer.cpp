@@ -166,13 +166,11 @@ AuthAnswer AuthorizationServer::registerClient(const http::Request &request,
     AttemptThrottle &throttle = m_context.throttles->registrations;
     const QStringList keys = {u"address:"_s + request.clientAddress().toString()};
     if (const auto verdict = throttle.check(keys, now); verdict.refused) {
-        AuthAnswer answer = refuse(429, u"temporarily_unavailable"_s,
-                                   tr("too many client registrations from this address; try "
-                                      "again in %1 seconds")
-                                       .arg(verdict.retryAfter.count()));
-        answer.response.setHeader("retry-after",
-                                  QByteArray::number(qint64(verdict.retryAfter.count())));
-        return answer;
+        const QString why = tr("too many client registrations from this address; try again in "
+                               "%1 seconds")
+                                .arg(verdict.retryAfter.count());
+        qCInfo(lcOAuth).noquote() << "client registration refused:" << why;
+        return {OAuthResponse::tooManyRequests(why, verdict.retryAfter)};
     }
     if (!request.header("content-type").toLower().startsWith("application/json"))
         return refuse(400, u"invalid_client_metadata"_s,

@@ -18,6 +18,14 @@ http::Response OAuthResponse::error(int status, const QString &error, const QStr
                 {{"error", error.toStdString()}, {"error_description", description.toStdString()}});
 }
 
+http::Response OAuthResponse::tooManyRequests(const QString &description,
+                                              std::chrono::seconds retryAfter)
+{
+    http::Response response = error(429, QStringLiteral("temporarily_unavailable"), description);
+    response.setHeader("retry-after", QByteArray::number(qint64(retryAfter.count())));
+    return response;
+}
+
 http::Response OAuthResponse::json(int status, const nlohmann::json &body)
 {
     http::Response response = http::Response::json(

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QUrl>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 namespace gatehouse::oauth {
@@ -19,6 +20,9 @@ public:
     // RFC 6749 section 5.2: {"error", "error_description"}; never cached. error_description is
     // required here: a bare error code tells nobody what to do.
     static http::Response error(int status, const QString &error, const QString &description);
+    // 429 with Retry-After (RFC 6585 section 4); the error code is temporarily_unavailable.
+    static http::Response tooManyRequests(const QString &description,
+                                          std::chrono::seconds retryAfter);
     // A JSON document that carries tokens or secrets: Cache-Control: no-store (RFC 6749 5.1).
     static http::Response json(int status, const nlohmann::json &body);
     // Public metadata: cacheable for a short while.

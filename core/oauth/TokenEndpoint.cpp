@@ -113,12 +113,10 @@ TokenEndpoint::Authenticated TokenEndpoint::authenticate(const http::Request &re
     const QString clientKey = u"client:"_s + clientId;
     const QStringList keys = {clientKey + u'@' + request.clientAddress().toString()};
     if (const auto verdict = throttle.check(keys, now); verdict.refused) {
-        result.answer = failure(429, u"temporarily_unavailable"_s,
-                                tr("too many failed client authentications; try again in %1 "
-                                   "seconds")
-                                    .arg(verdict.retryAfter.count()));
-        result.answer.response.setHeader("retry-after",
-                                         QByteArray::number(qint64(verdict.retryAfter.count())));
+        const QString why = tr("too many failed client authentications; try again in %1 seconds")
+                                .arg(verdict.retryAfter.count());
+        qCInfo(lcOAuth).noquote() << "token endpoint refused client" << clientId << ":" << why;
+        result.answer = {OAuthResponse::tooManyRequests(why, verdict.retryAfter)};
         return result;
     }
     auto client = m_context.clients.find(clientId, now);
@@ -137,13 +135,12 @@ TokenEndpoint::Authenticated TokenEndpoint::authenticate(const http::Request &re
                                       "client_secret (Basic header or client_secret)")
                                        .arg(clientId));
         if (!ClientRegistry::secretMatches(secret, *client->row.clientSecretHash)) {
-            result.answer.delay =
+            const auto delay =
                 std::max(throttle.failed(keys, now), throttle.failed({clientKey}, now));
-            const auto delay = result.answer.delay;
             unauthenticated(tr("the client secret is wrong for client %1; if it was lost, ask "
                                "the gateway's owner to issue a new client")
                                 .arg(clientId));
-            result.answer.delay = delay;
+            result.answer.delay = delay; // unauthenticated() set a fresh answer
             return result;
         }
         throttle.succeeded({keys.first(), clientKey});
