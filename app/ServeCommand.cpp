@@ -59,9 +59,21 @@ Result<gateway::ListenOptions> ServeCommand::listenOptions(const config::Gateway
     if (gateway.auth) {
         const config::AuthConfig &auth = *gateway.auth;
         oauth::AuthServerOptions &as = options.authServer;
-        if (auth.registration)
-            as.registration =
-                static_cast<oauth::AuthServerOptions::Registration>(*auth.registration);
+        using Registration = oauth::AuthServerOptions::Registration;
+        switch (auth.registration.value_or(config::Registration::Loopback)) {
+        case config::Registration::Loopback:
+            as.registration = Registration::Loopback;
+            break;
+        case config::Registration::Open:
+            as.registration = Registration::Open;
+            break;
+        case config::Registration::Token:
+            as.registration = Registration::Token;
+            break;
+        case config::Registration::Off:
+            as.registration = Registration::Off;
+            break;
+        }
         as.registrationTokenHash = auth.registrationTokenHash.value_or(QString());
         const auto ttl = [](const std::optional<QString> &text, std::chrono::seconds fallback) {
             auto parsed = text ? oauth::TokenService::parseTtl(*text)

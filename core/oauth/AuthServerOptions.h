@@ -11,8 +11,7 @@ namespace gatehouse::oauth {
 // The owner's settings for the authorization server (gateway.auth in the configuration).
 struct AuthServerOptions
 {
-    // Who may register clients at /oauth/register (RFC 7591 section 3). In the order of
-    // config::Registration.
+    // Who may register clients at /oauth/register (RFC 7591 section 3).
     enum class Registration
     {
         Loopback, // callers on this machine (the default: desktop MCP clients register themselves)
