@@ -8,10 +8,13 @@ check_only=0
 [ "${1:-}" = "--check" ] && check_only=1
 
 # Build: compiler, CMake, Ninja; Qt 6 (Core, Network, Sql+SQLite, Widgets, Svg, Test, LinguistTools);
-# QtKeychain; OpenSSL 3; SQLite 3; nlohmann/json; yaml-cpp. Tests: offscreen Qt platform, D-Bus.
+# QtKeychain; OpenSSL 3; SQLite 3; nlohmann/json; yaml-cpp. Tests: offscreen Qt platform, D-Bus;
+# Qt's PostgreSQL driver and a PostgreSQL server, which the store tests start as a throwaway cluster
+# in the build tree (tests/unit/store/postgres-fixture.sh; Debian's own "main" cluster is not used).
 apt_packages=(
   build-essential cmake ninja-build pkg-config clang-format clang libclang-rt-dev
-  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6opengl6-dev
+  qt6-base-dev qt6-base-dev-tools qt6-qpa-plugins libqt6sql6-sqlite libqt6sql6-psql postgresql
+  libqt6opengl6-dev
   qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libyaml-cpp-dev
   libcurl4-openssl-dev
@@ -28,15 +31,17 @@ fi
 print_other() {
   cat <<'MSG'
 Gatehouse needs: a C++20 compiler, CMake >= 3.21, Ninja, Qt >= 6.4 (Core, Network, Sql with the
-SQLite driver, Widgets, Svg, Test, LinguistTools), QtKeychain for Qt 6, OpenSSL 3, SQLite 3,
-nlohmann/json, yaml-cpp, libcurl.
+SQLite and PostgreSQL drivers, Widgets, Svg, Test, LinguistTools), QtKeychain for Qt 6, OpenSSL 3,
+SQLite 3, nlohmann/json, yaml-cpp, libcurl; for the tests a PostgreSQL server (initdb, pg_ctl).
 
-Fedora:   sudo dnf install gcc-c++ cmake ninja-build qt6-qtbase-devel qt6-qtsvg-devel \
-            qt6-qttools-devel qt6-linguist qtkeychain-qt6-devel openssl-devel sqlite-devel \
-            json-devel yaml-cpp-devel libcurl-devel dbus-x11 gnome-keyring
+Fedora:   sudo dnf install gcc-c++ cmake ninja-build qt6-qtbase-devel qt6-qtbase-postgresql \
+            qt6-qtsvg-devel qt6-qttools-devel qt6-linguist qtkeychain-qt6-devel openssl-devel \
+            sqlite-devel json-devel yaml-cpp-devel libcurl-devel dbus-x11 gnome-keyring \
+            postgresql-server
 Arch:     sudo pacman -S --needed base-devel cmake ninja qt6-base qt6-svg qt6-tools \
-            qtkeychain-qt6 openssl sqlite nlohmann-json yaml-cpp curl gnome-keyring
-Homebrew: brew install cmake ninja qt qtkeychain openssl@3 sqlite nlohmann-json yaml-cpp curl
+            qtkeychain-qt6 openssl sqlite nlohmann-json yaml-cpp curl gnome-keyring postgresql
+Homebrew: brew install cmake ninja qt qtkeychain openssl@3 sqlite nlohmann-json yaml-cpp curl \
+            postgresql@16
 MSG
 }
 

@@ -6,12 +6,14 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMutex>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QThread>
 #include <QUrl>
 
 #include <atomic>
+#include <list>
 #include <map>
 #include <vector>
 
@@ -48,7 +50,9 @@ namespace {
 std::atomic<quint64> s_nextInstanceId{1};
 
 // Per thread: the Databases this thread has a connection to, so the connections are closed when
-// the thread ends, and how deep this thread is in nested write() calls.
+// the thread ends, how deep this thread is in nested write() calls, and the statements to free
+// once the current write transaction ends. A list: write() keeps a reference to its entry while
+// the work it runs may add entries for other Databases.
 struct ThreadConnections
 {
     struct Entry
@@ -56,8 +60,9 @@ struct ThreadConnections
         std::weak_ptr<Database::Registry> registry;
         const Database::Registry *key = nullptr;
         int writeDepth = 0;
+        std::vector<QSqlQuery> finishedInWrite;
     };
-    std::vector<Entry> entries;
+    std::list<Entry> entries;
 
     Entry &entryFor(const std::shared_ptr<Database::Registry> &registry)
     {
@@ -66,7 +71,7 @@ struct ThreadConnections
                 return e;
         }
         std::erase_if(entries, [](const Entry &e) { return e.registry.expired(); });
-        entries.push_back(Entry{registry, registry.get(), 0});
+        entries.push_back(Entry{registry, registry.get(), 0, {}});
         return entries.back();
     }
 
@@ -177,13 +182,14 @@ Result<QSqlDatabase> Database::connection()
         if (m_dialect.kind() == SqlDialect::Kind::Sqlite) {
             db.setDatabaseName(m_options.sqlitePath);
         } else {
+            // Names and passwords with '@', ':', '/' or '%' are percent-encoded in the URL.
             const QUrl url(m_options.url);
-            db.setHostName(url.host());
+            db.setHostName(url.host(QUrl::FullyDecoded));
             if (url.port() > 0)
                 db.setPort(url.port());
-            db.setUserName(url.userName());
-            db.setPassword(url.password());
-            db.setDatabaseName(url.path().mid(1));
+            db.setUserName(url.userName(QUrl::FullyDecoded));
+            db.setPassword(url.password(QUrl::FullyDecoded));
+            db.setDatabaseName(url.path(QUrl::FullyDecoded).mid(1));
         }
         if (!db.open()) {
             failure = tr("Cannot open the store database '%1': %2.")
@@ -232,41 +238,94 @@ Result<QSqlDatabase> Database::connection()
 
 Status Database::write(const std::function<Status(QSqlDatabase &)> &work)
 {
-    auto conn = connection();
-    if (!conn.ok())
-        return conn.error();
-    QSqlDatabase db = conn.value();
     auto &entry = t_connections.entryFor(m_registry);
     if (entry.writeDepth > 0) {
+        auto conn = connection();
+        if (!conn.ok())
+            return conn.error();
+        QSqlDatabase db = conn.value();
         ++entry.writeDepth;
         Status status = work(db);
         --entry.writeDepth;
         return status;
     }
 
+    if (Status begun = begin(); !begun.ok())
+        return begun;
+    auto conn = connection();
+    if (!conn.ok())
+        return conn.error();
+    QSqlDatabase db = conn.value();
     QSqlQuery control(db);
-    if (!control.exec(m_dialect.beginWriteStatement())) {
-        const bool busy = m_dialect.classify(control.lastError()) == SqlDialect::Failure::Busy;
-        return Error(
-            busy ? ErrorCode::Unavailable : ErrorCode::Database,
-            tr("Cannot start a write transaction on the store database '%1': %2.%3")
-                .arg(m_description, control.lastError().text(),
-                     busy ? tr(" Another process holds it too long; try again.") : QString()));
-    }
     entry.writeDepth = 1;
     Status status = work(db);
     entry.writeDepth = 0;
+    // Freed after COMMIT or ROLLBACK, whichever ran.
+    const auto freeStatements = qScopeGuard([&entry] { entry.finishedInWrite.clear(); });
     if (status.ok()) {
-        if (control.exec(u"COMMIT"_s))
+        // After a failed statement PostgreSQL has aborted the transaction, and a COMMIT then
+        // rolls back without an error: a statement run first fails instead if so.
+        if (m_dialect.kind() == SqlDialect::Kind::Postgres && !control.exec(u"SELECT 1"_s)) {
+            status = Error(ErrorCode::Database,
+                           tr("The write transaction on the store database '%1' cannot be "
+                              "committed: %2 (on PostgreSQL one failed statement cancels the "
+                              "whole transaction); nothing was saved.")
+                               .arg(m_description, control.lastError().text()));
+        } else if (control.exec(u"COMMIT"_s)) {
             return status;
-        status = Error(ErrorCode::Database,
-                       tr("Cannot commit a write transaction on the store database '%1': %2; "
-                          "nothing was saved.")
-                           .arg(m_description, control.lastError().text()));
+        } else {
+            status = Error(ErrorCode::Database,
+                           tr("Cannot commit a write transaction on the store database '%1': "
+                              "%2; nothing was saved.")
+                               .arg(m_description, control.lastError().text()));
+        }
     }
-    if (!control.exec(u"ROLLBACK"_s))
+    if (db.isOpen() && !control.exec(u"ROLLBACK"_s))
         qCWarning(lcStore) << "rollback failed on" << m_description << control.lastError().text();
     return status;
+}
+
+Status Database::begin()
+{
+    for (int attempt = 1;; ++attempt) {
+        QString failure;
+        bool busy = false;
+        bool closed = false;
+        {
+            auto conn = connection();
+            if (!conn.ok())
+                return conn.error();
+            QSqlQuery control(*conn);
+            if (control.exec(m_dialect.beginWriteStatement()))
+                return {};
+            failure = control.lastError().text();
+            busy = m_dialect.classify(control.lastError()) == SqlDialect::Failure::Busy;
+            closed = !conn->isOpen();
+        }
+        // The server closed the connection (it restarted, or dropped the connection while it
+        // was idle): nothing was done on it yet, so a new one takes over, once.
+        if (attempt == 1 && closed) {
+            qCInfo(lcStore) << "reconnecting to" << m_description << "after:" << failure;
+            continue;
+        }
+        return Error(
+            busy ? ErrorCode::Unavailable : ErrorCode::Database,
+            tr("Cannot start a write transaction on the store database '%1': %2.%3")
+                .arg(m_description, failure,
+                     busy ? tr(" Another process holds it too long; try again.") : QString()));
+    }
+}
+
+void Database::finishStatement(QSqlQuery &&query) const
+{
+    if (m_dialect.kind() != SqlDialect::Kind::Postgres)
+        return;
+    for (auto &entry : t_connections.entries) {
+        if (entry.key == m_registry.get() && entry.writeDepth > 0) {
+            entry.finishedInWrite.push_back(std::move(query));
+            return;
+        }
+    }
 }
 
 void Database::releaseThreadConnection()

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <functional>
@@ -49,6 +50,12 @@ public:
     // work joins the outer transaction.
     Status write(const std::function<Status(QSqlDatabase &)> &work);
 
+    // For Query, when it is done with a statement. Inside a write transaction on PostgreSQL the
+    // statement is freed only when the transaction ends: after a failed statement PostgreSQL
+    // refuses everything until ROLLBACK, freeing a prepared statement too, which would then stay
+    // allocated on the connection for good (and Qt would warn).
+    void finishStatement(QSqlQuery &&query) const;
+
     // Closes the calling thread's connection now, e.g. before a worker thread stops.
     void releaseThreadConnection();
 
@@ -59,6 +66,8 @@ public:
 
 private:
     Database(DatabaseOptions options, SqlDialect dialect, QString description);
+    // BEGIN on the thread's connection, replacing it once if the server had closed it.
+    Status begin();
 
     DatabaseOptions m_options;
     SqlDialect m_dialect;

@@ -222,6 +222,21 @@ QList<QStringList> migrations(const SqlDialect &dialect)
                 value TEXT NOT NULL,
                 updated_at BIGINT NOT NULL))"_s,
         },
+        // v10: limits and spend. What a capped token has spent so far (reserved before the
+        // upstream call); a user's own limits over their plan's (NULL: the plan's); a tool's cost
+        // taken from an argument (cost_argument times cost_factor, added to cost) and whether a
+        // failed upstream call gives its reservation back (NULL: no); and the identity headers a
+        // server's upstream receives (JSON, NULL: none).
+        {
+            u"ALTER TABLE oauth_tokens ADD COLUMN spent DOUBLE PRECISION NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE users ADD COLUMN calls_per_month BIGINT"_s,
+            u"ALTER TABLE users ADD COLUMN rate_per_minute BIGINT"_s,
+            u"ALTER TABLE users ADD COLUMN spend_per_month DOUBLE PRECISION"_s,
+            u"ALTER TABLE tool_overrides ADD COLUMN cost_argument TEXT"_s,
+            u"ALTER TABLE tool_overrides ADD COLUMN cost_factor DOUBLE PRECISION"_s,
+            u"ALTER TABLE tool_overrides ADD COLUMN refund_on_failure INTEGER"_s,
+            u"ALTER TABLE servers ADD COLUMN identity_headers TEXT"_s,
+        },
     };
 }
 
@@ -294,6 +309,12 @@ Status Migrator::applyVersion(int version)
     const QStringList statements = migrations(m_database.dialect()).at(version - 1);
     return m_database.write([&](QSqlDatabase &db) -> Status {
         QSqlQuery raw(db);
+        if (const QString lock = m_database.dialect().migrationLockStatement();
+            !lock.isEmpty() && !raw.exec(lock))
+            return Error(ErrorCode::Unavailable,
+                         tr("Cannot take the migration lock of the store database '%1' "
+                            "(another Gatehouse may be migrating it): %2. Start this one again.")
+                             .arg(m_database.description(), raw.lastError().text()));
         if (!raw.exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                       "applied_at BIGINT NOT NULL)"_s))
             return Error(ErrorCode::Database,

@@ -21,6 +21,11 @@ Query::Query(const Database &database, const QSqlDatabase &connection, const QSt
     m_prepared = m_query.prepare(sql);
 }
 
+Query::~Query()
+{
+    m_database.finishStatement(std::move(m_query));
+}
+
 Query &Query::bind(const QString &placeholder, const QVariant &value)
 {
     m_query.bindValue(placeholder, value);

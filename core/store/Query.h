@@ -23,6 +23,9 @@ class Query
 {
 public:
     Query(const Database &database, const QSqlDatabase &connection, const QString &sql);
+    ~Query();
+    Query(const Query &) = delete;
+    Query &operator=(const Query &) = delete;
 
     Query &bind(const QString &placeholder, const QVariant &value);
 

@@ -32,10 +32,27 @@ QString SqlDialect::beginWriteStatement() const
     return m_kind == Kind::Sqlite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s;
 }
 
+QString SqlDialect::rowLockClause(RowLock lock) const
+{
+    if (m_kind == Kind::Sqlite)
+        return QString();
+    return lock == RowLock::Share ? u" FOR SHARE"_s : u" FOR UPDATE"_s;
+}
+
+QString SqlDialect::migrationLockStatement() const
+{
+    // Any constant key works as long as every Gatehouse uses the same one: "gatehous" in ASCII.
+    return m_kind == Kind::Sqlite ? QString()
+                                  : u"SELECT pg_advisory_xact_lock(7449363237540164979)"_s;
+}
+
 QStringList SqlDialect::connectionSetupStatements(int busyTimeoutMs) const
 {
+    // client_min_messages: libpq would print every NOTICE (such as "relation already exists,
+    // skipping") to standard error.
     if (m_kind == Kind::Postgres)
-        return {u"SET lock_timeout = %1"_s.arg(busyTimeoutMs)};
+        return {u"SET lock_timeout = %1"_s.arg(busyTimeoutMs),
+                u"SET client_min_messages = warning"_s};
     // journal_mode is stored in the file; synchronous, foreign_keys and busy_timeout are per
     // connection and must be set every time.
     return {

@@ -31,8 +31,11 @@ struct ToolOverride
     std::optional<QStringList> hideParams;
     std::optional<QStringList> responseFields;
     std::optional<QString> credential;
-    std::optional<double> cost;
-    std::optional<QString> action; // read | create | update | delete
+    std::optional<double> cost;          // fixed, per call
+    std::optional<QString> costArgument; // an argument whose number, times costFactor, adds
+    std::optional<double> costFactor;    // to the cost (absent factor: 1)
+    std::optional<bool> refundOnFailure; // a failed upstream call gives its cost back
+    std::optional<QString> action;       // read | create | update | delete
     std::optional<QString> resource;
     std::optional<bool> enabled;              // false: the operation becomes no tool
     std::optional<ParamValues> fixedParams;   // hidden, always sent with this value

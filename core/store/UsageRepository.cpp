@@ -5,6 +5,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace gatehouse::store {
@@ -25,8 +28,16 @@ Status UsageRepository::addBatch(const QList<UsageCounter> &increments)
     }
     if (increments.isEmpty())
         return {};
+    // Every batch takes its counters' row locks in one order, so that two instances adding
+    // overlapping batches on PostgreSQL wait for each other instead of deadlocking. Stable: the
+    // increments of one counter are still added in the caller's order.
+    QList<UsageCounter> ordered = increments;
+    std::stable_sort(
+        ordered.begin(), ordered.end(), [](const UsageCounter &a, const UsageCounter &b) {
+            return std::tie(a.user, a.server, a.period) < std::tie(b.user, b.server, b.period);
+        });
     return m_database.write([&](QSqlDatabase &db) -> Status {
-        for (const UsageCounter &c : increments) {
+        for (const UsageCounter &c : std::as_const(ordered)) {
             Query q(m_database, db,
                     u"INSERT INTO usage_counters (user_name, server, period, calls, cost) "
                     "VALUES (:user, :server, :period, :calls, :cost) "

@@ -19,8 +19,9 @@ Result<QList<User>> UserRepository::select(const QString &where, const QVariant 
     if (!conn.ok())
         return conn.error();
     Query q(m_database, *conn,
-            u"SELECT name, password_hash, plan, disabled, created_at, origin FROM users"_s + where +
-                u" ORDER BY name"_s);
+            u"SELECT name, password_hash, plan, disabled, created_at, origin, calls_per_month, "
+            "rate_per_minute, spend_per_month FROM users"_s +
+                where + u" ORDER BY name"_s);
     if (value.isValid())
         q.bind(u":v"_s, value);
     if (auto s = q.exec(tr("Reading users")); !s.ok())
@@ -34,6 +35,9 @@ Result<QList<User>> UserRepository::select(const QString &where, const QVariant 
         u.disabled = q.flag(3);
         u.createdAt = q.time(4);
         u.origin = originFromName(q.text(5)).value_or(Origin::Local);
+        u.callsPerMonth = q.optionalInteger(6);
+        u.ratePerMinute = q.optionalInteger(7);
+        u.spendPerMonth = q.optionalReal(8);
         result.append(u);
     }
     Query roles(m_database, *conn,
@@ -111,12 +115,15 @@ Status UserRepository::save(const User &user, bool replace)
                                  .arg(user.name, role));
         }
         QString sql = u"INSERT INTO users (name, password_hash, plan, disabled, created_at, "
-                      "origin) VALUES (:name, :password_hash, :plan, :disabled, :created_at, "
-                      ":origin)"_s;
+                      "origin, calls_per_month, rate_per_minute, spend_per_month) VALUES (:name, "
+                      ":password_hash, :plan, :disabled, :created_at, :origin, :calls, :rate, "
+                      ":spend)"_s;
         if (replace)
             sql += u" ON CONFLICT (name) DO UPDATE SET password_hash = excluded.password_hash, "
                    "plan = excluded.plan, disabled = excluded.disabled, "
-                   "origin = excluded.origin"_s;
+                   "origin = excluded.origin, calls_per_month = excluded.calls_per_month, "
+                   "rate_per_minute = excluded.rate_per_minute, "
+                   "spend_per_month = excluded.spend_per_month"_s;
         Query q(m_database, db, sql);
         q.bind(u":name"_s, user.name)
             .bind(u":password_hash"_s, Query::fromText(user.passwordHash))
@@ -125,7 +132,10 @@ Status UserRepository::save(const User &user, bool replace)
             .bind(u":created_at"_s,
                   Query::fromTime(user.createdAt.isValid() ? user.createdAt
                                                            : QDateTime::currentDateTimeUtc()))
-            .bind(u":origin"_s, originName(user.origin));
+            .bind(u":origin"_s, originName(user.origin))
+            .bind(u":calls"_s, Query::fromInteger(user.callsPerMonth))
+            .bind(u":rate"_s, Query::fromInteger(user.ratePerMinute))
+            .bind(u":spend"_s, Query::fromReal(user.spendPerMonth));
         Status s = q.exec(tr("Saving user '%1'").arg(user.name));
         if (q.failure() == SqlDialect::Failure::UniqueViolation)
             return Error(ErrorCode::AlreadyExists,

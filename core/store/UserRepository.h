@@ -20,6 +20,10 @@ struct User
     std::optional<QString> passwordHash; // opaque, e.g. "scrypt$..."
     QStringList roles;                   // role names, in order
     std::optional<QString> plan;
+    // The user's own limits, each over the plan's (absent: the plan's).
+    std::optional<qint64> callsPerMonth;
+    std::optional<qint64> ratePerMinute;
+    std::optional<double> spendPerMonth;
     bool disabled = false;
     QDateTime createdAt; // set to now when invalid at insert; kept by upsert
     Origin origin = Origin::Local;

@@ -22,8 +22,8 @@ private Q_SLOTS:
         QFile::remove(m_dir.filePath(u"store.db"_s));
         m_db = test::openStore(m_dir);
         QVERIFY(m_db);
-        GH_VERIFY_OK(
-            UserRepository(*m_db).create(User{u"bob"_s, {}, {}, {}, false, {}, Origin::Config}));
+        GH_VERIFY_OK(UserRepository(*m_db).create(
+            User{u"bob"_s, {}, {}, {}, {}, {}, {}, false, {}, Origin::Config}));
     }
     void cleanup() { m_db.reset(); }
 

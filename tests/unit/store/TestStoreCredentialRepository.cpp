@@ -2,7 +2,6 @@
 #include "store/CredentialRepository.h"
 #include "store/ServerRepository.h"
 
-#include <QSqlQuery>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -112,14 +111,8 @@ private Q_SLOTS:
     void noSecretMaterialColumns()
     {
         // Only references: the table has no column that could hold a secret value.
-        auto conn = m_db->connection();
-        GH_VERIFY_OK(conn);
-        QSqlQuery q(*conn);
-        QVERIFY(q.exec(u"SELECT name FROM pragma_table_info('credentials')"_s));
-        QStringList columns;
-        while (q.next())
-            columns << q.value(0).toString();
-        QVERIFY(!columns.isEmpty());
+        const QStringList columns = test::columnsOf(*m_db, u"credentials"_s);
+        QVERIFY(columns.contains(u"secret_ref"_s));
         for (const QString &c : columns)
             QVERIFY2(c == "secret_kind"_L1 || c == "secret_ref"_L1 || !c.contains(u"secret"_s),
                      qPrintable(c));

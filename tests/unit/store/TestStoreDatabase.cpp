@@ -1,10 +1,12 @@
 #include "StoreTestSupport.h"
 #include "store/Database.h"
 #include "store/Migrator.h"
+#include "store/PlanRepository.h"
 #include "store/UsageRepository.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QtTest>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     {
         QTest::failOnWarning(QRegularExpression(u"still in use"_s));
         QTest::failOnWarning(QRegularExpression(u"does not belong to the calling thread"_s));
+        QTest::failOnWarning(QRegularExpression(u"Unable to free statement"_s));
     }
 
     void pragmas_data()
@@ -55,6 +58,8 @@ private Q_SLOTS:
     }
     void pragmas()
     {
+        if (test::onPostgres())
+            QSKIP("SQLite's settings");
         QFETCH(QString, pragma);
         QFETCH(QString, expected);
         QTemporaryDir dir;
@@ -80,8 +85,100 @@ private Q_SLOTS:
         QCOMPARE(onWorker, expected);
     }
 
+    void postgresSessionSettings()
+    {
+        if (!test::onPostgres())
+            QSKIP("PostgreSQL's settings");
+        QTemporaryDir dir;
+        auto db = test::openStore(dir);
+        QVERIFY(db);
+        // Each thread's connection waits as long for a lock, not only the first one.
+        const auto read = [&](QString &out) {
+            auto conn = db->connection();
+            if (!conn.ok())
+                return;
+            QSqlQuery q(*conn);
+            if (q.exec(u"SHOW lock_timeout"_s) && q.next())
+                out = q.value(0).toString();
+        };
+        QString onMain;
+        QString onWorker;
+        read(onMain);
+        QThread *worker = QThread::create([&] { read(onWorker); });
+        worker->start();
+        QVERIFY(worker->wait(10000));
+        delete worker;
+        QCOMPARE(onMain, u"10s"_s);
+        QCOMPARE(onWorker, u"10s"_s);
+    }
+
+    void postgresUrlIsDecoded()
+    {
+        // A user or database name with '@', '/', ':' or a space must be percent-encoded in
+        // the URL; the connection must use the decoded names.
+        if (!test::onPostgres())
+            QSKIP("PostgreSQL URLs");
+        QTemporaryDir dir;
+        const auto options = test::storeOptions(dir);
+        QVERIFY(options);
+        QUrl url(options->url);
+        const QString role = u"gatehouse o'test@%1/x:y"_s.arg(QCoreApplication::applicationPid());
+        const QString database = url.path().mid(1);
+        const QString quotedRole = u"\"%1\""_s.arg(role);
+        QString failure = test::detail::onPostgresServer(
+            {u"CREATE ROLE %1 LOGIN PASSWORD 'p@ss:/w%rd'"_s.arg(quotedRole),
+             u"GRANT ALL ON DATABASE %1 TO %2"_s.arg(database, quotedRole)});
+        if (!failure.isEmpty())
+            QSKIP(qPrintable(u"the server does not let the test create a role: "_s + failure));
+        url.setUserName(role, QUrl::DecodedMode);
+        url.setPassword(u"p@ss:/w%rd"_s, QUrl::DecodedMode);
+        DatabaseOptions encoded;
+        encoded.url = url.toString(QUrl::FullyEncoded);
+        QVERIFY2(encoded.url.contains(u"%40"_s), qPrintable(encoded.url));
+        QString user;
+        {
+            auto db = Database::open(encoded);
+            if (db.ok()) {
+                auto conn = (*db)->connection();
+                QSqlQuery q(*conn);
+                if (q.exec(u"SELECT current_user"_s) && q.next())
+                    user = q.value(0).toString();
+            } else {
+                failure = db.error().message();
+            }
+        }
+        const QString dropped = test::detail::onPostgresServer(
+            {test::detail::PostgresDatabases::dropStatement(database),
+             u"DROP ROLE %1"_s.arg(quotedRole)});
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QVERIFY2(!failure.contains(u"p@ss"_s), qPrintable(failure));
+        QCOMPARE(user, role);
+        QVERIFY2(dropped.isEmpty(), qPrintable(dropped));
+    }
+
+    void unreachableServerSaysWhereAndHidesThePassword()
+    {
+        if (!test::onPostgres())
+            QSKIP("needs the PostgreSQL driver");
+        // A port nothing listens on: the one a listener just gave back.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        DatabaseOptions options;
+        options.url = u"postgresql://gatehouse:s3cret-pw@127.0.0.1:%1/gatehouse"_s.arg(port);
+        auto db = Database::open(options);
+        QVERIFY(!db.ok());
+        QCOMPARE(db.error().code(), ErrorCode::Database);
+        const QString message = db.error().message();
+        QVERIFY2(message.contains(u"127.0.0.1:%1"_s.arg(port)), qPrintable(message));
+        QVERIFY2(!message.contains(u"s3cret-pw"_s), qPrintable(message));
+    }
+
     void openRefusesUnusablePath()
     {
+        if (test::onPostgres())
+            QSKIP("SQLite files");
         QTemporaryDir dir;
         QFile blocker(dir.filePath(u"file"_s));
         QVERIFY(blocker.open(QIODevice::WriteOnly));
@@ -208,6 +305,90 @@ private Q_SLOTS:
         while (q.next())
             names << q.value(0).toString();
         QCOMPARE(names, QStringList{u"kept"_s});
+    }
+
+    void aFailedStatementIsNeverCommittedSilently()
+    {
+        // On PostgreSQL a failed statement aborts the whole transaction and a COMMIT after it
+        // rolls back without an error; SQLite undoes only the statement. Either way write()
+        // reports success only when what its work did is saved.
+        QTemporaryDir dir;
+        auto db = test::openStore(dir);
+        QVERIFY(db);
+        GH_VERIFY_OK(PlanRepository(*db).create(Plan{u"first"_s, {}, {}, {}, Origin::Local}));
+        const Status written = db->write([](QSqlDatabase &c) -> Status {
+            QSqlQuery q(c);
+            q.exec(u"INSERT INTO plans (name, origin) VALUES ('second', 'local')"_s);
+            // Fails (the name is taken); the work ignores it.
+            q.exec(u"INSERT INTO plans (name, origin) VALUES ('first', 'local')"_s);
+            return {};
+        });
+        auto second = PlanRepository(*db).get(u"second"_s);
+        if (test::onPostgres()) {
+            QVERIFY(!written.ok());
+            QCOMPARE(written.error().code(), ErrorCode::Database);
+            QVERIFY2(written.error().message().contains(u"nothing was saved"_s),
+                     qPrintable(written.error().message()));
+        }
+        QCOMPARE(second.ok(), written.ok());
+        // The connection is usable afterwards.
+        GH_VERIFY_OK(PlanRepository(*db).create(Plan{u"third"_s, {}, {}, {}, Origin::Local}));
+        GH_VERIFY_OK(PlanRepository(*db).get(u"third"_s));
+    }
+
+    void failedWritesLeaveNoStatementBehind()
+    {
+        // Statements are freed after the transaction a failure aborted has ended: freed inside
+        // it, PostgreSQL would refuse and the statement would stay on the connection for good.
+        if (!test::onPostgres())
+            QSKIP("PostgreSQL's prepared statements");
+        QTemporaryDir dir;
+        auto db = test::openStore(dir);
+        QVERIFY(db);
+        PlanRepository plans(*db);
+        const Plan free{u"free"_s, 1000, {}, {}, Origin::Local};
+        GH_VERIFY_OK(plans.create(free));
+        const auto allocated = [&] {
+            auto conn = db->connection();
+            QSqlQuery q(*conn);
+            return q.exec(u"SELECT count(*) FROM pg_prepared_statements"_s) && q.next()
+                       ? q.value(0).toInt()
+                       : -1;
+        };
+        const int before = allocated();
+        QVERIFY(before >= 0);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(plans.create(free).error().code(), ErrorCode::AlreadyExists);
+        QCOMPARE(allocated(), before);
+    }
+
+    void aConnectionTheServerClosedIsReplaced()
+    {
+        // What a server restart, a fail-over or a proxy's idle timeout does to a connection: the
+        // next write goes through on a new one.
+        if (!test::onPostgres())
+            QSKIP("a PostgreSQL server closing a connection");
+        QTemporaryDir dir;
+        auto db = test::openStore(dir);
+        QVERIFY(db);
+        const auto serverProcess = [&]() -> qint64 {
+            auto conn = db->connection();
+            if (!conn.ok())
+                return -1;
+            QSqlQuery q(*conn);
+            return q.exec(u"SELECT pg_backend_pid()"_s) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        const qint64 before = serverProcess();
+        QVERIFY(before > 0);
+        QCOMPARE(test::detail::onPostgresServer(
+                     {u"SELECT pg_terminate_backend(%1, 10000)"_s.arg(before)}),
+                 QString());
+        GH_VERIFY_OK(PlanRepository(*db).create(Plan{u"after"_s, 10, {}, {}, Origin::Local}));
+        GH_VERIFY_OK(PlanRepository(*db).get(u"after"_s));
+        const qint64 after = serverProcess();
+        QVERIFY(after > 0);
+        QVERIFY(after != before);
+        QCOMPARE(db->openConnectionCount(), 1);
     }
 
     void concurrentWritersAndReaders()

@@ -173,7 +173,7 @@ private Q_SLOTS:
             u"c2"_s, u"bearer"_s, {}, {}, {}, false, {}, {}, {}, {}, {}, Origin::Local}));
         GH_VERIFY_OK(CredentialRepository(*db).markUsed(u"c2"_s, QDateTime::currentDateTimeUtc()));
         GH_VERIFY_OK(UserRepository(*db).upsert(
-            User{u"carol"_s, {}, {}, u"pro"_s, false, {}, Origin::Local}));
+            User{u"carol"_s, {}, {}, u"pro"_s, {}, {}, {}, false, {}, Origin::Local}));
         GH_VERIFY_OK(ClientRepository(*db).create(
             Client{u"cid"_s, {}, u"carol"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}}));
         GH_VERIFY_OK(TokenRepository(*db).insert(Token{u"h2"_s,
@@ -259,10 +259,10 @@ private Q_SLOTS:
         // Two processes starting at once: the second waits for the write lock, then finds the
         // work done.
         QTemporaryDir dir;
-        DatabaseOptions options;
-        options.sqlitePath = dir.filePath(u"store.db"_s);
-        auto a = Database::open(options);
-        auto b = Database::open(options);
+        const auto options = test::storeOptions(dir);
+        QVERIFY(options);
+        auto a = Database::open(*options);
+        auto b = Database::open(*options);
         GH_VERIFY_OK(a);
         GH_VERIFY_OK(b);
         Status sa;

@@ -67,7 +67,7 @@ private Q_SLOTS:
         PlanRepository repo(*m_db);
         GH_VERIFY_OK(repo.create(Plan{u"free"_s, 1000, 60, {}, Origin::Config}));
         GH_VERIFY_OK(UserRepository(*m_db).create(
-            User{u"bob"_s, {}, {}, u"free"_s, false, {}, Origin::Config}));
+            User{u"bob"_s, {}, {}, u"free"_s, {}, {}, {}, false, {}, Origin::Config}));
         const Status s = repo.remove(u"free"_s);
         QCOMPARE(s.error().code(), ErrorCode::Conflict);
         QVERIFY2(s.error().message().contains(u"bob"_s), qPrintable(s.error().message()));

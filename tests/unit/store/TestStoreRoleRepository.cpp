@@ -99,8 +99,8 @@ private Q_SLOTS:
         const Status noUser = repo.setUserRules(u"bob"_s, rules);
         QCOMPARE(noUser.error().code(), ErrorCode::NotFound);
         QVERIFY(noUser.error().message().contains(u"user 'bob'"_s));
-        GH_VERIFY_OK(
-            UserRepository(*m_db).create(User{u"bob"_s, {}, {}, {}, false, {}, Origin::Config}));
+        GH_VERIFY_OK(UserRepository(*m_db).create(
+            User{u"bob"_s, {}, {}, {}, {}, {}, {}, false, {}, Origin::Config}));
         GH_VERIFY_OK(repo.setUserRules(u"bob"_s, rules));
         QCOMPARE(*repo.userRules(u"bob"_s), rules);
         QVERIFY(repo.userRules(u"alice"_s)->isEmpty());
@@ -122,7 +122,7 @@ private Q_SLOTS:
         RoleRepository repo(*m_db);
         GH_VERIFY_OK(repo.create(clerk()));
         GH_VERIFY_OK(UserRepository(*m_db).create(
-            User{u"alice"_s, {}, {u"clerk"_s}, {}, false, {}, Origin::Config}));
+            User{u"alice"_s, {}, {u"clerk"_s}, {}, {}, {}, {}, false, {}, Origin::Config}));
         const Status s = repo.remove(u"clerk"_s);
         QCOMPARE(s.error().code(), ErrorCode::Conflict);
         QVERIFY2(s.error().message().contains(u"alice"_s), qPrintable(s.error().message()));

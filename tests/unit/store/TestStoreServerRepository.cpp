@@ -85,6 +85,13 @@ private Q_SLOTS:
         partial.heuristics->maxDescriptionChars = 0; // 0: descriptions are not cut
         partial.heuristics->dropListWithRead = false;
         QTest::newRow("zero description limit, one switch off") << partial;
+        // QPSQL sends bound values as quoted literals: quotes, backslashes, colons and "$1" must
+        // come back as they went in, and so must text beyond ASCII.
+        Server text;
+        text.name = u"zürich-häuser ✓"_s;
+        text.title = u"It's \"billing\" \\ C:\\temp :name ::text $1 %s 😀"_s;
+        text.toolExcludes = {u"GET /o'brien/*"_s, u"tag:naïve"_s, u"\\"_s};
+        QTest::newRow("quotes, backslashes, placeholders, non-ASCII") << text;
     }
     void roundTrip()
     {

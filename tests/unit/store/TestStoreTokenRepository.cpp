@@ -3,7 +3,6 @@
 #include "store/TokenRepository.h"
 #include "store/UserRepository.h"
 
-#include <QSqlQuery>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -38,8 +37,8 @@ private Q_SLOTS:
         QFile::remove(m_dir.filePath(u"store.db"_s));
         m_db = test::openStore(m_dir);
         QVERIFY(m_db);
-        GH_VERIFY_OK(
-            UserRepository(*m_db).create(User{u"bob"_s, {}, {}, {}, false, {}, Origin::Local}));
+        GH_VERIFY_OK(UserRepository(*m_db).create(
+            User{u"bob"_s, {}, {}, {}, {}, {}, {}, false, {}, Origin::Local}));
         GH_VERIFY_OK(ClientRepository(*m_db).create(
             Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}}));
     }
@@ -69,13 +68,7 @@ private Q_SLOTS:
 
     void onlyHashesAreStored()
     {
-        auto conn = m_db->connection();
-        GH_VERIFY_OK(conn);
-        QSqlQuery q(*conn);
-        QVERIFY(q.exec(u"SELECT name FROM pragma_table_info('oauth_tokens')"_s));
-        QStringList columns;
-        while (q.next())
-            columns << q.value(0).toString();
+        const QStringList columns = test::columnsOf(*m_db, u"oauth_tokens"_s);
         QVERIFY(columns.contains(u"token_hash"_s));
         QVERIFY(!columns.contains(u"token"_s));
         QVERIFY(!columns.contains(u"access_token"_s));
@@ -156,8 +149,8 @@ private Q_SLOTS:
 
     void listAndFindByPrefix()
     {
-        GH_VERIFY_OK(
-            UserRepository(*m_db).create(User{u"carol"_s, {}, {}, {}, false, {}, Origin::Local}));
+        GH_VERIFY_OK(UserRepository(*m_db).create(
+            User{u"carol"_s, {}, {}, {}, {}, {}, {}, false, {}, Origin::Local}));
         TokenRepository repo(*m_db);
         GH_VERIFY_OK(repo.insert(token(u"abc1"_s)));
         GH_VERIFY_OK(repo.insert(token(u"abc2"_s)));

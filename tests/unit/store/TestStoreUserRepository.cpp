@@ -34,13 +34,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<User>("user");
         const QDateTime created = QDateTime::fromMSecsSinceEpoch(1700000000000, QTimeZone::utc());
-        QTest::newRow("full") << User{u"bob"_s, u"scrypt$abc"_s, {u"viewer"_s}, u"free"_s,
-                                      false,    created,         Origin::Config};
-        QTest::newRow("roles in their order")
-            << User{u"alice"_s, {},           {u"clerk"_s, u"admin"_s, u"viewer"_s}, {}, true,
-                    created,    Origin::Local};
+        QTest::newRow("full") << User{
+            u"bob"_s, u"scrypt$abc"_s, {u"viewer"_s}, u"free"_s,     {}, {},
+            {},       false,           created,       Origin::Config};
+        QTest::newRow("roles in their order") << User{
+            u"alice"_s, {},           {u"clerk"_s, u"admin"_s, u"viewer"_s}, {}, {}, {}, {}, true,
+            created,    Origin::Local};
         QTest::newRow("nothing optional")
-            << User{u"carol"_s, {}, {}, {}, false, created, Origin::Local};
+            << User{u"carol"_s, {}, {}, {}, {}, {}, {}, false, created, Origin::Local};
     }
     void roundTrip()
     {
@@ -57,13 +58,17 @@ private Q_SLOTS:
     {
         UserRepository repo(*m_db);
         const QDateTime before = QDateTime::currentDateTimeUtc().addMSecs(-1);
-        GH_VERIFY_OK(repo.create(User{u"bob"_s, {}, {u"viewer"_s}, {}, false, {}, Origin::Config}));
+        GH_VERIFY_OK(repo.create(
+            User{u"bob"_s, {}, {u"viewer"_s}, {}, {}, {}, {}, false, {}, Origin::Config}));
         const QDateTime created = repo.get(u"bob"_s)->createdAt;
         QVERIFY(created >= before && created <= QDateTime::currentDateTimeUtc());
         GH_VERIFY_OK(repo.upsert(User{u"bob"_s,
                                       u"h"_s,
                                       {u"clerk"_s},
                                       u"free"_s,
+                                      {},
+                                      {},
+                                      {},
                                       true,
                                       QDateTime::currentDateTimeUtc().addDays(5),
                                       Origin::Config}));
@@ -77,32 +82,34 @@ private Q_SLOTS:
     void duplicatesAndMissingReferences()
     {
         UserRepository repo(*m_db);
-        const User bob{u"bob"_s, {}, {}, {}, false, {}, Origin::Local};
+        const User bob{u"bob"_s, {}, {}, {}, {}, {}, {}, false, {}, Origin::Local};
         GH_VERIFY_OK(repo.create(bob));
         const Status dup = repo.create(bob);
         QCOMPARE(dup.error().code(), ErrorCode::AlreadyExists);
         QVERIFY(dup.error().message().contains(u"user named 'bob'"_s));
 
-        const Status noRole = repo.upsert(
-            User{u"dan"_s, {}, {u"viewer"_s, u"ghost"_s}, {}, false, {}, Origin::Local});
+        const Status noRole = repo.upsert(User{
+            u"dan"_s, {}, {u"viewer"_s, u"ghost"_s}, {}, {}, {}, {}, false, {}, Origin::Local});
         QCOMPARE(noRole.error().code(), ErrorCode::NotFound);
         QVERIFY2(noRole.error().message().contains(u"role 'ghost'"_s),
                  qPrintable(noRole.error().message()));
         const Status noPlan =
-            repo.upsert(User{u"dan"_s, {}, {}, u"gold"_s, false, {}, Origin::Local});
+            repo.upsert(User{u"dan"_s, {}, {}, u"gold"_s, {}, {}, {}, false, {}, Origin::Local});
         QCOMPARE(noPlan.error().code(), ErrorCode::NotFound);
         QVERIFY(noPlan.error().message().contains(u"plan 'gold'"_s));
         QCOMPARE(repo.get(u"dan"_s).error().code(), ErrorCode::NotFound);
-        const Status twice = repo.upsert(
-            User{u"dan"_s, {}, {u"viewer"_s, u"viewer"_s}, {}, false, {}, Origin::Local});
+        const Status twice = repo.upsert(User{
+            u"dan"_s, {}, {u"viewer"_s, u"viewer"_s}, {}, {}, {}, {}, false, {}, Origin::Local});
         QCOMPARE(twice.error().code(), ErrorCode::InvalidArgument);
     }
 
     void listByOrigin()
     {
         UserRepository repo(*m_db);
-        GH_VERIFY_OK(repo.create(User{u"a"_s, {}, {u"viewer"_s}, {}, false, {}, Origin::Config}));
-        GH_VERIFY_OK(repo.create(User{u"b"_s, {}, {u"admin"_s}, {}, false, {}, Origin::Local}));
+        GH_VERIFY_OK(repo.create(
+            User{u"a"_s, {}, {u"viewer"_s}, {}, {}, {}, {}, false, {}, Origin::Config}));
+        GH_VERIFY_OK(
+            repo.create(User{u"b"_s, {}, {u"admin"_s}, {}, {}, {}, {}, false, {}, Origin::Local}));
         auto config = repo.listByOrigin(Origin::Config);
         GH_VERIFY_OK(config);
         QCOMPARE(config->size(), 1);
@@ -113,7 +120,8 @@ private Q_SLOTS:
     void removeCascadesToClientsAndTokens()
     {
         UserRepository repo(*m_db);
-        GH_VERIFY_OK(repo.create(User{u"bob"_s, {}, {u"viewer"_s}, {}, false, {}, Origin::Local}));
+        GH_VERIFY_OK(repo.create(
+            User{u"bob"_s, {}, {u"viewer"_s}, {}, {}, {}, {}, false, {}, Origin::Local}));
         GH_VERIFY_OK(ClientRepository(*m_db).create(
             Client{u"c"_s, {}, u"bob"_s, {}, {}, u"issued"_s, {}, false, Origin::Local, {}}));
         GH_VERIFY_OK(
