@@ -7,7 +7,6 @@
 #include "config/ConfigLoader.h"
 #include "config/StoreSync.h"
 #include "secrets/CredentialVault.h"
-#include "secrets/KeyFileKeyProvider.h"
 #include "secrets/MasterKey.h"
 #include "secrets/MasterKeyProvider.h"
 #include "secrets/RecoveryKey.h"
@@ -18,10 +17,8 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QFileInfo>
 #include <QTextStream>
 
-#include <cstdio>
 #include <openssl/crypto.h>
 #include <unistd.h>
 
@@ -248,23 +245,42 @@ Result<QByteArray> CredentialCommand::readSecret(const QCommandLineParser &parse
         if (!typed)
             return typed.error();
         secret = typed->toUtf8();
+        PasswordPrompt::wipe(*typed);
     } else {
+        // Unbuffered, into one buffer allocated once: no copy of the secret stays behind in a
+        // QIODevice or stdio buffer, or in memory a growing buffer left.
         QFile file;
         const QString path = fromFile ? parser.value(u"from-file"_s) : QString();
-        const bool opened = fromFile ? (file.setFileName(path), file.open(QIODevice::ReadOnly))
-                                     : file.open(stdin, QIODevice::ReadOnly);
+        const auto mode = QIODevice::ReadOnly | QIODevice::Unbuffered;
+        const bool opened =
+            fromFile ? (file.setFileName(path), file.open(mode)) : file.open(STDIN_FILENO, mode);
         if (!opened)
             return Error(ErrorCode::Io,
                          fromFile ? tr("cannot read %1: %2").arg(path, file.errorString())
                                   : tr("cannot read standard input: %1").arg(file.errorString()));
-        secret = file.read(kMaxSecretBytes + 1);
-        if (secret.size() > kMaxSecretBytes) {
+        secret = QByteArray(kMaxSecretBytes + 1, Qt::Uninitialized);
+        qint64 total = 0;
+        while (total < secret.size()) {
+            const qint64 n = file.read(secret.data() + total, secret.size() - total);
+            if (n < 0) {
+                wipe(secret);
+                return Error(ErrorCode::Io,
+                             fromFile
+                                 ? tr("cannot read %1: %2").arg(path, file.errorString())
+                                 : tr("cannot read standard input: %1").arg(file.errorString()));
+            }
+            if (n == 0)
+                break;
+            total += n;
+        }
+        if (total > kMaxSecretBytes) {
             wipe(secret);
             return Error(ErrorCode::InvalidArgument,
                          tr("the secret is longer than %1 KiB, which no secret is; check what "
                             "you gave")
                              .arg(kMaxSecretBytes / 1024));
         }
+        secret.truncate(total); // shrinking keeps the buffer: nothing is copied
         chopNewline(secret);
     }
     if (secret.isEmpty())
@@ -576,29 +592,28 @@ int CredentialCommand::rotateMasterKey(const QStringList &args)
     m_cli.addStoreOptions(parser);
     if (auto done = m_cli.parse(
             parser, args, u"gatehouse credential rotate-master-key [--config FILE] [--data DIR]"_s,
-            tr("Creates a new master key, re-encrypts every stored secret under it in one "
-               "transaction and stores it where gateway.master_key says (the system keychain by "
-               "default; a key file is replaced atomically). Its recovery key is printed on "
-               "standard error before anything changes. A running gateway must be restarted.")))
+            tr("Creates a new master key, keeps it beside the current one where "
+               "gateway.master_key says (keychain entry NAME.next, key file PATH.next), "
+               "re-encrypts every stored secret under it in one transaction, and then makes it "
+               "the key (a key file is replaced atomically). Its recovery key is printed on "
+               "standard error before anything changes; a rotation interrupted after the "
+               "re-encryption is finished by the next credential command or gateway start. Keys "
+               "in the environment or a systemd credential are refused with how to rotate them. "
+               "A running gateway must be restarted.")))
         return *done;
     auto config = loadConfig(parser);
     if (!config)
         return m_cli.fail(config.error());
-    const std::optional<config::MasterKeyConfig> masterKey =
-        *config ? (*config)->gateway.masterKey : std::nullopt;
-    if (masterKey && (masterKey->source == config::MasterKeySource::Env ||
-                      masterKey->source == config::MasterKeySource::Systemd))
-        return m_cli.fail(Error(
-            ErrorCode::Validation,
-            tr("the master key comes from %1 (gateway.master_key: {%1: %2}), which Gatehouse "
-               "never writes; rotate it on a machine whose configuration keeps the key in the "
-               "keychain or a key file, then install the new key there")
-                .arg(config::toString(masterKey->source), masterKey->value)));
+    const auto provider =
+        secrets::CredentialVault::provider(*config ? (*config)->gateway.masterKey : std::nullopt);
+    // Before anything is printed or changed: the environment and systemd credentials say how to
+    // rotate their key by hand.
+    if (Status rotatable = provider->rotatable(); !rotatable)
+        return m_cli.fail(rotatable.error());
     auto workspace = m_cli.openWorkspace(parser);
     if (!workspace)
         return m_cli.fail(workspace.error());
     store::Database &database = (*workspace)->database();
-    const auto provider = secrets::CredentialVault::provider(masterKey);
     auto vault = secrets::CredentialVault::openExisting(database, *provider);
     if (!vault)
         return m_cli.fail(vault.error());
@@ -612,42 +627,14 @@ int CredentialCommand::rotateMasterKey(const QStringList &args)
         return m_cli.fail(next.error());
     const QString previous = (*vault)->keyId();
 
-    // A key file is written beside the old one first and renamed over it once the store
-    // commits, so a failure at any step leaves a key that opens the store.
-    const bool keyFile = masterKey && masterKey->source == config::MasterKeySource::File;
-    const QString keyPath =
-        keyFile ? (masterKey->resolvedFile.isEmpty() ? masterKey->value : masterKey->resolvedFile)
-                : QString();
-    const QString staged = keyPath + u".new"_s;
-    if (keyFile) {
-        if (Status s = secrets::KeyFileKeyProvider(staged).store(*next); !s)
-            return m_cli.fail(s.error());
-    }
     m_err << tr("The new master key's recovery key (keep it safe and offline; the old recovery "
                 "key stops working once the secrets are re-encrypted):")
           << "\n\n    " << secrets::RecoveryKey::format(*next) << "\n\n";
     m_err.flush();
-    if (Status rotated = (*vault)->rotate(*next); !rotated) {
-        if (keyFile)
-            QFile::remove(staged);
+    // The new key is kept beside the old one (staged) before the store changes, and replaces it
+    // after the commit, so a crash at any step leaves a key that opens the store.
+    if (Status rotated = (*vault)->rotate(*next, *provider); !rotated)
         return m_cli.fail(rotated.error());
-    }
-    if (keyFile) {
-        if (std::rename(QFile::encodeName(staged).constData(),
-                        QFile::encodeName(keyPath).constData()) != 0)
-            return m_cli.fail(
-                Error(ErrorCode::Io, tr("the secrets are re-encrypted under the new master key, "
-                                        "which is in %1, but it could not replace %2: move %1 to "
-                                        "%2 by hand")
-                                         .arg(staged, keyPath)));
-    } else if (Status stored = provider->store(*next); !stored) {
-        return m_cli.fail(Error(stored.error().code(),
-                                tr("the secrets are re-encrypted under the new master key, but "
-                                   "it could not be stored in %1: %2. Once that works, enter "
-                                   "the recovery key printed above with `gatehouse credential "
-                                   "restore-master-key`.")
-                                    .arg(provider->describe(), stored.error().message())));
-    }
     const auto count = store::SecretRepository(database).list();
     m_out << tr("Re-encrypted %1 secrets under master key %2 (was %3), kept in %4. Restart a "
                 "running gateway so that it uses the new key.")
@@ -675,18 +662,9 @@ int CredentialCommand::recoveryKey(const QStringList &args)
         return m_cli.fail(workspace.error());
     const auto provider =
         secrets::CredentialVault::provider(*config ? (*config)->gateway.masterKey : std::nullopt);
-    const auto check = store::SecretRepository((*workspace)->database()).keyCheck();
-    if (!check)
-        return m_cli.fail(check.error());
-    if (check->isEmpty())
-        return m_cli.fail(Error(ErrorCode::NotFound,
-                                tr("the store has no master key yet; the first `gatehouse "
-                                   "credential import` creates one and prints its recovery key")));
-    auto key = provider->load();
+    auto key = secrets::CredentialVault::currentKey((*workspace)->database(), *provider);
     if (!key)
         return m_cli.fail(key.error());
-    if (auto vault = secrets::Vault::open(*key, *check); !vault)
-        return m_cli.fail(vault.error());
     m_out << secrets::RecoveryKey::format(*key) << '\n';
     return CommandLine::Success;
 }
@@ -718,6 +696,7 @@ int CredentialCommand::restoreMasterKey(const QStringList &args)
     if (!text)
         return m_cli.fail(text.error());
     auto key = secrets::RecoveryKey::parse(*text);
+    PasswordPrompt::wipe(*text);
     if (!key)
         return m_cli.fail(key.error());
     auto vault = secrets::Vault::open(*key, *check);

@@ -4,7 +4,14 @@
 
 namespace gatehouse::dispatch {
 
-TokenCache::~TokenCache() = default;
+TokenCache::TokenCache()
+    : m_state(std::make_shared<State>())
+{}
+
+TokenCache::~TokenCache()
+{
+    shutdown();
+}
 
 TokenCache::Token TokenCache::token(QByteArray value, std::chrono::seconds lifetime,
                                     Clock::time_point now)
@@ -19,8 +26,14 @@ void TokenCache::acquire(const QString &key, QObject *context, const Fetch &fetc
     QByteArray cached;
     quint64 id = 0;
     {
-        QMutexLocker lock(&m_mutex);
-        Entry &entry = m_entries[key];
+        QMutexLocker lock(&m_state->mutex);
+        if (m_state->closed) {
+            post(Waiter{context, std::move(done)},
+                 Error(ErrorCode::Unavailable, tr("The gateway is stopping; call the tool again "
+                                                  "once it runs.")));
+            return;
+        }
+        Entry &entry = m_state->entries[key];
         const bool usable = !entry.token.value.isEmpty() && now < entry.token.expiresAt;
         if (usable)
             cached = entry.token.value;
@@ -29,8 +42,8 @@ void TokenCache::acquire(const QString &key, QObject *context, const Fetch &fetc
         if (!entry.fetching && (!usable || now >= entry.token.refreshAt)) {
             entry.fetching = true;
             entry.fetcher = context;
-            entry.fetch = id = ++m_nextFetch;
-            ++m_fetchesStarted;
+            entry.fetch = id = ++m_state->nextFetch;
+            ++m_state->fetchesStarted;
         }
     }
     if (id != 0)
@@ -41,14 +54,17 @@ void TokenCache::acquire(const QString &key, QObject *context, const Fetch &fetc
 
 void TokenCache::start(const QString &key, quint64 id, const Fetch &fetch)
 {
-    fetch([this, key, id](Result<Token> result) { finish(key, id, result); });
+    fetch([weak = std::weak_ptr<State>(m_state), key, id](Result<Token> result) {
+        if (const std::shared_ptr<State> state = weak.lock())
+            finish(*state, key, id, result);
+    });
 }
 
-void TokenCache::finish(const QString &key, quint64 id, const Result<Token> &result)
+void TokenCache::finish(State &state, const QString &key, quint64 id, const Result<Token> &result)
 {
-    QMutexLocker lock(&m_mutex);
-    const auto it = m_entries.find(key);
-    if (it == m_entries.end() || !it->fetching || it->fetch != id)
+    QMutexLocker lock(&state.mutex);
+    const auto it = state.entries.find(key);
+    if (it == state.entries.end() || !it->fetching || it->fetch != id)
         return;
     it->fetching = false;
     it->fetcher = nullptr;
@@ -65,16 +81,16 @@ void TokenCache::finish(const QString &key, quint64 id, const Result<Token> &res
 
 void TokenCache::invalidate(const QString &key, const QByteArray &token)
 {
-    QMutexLocker lock(&m_mutex);
-    const auto it = m_entries.find(key);
-    if (it != m_entries.end() && it->token.value == token)
+    QMutexLocker lock(&m_state->mutex);
+    const auto it = m_state->entries.find(key);
+    if (it != m_state->entries.end() && it->token.value == token)
         it->token = Token{};
 }
 
 void TokenCache::detach(QObject *context)
 {
-    QMutexLocker lock(&m_mutex);
-    for (Entry &entry : m_entries) {
+    QMutexLocker lock(&m_state->mutex);
+    for (Entry &entry : m_state->entries) {
         entry.waiters.removeIf([&](const Waiter &w) { return w.context == context; });
         if (entry.fetching && entry.fetcher == context) {
             entry.fetching = false;
@@ -89,10 +105,26 @@ void TokenCache::detach(QObject *context)
     }
 }
 
+void TokenCache::shutdown()
+{
+    QMutexLocker lock(&m_state->mutex);
+    if (m_state->closed)
+        return;
+    m_state->closed = true;
+    const Result<QByteArray> stopping = Error(
+        ErrorCode::Unavailable, tr("The gateway is stopping; call the tool again once it runs."));
+    for (Entry &entry : m_state->entries) {
+        for (const Waiter &waiter : std::as_const(entry.waiters))
+            post(waiter, stopping);
+    }
+    // Tokens go too: nothing is kept in memory longer than needed.
+    m_state->entries.clear();
+}
+
 int TokenCache::fetchesStarted() const
 {
-    QMutexLocker lock(&m_mutex);
-    return m_fetchesStarted;
+    QMutexLocker lock(&m_state->mutex);
+    return m_state->fetchesStarted;
 }
 
 void TokenCache::post(const Waiter &waiter, const Result<QByteArray> &result)

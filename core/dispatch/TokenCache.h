@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
 
 namespace gatehouse::dispatch {
 
@@ -42,7 +43,8 @@ public:
     // it expires.
     static Token token(QByteArray value, std::chrono::seconds lifetime, Clock::time_point now);
 
-    TokenCache() = default;
+    TokenCache();
+    // Shuts down: see shutdown().
     ~TokenCache();
     TokenCache(const TokenCache &) = delete;
     TokenCache &operator=(const TokenCache &) = delete;
@@ -55,6 +57,11 @@ public:
     // `context` is being destroyed: its waiting calls are dropped, and fetches it started fail for
     // the calls of other threads that wait on them.
     void detach(QObject *context);
+
+    // The gateway is stopping: waiting calls fail with a sentence that says so, a fetch in
+    // flight is ignored when it finishes (its callback may outlive the cache), and later calls
+    // fail at once. Waiters are told on their context's thread, as always.
+    void shutdown();
 
     // For tests and metrics: fetches started so far.
     int fetchesStarted() const;
@@ -74,14 +81,22 @@ private:
         QList<Waiter> waiters;
     };
 
+    // Held by the cache and, weakly, by the callbacks of fetches in flight, which find it gone
+    // once the cache is.
+    struct State
+    {
+        mutable QMutex mutex;
+        QHash<QString, Entry> entries;
+        quint64 nextFetch = 0;
+        int fetchesStarted = 0;
+        bool closed = false;
+    };
+
     void start(const QString &key, quint64 id, const Fetch &fetch);
-    void finish(const QString &key, quint64 id, const Result<Token> &result);
+    static void finish(State &state, const QString &key, quint64 id, const Result<Token> &result);
     static void post(const Waiter &waiter, const Result<QByteArray> &result);
 
-    mutable QMutex m_mutex;
-    QHash<QString, Entry> m_entries;
-    quint64 m_nextFetch = 0;
-    int m_fetchesStarted = 0;
+    std::shared_ptr<State> m_state;
 };
 
 } // namespace gatehouse::dispatch

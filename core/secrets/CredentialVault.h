@@ -13,6 +13,7 @@
 #include <QMutex>
 #include <QString>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -44,11 +45,23 @@ public:
 
     // For commands that add secrets: the key from the provider, or, when the store holds no
     // encrypted secrets and the provider no key, a new key (Opened::recoveryKey says so).
-    static Result<Opened> open(store::Database &database, MasterKeyProvider &provider);
+    // Creating a key is compare-and-set, so that two commands that start on an empty store at
+    // once end up with the same key: each claims the store's key check before storing its key,
+    // and only the one whose claim lands stores it; the other discards its key and waits, at
+    // most `claimWait`, for the winner's key to appear in the provider.
+    static Result<Opened> open(store::Database &database, MasterKeyProvider &provider,
+                               std::chrono::milliseconds claimWait = std::chrono::seconds(30));
     // For the gateway: null when the store has never held a secret (nothing to decrypt, and no
     // key is made); else the vault, or the error that says why the key is missing or wrong.
     static Result<std::shared_ptr<CredentialVault>> openExisting(store::Database &database,
                                                                  MasterKeyProvider &provider);
+    // The master key the store's secrets are encrypted under, as the provider holds it;
+    // NotFound when the store has none yet.
+    //
+    // All three finish a rotation that was interrupted after the store committed: when the
+    // provider's key does not open the store but its staged key does, the staged key is used and
+    // promoted to be the key.
+    static Result<MasterKey> currentKey(store::Database &database, MasterKeyProvider &provider);
     // Whether the store holds a key check or encrypted secrets, so serving needs the master key.
     static Result<bool> inUse(store::Database &database);
 
@@ -63,9 +76,13 @@ public:
     // threads; NotFound when the secret was deleted meanwhile.
     Status storeRotated(const QString &credential, const QString &user,
                         QByteArrayView plaintext) const;
-    // Re-encrypts every stored secret under `next` and records its key check, in one transaction;
-    // from then on this vault uses `next`. The caller stores `next` in the provider afterwards.
-    Status rotate(const MasterKey &next);
+    // Replaces the master key with `next`, so that a crash or failure at any step leaves a key
+    // that opens the store: `next` is first kept as the provider's staged key, then every stored
+    // secret is re-encrypted under it and its key check recorded in one transaction, and then
+    // it is promoted to be the provider's key. From the commit on this vault uses `next`; when
+    // only the promotion fails, the error says so and the next open finishes it. Providers that
+    // cannot be written (environment, systemd credential) refuse before anything changes.
+    Status rotate(const MasterKey &next, MasterKeyProvider &provider);
 
     QString keyId() const { return m_vault.keyId(); }
 

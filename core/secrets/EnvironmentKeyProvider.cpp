@@ -41,4 +41,37 @@ Status EnvironmentKeyProvider::store(const MasterKey &)
                      .arg(m_variable));
 }
 
+Status EnvironmentKeyProvider::rotatable() const
+{
+    return Error(ErrorCode::PermissionDenied,
+                 tr("Gatehouse cannot set the environment variable %1, so it cannot rotate the "
+                    "master key kept there. To rotate it: write the current key to a private key "
+                    "file (`(umask 077; printf '%s\\n' \"$%1\" > master.key)`), run `gatehouse "
+                    "credential rotate-master-key` with gateway.master_key: {file: master.key}, "
+                    "set %1 to the rotated file's content where the gateway is started, delete "
+                    "the file and restart the gateway")
+                     .arg(m_variable));
+}
+
+Result<MasterKey> EnvironmentKeyProvider::loadStaged()
+{
+    return Error(ErrorCode::NotFound,
+                 tr("the environment variable %1 has no staged key").arg(m_variable));
+}
+
+Status EnvironmentKeyProvider::storeStaged(const MasterKey &)
+{
+    return rotatable();
+}
+
+Status EnvironmentKeyProvider::promoteStaged(const MasterKey &)
+{
+    return rotatable();
+}
+
+Status EnvironmentKeyProvider::removeStaged()
+{
+    return {};
+}
+
 } // namespace gatehouse::secrets

@@ -262,4 +262,38 @@ Status KeychainKeyProvider::remove()
                          m_timeout, describe());
 }
 
+KeychainKeyProvider KeychainKeyProvider::staged() const
+{
+    KeychainKeyProvider next(m_service, m_entry + QStringLiteral(".next"));
+    next.m_timeout = m_timeout;
+    return next;
+}
+
+Status KeychainKeyProvider::rotatable() const
+{
+    return {};
+}
+
+Result<MasterKey> KeychainKeyProvider::loadStaged()
+{
+    return staged().load();
+}
+
+Status KeychainKeyProvider::storeStaged(const MasterKey &key)
+{
+    return staged().store(key);
+}
+
+Status KeychainKeyProvider::promoteStaged(const MasterKey &key)
+{
+    if (Status stored = store(key); !stored)
+        return stored;
+    return staged().remove();
+}
+
+Status KeychainKeyProvider::removeStaged()
+{
+    return staged().remove();
+}
+
 } // namespace gatehouse::secrets

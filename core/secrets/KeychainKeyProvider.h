@@ -37,9 +37,17 @@ public:
     void removeAsync(QObject *context, StatusDone done) const;
 
     Result<MasterKey> load() override;
+    // Replaces the entry when there is one.
     Status store(const MasterKey &key) override;
     Status remove();
     QString describe() const override;
+
+    // The staged key lives in the entry ENTRY.next of the same service.
+    Status rotatable() const override;
+    Result<MasterKey> loadStaged() override;
+    Status storeStaged(const MasterKey &key) override;
+    Status promoteStaged(const MasterKey &key) override;
+    Status removeStaged() override;
 
     // How long the blocking functions wait; a locked keychain may be showing a password prompt.
     // QtKeychain runs one job at a time, so after a timeout later jobs wait behind the unanswered
@@ -47,6 +55,8 @@ public:
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
 private:
+    KeychainKeyProvider staged() const;
+
     QString m_service;
     QString m_entry;
     std::chrono::milliseconds m_timeout{std::chrono::seconds(25)};

@@ -88,7 +88,7 @@ Result<MasterKey> MasterKey::fromEncoded(QByteArrayView text, const QString &sou
 }
 
 Result<MasterKey::Obtained> MasterKey::obtain(MasterKeyProvider &provider, bool encryptedRowsExist,
-                                              const QString &recoveryKeyPath)
+                                              const Claim &claim, const QString &recoveryKeyPath)
 {
     Result<MasterKey> loaded = provider.load();
     if (loaded)
@@ -111,6 +111,8 @@ Result<MasterKey::Obtained> MasterKey::obtain(MasterKeyProvider &provider, bool 
     Result<MasterKey> fresh = generate();
     if (!fresh)
         return fresh.error();
+    if (const Status claimed = claim(*fresh); !claimed)
+        return claimed.error();
     if (const Status stored = provider.store(*fresh); !stored)
         return stored.error();
     qCInfo(lcSecrets).noquote() << "created a new master key in" << provider.describe();

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 
 namespace gatehouse::secrets {
 
@@ -33,12 +34,18 @@ public:
     static Result<MasterKey> fromEncoded(QByteArrayView text, const QString &source);
 
     struct Obtained;
+    // Reserves the right to create `key` before it is stored anywhere, so that of two processes
+    // that both find no key only one stores its own (CredentialVault claims the store's key check,
+    // compare-and-set). An error means the claim was lost or failed: the key is discarded.
+    using Claim = std::function<Status(const MasterKey &key)>;
     // The one rule for getting the key at start: load it from the provider; only when none is
-    // stored there AND the store holds no encrypted rows is a new key generated and stored. With
-    // encrypted rows and no key, generating one would orphan every secret, so it fails and says
-    // how to recover (restore the key, or enter the recovery key saved at recoveryKeyPath).
+    // stored there AND the store holds no encrypted rows is a new key generated, claimed and
+    // stored. With encrypted rows and no key, generating one would orphan every secret, so it
+    // fails and says how to recover (restore the key, or enter the recovery key saved at
+    // recoveryKeyPath). When the claim succeeds but the key cannot be stored, the caller still
+    // holds the claim and releases it.
     static Result<Obtained> obtain(MasterKeyProvider &provider, bool encryptedRowsExist,
-                                   const QString &recoveryKeyPath = QString());
+                                   const Claim &claim, const QString &recoveryKeyPath = QString());
 
     MasterKey(const MasterKey &other) = default;
     MasterKey &operator=(const MasterKey &other) = default;

@@ -53,4 +53,39 @@ Status SystemdCredentialKeyProvider::store(const MasterKey &)
                      .arg(m_name));
 }
 
+Status SystemdCredentialKeyProvider::rotatable() const
+{
+    return Error(
+        ErrorCode::PermissionDenied,
+        tr("Gatehouse cannot write the systemd credential %1, so it cannot rotate the master key "
+           "kept there. To rotate it: decrypt the current key into a private key file "
+           "(`systemd-creds decrypt --name=%1 /etc/credstore.encrypted/%1 /root/%1.key && chmod "
+           "600 /root/%1.key`), run `gatehouse credential rotate-master-key` with "
+           "gateway.master_key: {file: /root/%1.key}, encrypt the rotated file back "
+           "(`systemd-creds encrypt --name=%1 /root/%1.key /etc/credstore.encrypted/%1`), "
+           "delete /root/%1.key and restart the unit")
+            .arg(m_name));
+}
+
+Result<MasterKey> SystemdCredentialKeyProvider::loadStaged()
+{
+    return Error(ErrorCode::NotFound,
+                 tr("the systemd credential %1 has no staged key").arg(m_name));
+}
+
+Status SystemdCredentialKeyProvider::storeStaged(const MasterKey &)
+{
+    return rotatable();
+}
+
+Status SystemdCredentialKeyProvider::promoteStaged(const MasterKey &)
+{
+    return rotatable();
+}
+
+Status SystemdCredentialKeyProvider::removeStaged()
+{
+    return {};
+}
+
 } // namespace gatehouse::secrets

@@ -23,6 +23,12 @@ public:
     Result<MasterKey> load() override;
     Status store(const MasterKey &key) override;
     QString describe() const override;
+    // Read-only: rotation refuses and says how to rotate through a key file and systemd-creds.
+    Status rotatable() const override;
+    Result<MasterKey> loadStaged() override;
+    Status storeStaged(const MasterKey &key) override;
+    Status promoteStaged(const MasterKey &key) override;
+    Status removeStaged() override;
 
 private:
     QString m_name;

@@ -183,6 +183,102 @@ Result<QString> SecretRepository::keyCheck()
     return q.next() ? q.text(0) : QString();
 }
 
+Result<SecretRepository::KeyCheck> SecretRepository::keyCheckRecord()
+{
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    Query q(m_database, *conn, u"SELECT value, updated_at FROM vault_meta WHERE name = :name"_s);
+    q.bind(u":name"_s, keyCheckName);
+    if (auto s = q.exec(tr("Reading the master key's check value")); !s.ok())
+        return s.error();
+    if (!q.next())
+        return KeyCheck{};
+    return KeyCheck{q.text(0), q.time(1)};
+}
+
+Result<QString> SecretRepository::lockKeyCheck(SqlDialect::RowLock lock)
+{
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    Query q(m_database, *conn,
+            u"SELECT value FROM vault_meta WHERE name = :name"_s +
+                m_database.dialect().rowLockClause(lock));
+    q.bind(u":name"_s, keyCheckName);
+    if (auto s = q.exec(tr("Locking the master key's check value")); !s.ok())
+        return s.error();
+    return q.next() ? q.text(0) : QString();
+}
+
+Status SecretRepository::claimKeyCheck(const QString &keyCheck, const QDateTime &when)
+{
+    return m_database.write([&](QSqlDatabase &db) -> Status {
+        // DO NOTHING rather than a unique violation, which would abort an enclosing PostgreSQL
+        // transaction.
+        Query q(m_database, db,
+                u"INSERT INTO vault_meta (name, value, updated_at) VALUES (:name, :value, :at) "
+                "ON CONFLICT (name) DO NOTHING"_s);
+        q.bind(u":name"_s, keyCheckName)
+            .bind(u":value"_s, keyCheck)
+            .bind(u":at"_s, Query::fromTime(when));
+        if (auto s = q.exec(tr("Claiming the master key's check value")); !s.ok())
+            return s;
+        if (q.rowsAffected() != 1)
+            return Error(ErrorCode::AlreadyExists,
+                         tr("Another process recorded a master key first; run the command again."));
+        return {};
+    });
+}
+
+Status SecretRepository::replaceUnusedKeyCheck(const QString &expected, const QString &keyCheck,
+                                               const QDateTime &when)
+{
+    return m_database.write([&](QSqlDatabase &db) -> Status {
+        const auto current = lockKeyCheck(SqlDialect::RowLock::Update);
+        if (!current)
+            return current.error();
+        if (*current != expected)
+            return Error(
+                ErrorCode::Conflict,
+                tr("Another process changed the master key's check value meanwhile; run the "
+                   "command again."));
+        const auto rows = any();
+        if (!rows)
+            return rows.error();
+        if (*rows)
+            return Error(ErrorCode::Conflict,
+                         tr("Another process stored a secret under the recorded master key "
+                            "meanwhile; run the command again."));
+        Query q(m_database, db,
+                u"UPDATE vault_meta SET value = :value, updated_at = :at WHERE name = :name AND "
+                "value = :expected"_s);
+        q.bind(u":value"_s, keyCheck)
+            .bind(u":at"_s, Query::fromTime(when))
+            .bind(u":name"_s, keyCheckName)
+            .bind(u":expected"_s, expected);
+        if (auto s = q.exec(tr("Replacing the master key's check value")); !s.ok())
+            return s;
+        if (q.rowsAffected() != 1)
+            return Error(
+                ErrorCode::Conflict,
+                tr("Another process changed the master key's check value meanwhile; run the "
+                   "command again."));
+        return {};
+    });
+}
+
+Status SecretRepository::releaseKeyCheck(const QString &keyCheck)
+{
+    return m_database.write([&](QSqlDatabase &db) -> Status {
+        Query q(m_database, db,
+                u"DELETE FROM vault_meta WHERE name = :name AND value = :value AND NOT EXISTS "
+                "(SELECT 1 FROM credential_secrets)"_s);
+        q.bind(u":name"_s, keyCheckName).bind(u":value"_s, keyCheck);
+        return q.exec(tr("Releasing the master key's check value"));
+    });
+}
+
 Status SecretRepository::setKeyCheck(const QString &keyCheck, const QDateTime &when)
 {
     return m_database.write([&](QSqlDatabase &db) -> Status {

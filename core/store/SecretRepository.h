@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SqlDialect.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -54,7 +55,28 @@ public:
 
     // Empty when no master key was ever recorded.
     Result<QString> keyCheck();
+    struct KeyCheck
+    {
+        QString value; // empty: none recorded
+        QDateTime updatedAt;
+    };
+    Result<KeyCheck> keyCheckRecord();
     Status setKeyCheck(const QString &keyCheck, const QDateTime &when);
+    // Compare-and-set creation: records keyCheck only when the store holds none, in a transaction
+    // of its own (unless called inside a write()). AlreadyExists, with nothing written, when one
+    // is there: another process claimed the master key first.
+    Status claimKeyCheck(const QString &keyCheck, const QDateTime &when);
+    // Replaces the key check `expected` while it is still the recorded one and no secret depends
+    // on it (none is stored); Conflict, with nothing written, otherwise.
+    Status replaceUnusedKeyCheck(const QString &expected, const QString &keyCheck,
+                                 const QDateTime &when);
+    // Drops the key check `keyCheck` while it is the recorded one and no secret is stored: a claim
+    // whose key could not be kept. Succeeds without writing otherwise.
+    Status releaseKeyCheck(const QString &keyCheck);
+    // Only inside a write(): the key check, its row locked until the transaction ends, shared by
+    // imports and replacements, exclusively by a rotation, so that no secret is written under a
+    // key the store is leaving. Empty when none is recorded (nothing is locked then).
+    Result<QString> lockKeyCheck(SqlDialect::RowLock lock);
     // Writes each secret's ciphertext (matched by credential and user) and the new key check in
     // one transaction; a secret that is not there any more fails it as a whole.
     Status replaceAll(const QList<StoredSecret> &secrets, const QString &keyCheck,

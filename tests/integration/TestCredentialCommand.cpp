@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -29,6 +30,26 @@ class TestCredentialCommand : public QObject
     {
         args << u"--config"_s << m_config;
         return runGatehouse(args, input);
+    }
+
+    // A configuration of its own beside the main one: its own store and master key.
+    QString writeConfig(const QString &name, const QByteArray &gateway)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return QString();
+        file.write("gateway:\n" + gateway +
+                   "credentials:\n"
+                   "  - name: first\n"
+                   "    type: bearer\n"
+                   "    secret: {keychain: first}\n"
+                   "  - name: second\n"
+                   "    type: bearer\n"
+                   "    secret: {keychain: second}\n");
+        file.close();
+        const auto imported = runGatehouse({u"import"_s, path, u"--config"_s, path});
+        return imported.exitCode == 0 ? path : QString();
     }
 
     void noLeak(const test::ProcessResult &r)
@@ -157,6 +178,116 @@ private Q_SLOTS:
         const auto rotated =
             run({u"credential"_s, u"rotate"_s, u"billing-read"_s, u"--from-stdin"_s}, kSecret);
         QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.err));
+        // The new key was staged beside the old one and then replaced it: nothing is left over.
+        QCOMPARE(QDir(m_dir.path())
+                     .entryList({u"master.key*"_s, u".master.key*"_s}, QDir::Files | QDir::Hidden),
+                 QStringList{u"master.key"_s});
+    }
+
+    // What a crash between the store's commit and the key file's replacement leaves: the store
+    // under the new key, the new key in master.key.next, the old one in master.key. The next
+    // command finds the new key there and finishes the replacement.
+    void anInterruptedRotationIsFinishedByTheNextCommand()
+    {
+        const QString key = m_dir.filePath(u"master.key"_s);
+        const QString staged = key + u".next"_s;
+        QFile file(key);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray oldKey = file.readAll();
+        file.close();
+        const auto r = run({u"credential"_s, u"rotate-master-key"_s});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        QVERIFY(QFile::rename(key, staged));
+        QFile old(key);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write(oldKey);
+        old.close();
+        QVERIFY(old.setPermissions(QFile::ReadOwner | QFile::WriteOwner));
+
+        const auto recovered = run({u"credential"_s, u"recovery-key"_s});
+        QVERIFY2(recovered.exitCode == 0, qPrintable(recovered.err));
+        QVERIFY2(r.err.contains(recovered.out.trimmed()), qPrintable(recovered.out));
+        QVERIFY(!QFile::exists(staged));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll() != oldKey);
+        file.close();
+        const auto rotated =
+            run({u"credential"_s, u"rotate"_s, u"billing-read"_s, u"--from-stdin"_s}, kSecret);
+        QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.err));
+    }
+
+    void rotationIsRefusedWhereGatehouseCannotWriteTheKey()
+    {
+        const QByteArray before = run({u"credential"_s, u"recovery-key"_s}).out.toUtf8();
+        const QString config = m_dir.filePath(u"from-env.yaml"_s);
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("gateway:\n"
+                   "  data_dir: ./data\n"
+                   "  master_key: {env: GATEHOUSE_TEST_CLI_MASTER_KEY}\n");
+        file.close();
+        const auto r =
+            runGatehouse({u"credential"_s, u"rotate-master-key"_s, u"--config"_s, config});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"gateway.master_key: {file: master.key}"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"set GATEHOUSE_TEST_CLI_MASTER_KEY"_s), qPrintable(r.err));
+        QVERIFY2(!r.err.contains(u"recovery key"_s), qPrintable(r.err)); // refused before that
+        QCOMPARE(run({u"credential"_s, u"recovery-key"_s}).out.toUtf8(), before);
+    }
+
+    void aKeyFileInADirectoryOthersCanWriteIsRefused()
+    {
+        QVERIFY(QDir(m_dir.path()).mkdir(u"open"_s));
+        const QString open = m_dir.filePath(u"open"_s);
+        QVERIFY(QFile::setPermissions(open, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                                QFile::ReadOther | QFile::WriteOther |
+                                                QFile::ExeOther));
+        const QString config =
+            writeConfig(u"open-dir.yaml"_s,
+                        "  data_dir: ./data-open\n  master_key: {file: ./open/master.key}\n");
+        QVERIFY(!config.isEmpty());
+        const auto r = runGatehouse(
+            {u"credential"_s, u"import"_s, u"first"_s, u"--from-stdin"_s, u"--config"_s, config},
+            kSecret);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"chmod go-w"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(open), qPrintable(r.err));
+        QVERIFY(QDir(open).isEmpty());
+        noLeak(r);
+    }
+
+    // Two first imports into an empty store at once (two processes): one master key is made,
+    // and both secrets are encrypted under it.
+    void twoFirstImportsAtOnceShareOneKey()
+    {
+        const QString config = writeConfig(
+            u"race.yaml"_s, "  data_dir: ./data-race\n  master_key: {file: ./race.key}\n");
+        QVERIFY(!config.isEmpty());
+        QProcess first;
+        QProcess second;
+        for (const auto &[process, name] : {std::pair{&first, u"first"_s}, {&second, u"second"_s}})
+            process->start(test::gatehouseBinary(), {u"credential"_s, u"import"_s, name,
+                                                     u"--from-stdin"_s, u"--config"_s, config});
+        for (QProcess *process : {&first, &second}) {
+            QVERIFY(process->waitForStarted());
+            process->write(kSecret);
+            process->closeWriteChannel();
+        }
+        QString errors;
+        for (QProcess *process : {&first, &second}) {
+            QVERIFY(process->waitForFinished(60000));
+            const QString err = QString::fromUtf8(process->readAllStandardError());
+            QVERIFY2(process->exitCode() == 0, qPrintable(err));
+            errors += err;
+        }
+        QCOMPARE(errors.count(u"Its recovery key is shown only now"_s), 1);
+
+        // Rotating decrypts every secret: both were written under the key the file holds.
+        const auto rotated =
+            runGatehouse({u"credential"_s, u"rotate-master-key"_s, u"--config"_s, config});
+        QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.err));
+        QVERIFY2(rotated.out.contains(u"Re-encrypted 2 secrets"_s), qPrintable(rotated.out));
     }
 
     void wrongKeyIsRefusedAndTheRecoveryKeyRestoresIt()

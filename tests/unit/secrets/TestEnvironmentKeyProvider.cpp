@@ -66,11 +66,32 @@ private Q_SLOTS:
     {
         qunsetenv("GATEHOUSE_MASTER_KEY");
         EnvironmentKeyProvider provider;
-        const auto obtained = MasterKey::obtain(provider, false);
+        const auto obtained = MasterKey::obtain(
+            provider, false, [](const MasterKey &) { return gatehouse::Status(); });
         QVERIFY(!obtained.ok());
         QCOMPARE(obtained.error().code(), ErrorCode::PermissionDenied);
         QVERIFY(obtained.error().message().contains(QLatin1String("set GATEHOUSE_MASTER_KEY")));
         QVERIFY(qgetenv("GATEHOUSE_MASTER_KEY").isEmpty());
+    }
+
+    void rotationIsRefusedWithHowToRotate()
+    {
+        const auto key = MasterKey::generate();
+        qputenv("MY_KEY", key->toBase64());
+        EnvironmentKeyProvider provider(QStringLiteral("MY_KEY"));
+        const auto refused = provider.rotatable();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code(), ErrorCode::PermissionDenied);
+        const QString message = refused.error().message();
+        QVERIFY2(message.contains(QLatin1String("rotate-master-key")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("{file: master.key}")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("set MY_KEY")), qPrintable(message));
+        // Nothing can be staged, and there never is a staged key to find.
+        QCOMPARE(provider.storeStaged(*MasterKey::generate()).error().message(), message);
+        QCOMPARE(provider.loadStaged().error().code(), ErrorCode::NotFound);
+        QVERIFY(provider.removeStaged().ok());
+        QCOMPARE(qgetenv("MY_KEY"), key->toBase64());
+        qunsetenv("MY_KEY");
     }
 };
 

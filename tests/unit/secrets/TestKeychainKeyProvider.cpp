@@ -49,6 +49,8 @@ QStringList filesHoldingKey(const QString &dir, const MasterKey &key)
 constexpr char kRunThroughScript[] =
     "run through tests/unit/secrets/with-gnome-keyring.sh (CTest does)";
 
+const MasterKey::Claim alone = [](const MasterKey &) { return Status(); };
+
 // A service name of its own per run, so runs never see each other's entries.
 QString uniqueService()
 {
@@ -130,20 +132,44 @@ private Q_SLOTS:
     {
         QVERIFY2(qEnvironmentVariableIsSet("GATEHOUSE_IN_KEYRING_SESSION"), kRunThroughScript);
         KeychainKeyProvider provider(uniqueService(), QStringLiteral("obtain"));
-        const auto first = MasterKey::obtain(provider, false);
+        const auto first = MasterKey::obtain(provider, false, alone);
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message()));
         QVERIFY(first->generated);
-        const auto second = MasterKey::obtain(provider, true);
+        const auto second = MasterKey::obtain(provider, true, alone);
         QVERIFY(second.ok());
         QVERIFY(!second->generated);
         QVERIFY(second->key == first->key);
         QVERIFY(provider.remove().ok());
 
         // Rows exist, the entry is gone: no new key.
-        const auto lost = MasterKey::obtain(provider, true);
+        const auto lost = MasterKey::obtain(provider, true, alone);
         QVERIFY(!lost.ok());
         QVERIFY(lost.error().message().contains(QLatin1String("recovery key")));
         QCOMPARE(provider.load().error().code(), ErrorCode::NotFound);
+    }
+
+    void realStagedKeyIsPromoted()
+    {
+        QVERIFY2(qEnvironmentVariableIsSet("GATEHOUSE_IN_KEYRING_SESSION"), kRunThroughScript);
+        const QString service = uniqueService();
+        KeychainKeyProvider provider(service, QStringLiteral("rotating"));
+        const MasterKey current = newKey();
+        QVERIFY(provider.store(current).ok());
+        QCOMPARE(provider.loadStaged().error().code(), ErrorCode::NotFound);
+
+        const MasterKey next = newKey();
+        const auto staged = provider.storeStaged(next);
+        QVERIFY2(staged.ok(), qPrintable(staged.ok() ? QString() : staged.error().message()));
+        // The staged key is the entry NAME.next, beside the key, which is untouched.
+        QVERIFY(*KeychainKeyProvider(service, QStringLiteral("rotating.next")).load() == next);
+        QVERIFY(*provider.load() == current);
+
+        const auto promoted = provider.promoteStaged(next);
+        QVERIFY2(promoted.ok(), qPrintable(promoted.ok() ? QString() : promoted.error().message()));
+        QVERIFY(*provider.load() == next);
+        QCOMPARE(provider.loadStaged().error().code(), ErrorCode::NotFound);
+        QVERIFY(provider.removeStaged().ok());
+        QVERIFY(provider.remove().ok());
     }
 
     void realTimeoutIsAnErrorAndTheLateAnswerIsDropped()
@@ -206,7 +232,7 @@ private:
         const auto loaded = provider.load();
         QVERIFY(!loaded.ok());
         QCOMPARE(loaded.error().code(), ErrorCode::Unavailable);
-        const auto obtained = MasterKey::obtain(provider, false);
+        const auto obtained = MasterKey::obtain(provider, false, alone);
         QVERIFY(!obtained.ok());
         QCOMPARE(obtained.error().code(), ErrorCode::Unavailable);
         QCOMPARE(filesHoldingKey(home.path(), key), QStringList());

@@ -36,7 +36,18 @@ public:
         return {};
     }
     QString describe() const override { return QStringLiteral("the fake place"); }
+    Status rotatable() const override { return {}; }
+    Result<MasterKey> loadStaged() override
+    {
+        return Error(ErrorCode::NotFound, QStringLiteral("none staged"));
+    }
+    Status storeStaged(const MasterKey &) override { return {}; }
+    Status promoteStaged(const MasterKey &key) override { return store(key); }
+    Status removeStaged() override { return {}; }
 };
+
+// The claim of a process that is alone: always lands.
+const MasterKey::Claim alone = [](const MasterKey &) { return Status(); };
 } // namespace
 
 class TestMasterKey : public QObject
@@ -113,14 +124,14 @@ private Q_SLOTS:
     void obtainGeneratesWhenNothingExists()
     {
         FakeProvider provider;
-        const auto obtained = MasterKey::obtain(provider, false);
+        const auto obtained = MasterKey::obtain(provider, false, alone);
         QVERIFY2(obtained.ok(), qPrintable(obtained.ok() ? QString() : obtained.error().message()));
         QVERIFY(obtained->generated);
         QCOMPARE(provider.storeCalls, 1);
         QVERIFY(provider.stored && *provider.stored == obtained->key);
 
         // The next start finds it and generates nothing.
-        const auto again = MasterKey::obtain(provider, true);
+        const auto again = MasterKey::obtain(provider, true, alone);
         QVERIFY(again.ok());
         QVERIFY(!again->generated);
         QVERIFY(again->key == obtained->key);
@@ -130,8 +141,8 @@ private Q_SLOTS:
     void obtainNeverGeneratesWhileEncryptedRowsExist()
     {
         FakeProvider provider;
-        const auto obtained =
-            MasterKey::obtain(provider, true, QStringLiteral("/home/ann/gatehouse-recovery.txt"));
+        const auto obtained = MasterKey::obtain(provider, true, alone,
+                                                QStringLiteral("/home/ann/gatehouse-recovery.txt"));
         QVERIFY(!obtained.ok());
         QCOMPARE(provider.storeCalls, 0);
         QVERIFY(!provider.stored);
@@ -148,10 +159,36 @@ private Q_SLOTS:
         // real one the next time the keychain is back.
         FakeProvider provider;
         provider.loadError = Error(ErrorCode::Unavailable, QStringLiteral("no keychain"));
-        const auto obtained = MasterKey::obtain(provider, false);
+        const auto obtained = MasterKey::obtain(provider, false, alone);
         QVERIFY(!obtained.ok());
         QCOMPARE(obtained.error().code(), ErrorCode::Unavailable);
         QCOMPARE(provider.storeCalls, 0);
+    }
+
+    void obtainStoresNothingWhenTheClaimIsLost()
+    {
+        // Another process claimed the right to create the key first: this one's key is
+        // discarded, and the other's is the one that ends up in the provider.
+        FakeProvider provider;
+        std::optional<MasterKey> offered;
+        const auto obtained = MasterKey::obtain(provider, false, [&](const MasterKey &key) {
+            offered = key;
+            return Status(Error(ErrorCode::AlreadyExists, QStringLiteral("claimed by another")));
+        });
+        QVERIFY(!obtained.ok());
+        QCOMPARE(obtained.error().code(), ErrorCode::AlreadyExists);
+        QVERIFY(offered);
+        QCOMPARE(provider.storeCalls, 0);
+
+        // The claim comes before the store: a key that could not be claimed is never kept.
+        bool storedBeforeClaim = false;
+        const auto claimed = MasterKey::obtain(provider, false, [&](const MasterKey &) {
+            storedBeforeClaim = provider.storeCalls > 0;
+            return Status();
+        });
+        QVERIFY(claimed.ok());
+        QVERIFY(!storedBeforeClaim);
+        QCOMPARE(provider.storeCalls, 1);
     }
 };
 

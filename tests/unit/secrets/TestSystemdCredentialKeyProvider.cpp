@@ -64,10 +64,30 @@ private Q_SLOTS:
         QTemporaryDir dir;
         SystemdCredentialKeyProvider provider(SystemdCredentialKeyProvider::defaultName(),
                                               dir.path());
-        const auto obtained = MasterKey::obtain(provider, false);
+        const auto obtained = MasterKey::obtain(
+            provider, false, [](const MasterKey &) { return gatehouse::Status(); });
         QVERIFY(!obtained.ok());
         QCOMPARE(obtained.error().code(), ErrorCode::PermissionDenied);
         QVERIFY(obtained.error().message().contains(QLatin1String("systemd-creds encrypt")));
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void rotationIsRefusedWithHowToRotate()
+    {
+        QTemporaryDir dir;
+        SystemdCredentialKeyProvider provider(QStringLiteral("gh-key"), dir.path());
+        const auto refused = provider.rotatable();
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code(), ErrorCode::PermissionDenied);
+        const QString message = refused.error().message();
+        QVERIFY2(message.contains(QLatin1String("systemd-creds decrypt --name=gh-key")),
+                 qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("rotate-master-key")), qPrintable(message));
+        QVERIFY2(message.contains(QLatin1String("systemd-creds encrypt --name=gh-key")),
+                 qPrintable(message));
+        QCOMPARE(provider.storeStaged(*MasterKey::generate()).error().message(), message);
+        QCOMPARE(provider.promoteStaged(*MasterKey::generate()).error().message(), message);
+        QCOMPARE(provider.loadStaged().error().code(), ErrorCode::NotFound);
         QVERIFY(QDir(dir.path()).isEmpty());
     }
 };

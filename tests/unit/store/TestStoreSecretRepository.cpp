@@ -3,8 +3,12 @@
 #include "store/SecretRepository.h"
 #include "store/UserRepository.h"
 
+#include <QSemaphore>
 #include <QSqlQuery>
+#include <QThread>
 #include <QtTest>
+
+#include <optional>
 
 using namespace gatehouse;
 using namespace gatehouse::store;
@@ -140,6 +144,164 @@ private Q_SLOTS:
         all << secret(u"own"_s, u"alice"_s, u"v1.gone"_s);
         QCOMPARE(secrets.replaceAll(all, u"kcv1.three"_s, now).error().code(), ErrorCode::Conflict);
         QCOMPARE(*secrets.keyCheck(), u"kcv1.two"_s);
+    }
+
+    // Creating the master key is compare-and-set: of two claims, the first lands, the second
+    // changes nothing and says so.
+    void claimingTheKeyCheckIsCompareAndSet()
+    {
+        SecretRepository secrets(*m_db);
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1'750'000'000'000, Qt::UTC);
+        GH_VERIFY_OK(secrets.claimKeyCheck(u"kcv1.first"_s, when));
+        const Status second = secrets.claimKeyCheck(u"kcv1.second"_s, when.addSecs(1));
+        QCOMPARE(second.error().code(), ErrorCode::AlreadyExists);
+        const auto record = secrets.keyCheckRecord();
+        GH_VERIFY_OK(record);
+        QCOMPARE(record->value, u"kcv1.first"_s);
+        QCOMPARE(record->updatedAt, when);
+
+        // Inside a transaction that goes on: the lost claim does not spoil it.
+        GH_VERIFY_OK(m_db->write([&](QSqlDatabase &) -> Status {
+            if (secrets.claimKeyCheck(u"kcv1.third"_s, when).ok())
+                return Error(ErrorCode::Internal, u"a second claim landed"_s);
+            return secrets.insert(secret(u"shared"_s, QString(), u"v1.a"_s));
+        }));
+        QCOMPARE(*secrets.keyCheck(), u"kcv1.first"_s);
+        QCOMPARE(secrets.list()->size(), 1);
+    }
+
+    void onlyAnUnusedKeyCheckIsReplacedOrReleased()
+    {
+        SecretRepository secrets(*m_db);
+        const QDateTime when = QDateTime::currentDateTimeUtc();
+        GH_VERIFY_OK(secrets.claimKeyCheck(u"kcv1.left"_s, when));
+        QCOMPARE(secrets.replaceUnusedKeyCheck(u"kcv1.other"_s, u"kcv1.new"_s, when).error().code(),
+                 ErrorCode::Conflict);
+        GH_VERIFY_OK(secrets.replaceUnusedKeyCheck(u"kcv1.left"_s, u"kcv1.new"_s, when));
+        QCOMPARE(*secrets.keyCheck(), u"kcv1.new"_s);
+
+        // A release names the claim it drops: another's stays.
+        GH_VERIFY_OK(secrets.releaseKeyCheck(u"kcv1.left"_s));
+        QCOMPARE(*secrets.keyCheck(), u"kcv1.new"_s);
+
+        // Once a secret depends on it, it is neither replaced nor released.
+        GH_VERIFY_OK(secrets.insert(secret(u"shared"_s, QString(), u"v1.a"_s)));
+        QCOMPARE(secrets.replaceUnusedKeyCheck(u"kcv1.new"_s, u"kcv1.newer"_s, when).error().code(),
+                 ErrorCode::Conflict);
+        GH_VERIFY_OK(secrets.releaseKeyCheck(u"kcv1.new"_s));
+        QCOMPARE(*secrets.keyCheck(), u"kcv1.new"_s);
+
+        GH_VERIFY_OK(secrets.remove(u"shared"_s, QString()));
+        GH_VERIFY_OK(secrets.releaseKeyCheck(u"kcv1.new"_s));
+        QCOMPARE(*secrets.keyCheck(), QString());
+    }
+
+    // The SQL that locks the key check's row (FOR SHARE / FOR UPDATE on PostgreSQL) runs on
+    // SQLite too, inside a write transaction.
+    void theKeyCheckIsReadLockedInsideAWrite()
+    {
+        SecretRepository secrets(*m_db);
+        for (const auto lock : {SqlDialect::RowLock::Share, SqlDialect::RowLock::Update}) {
+            QString seen = u"unset"_s;
+            GH_VERIFY_OK(m_db->write([&](QSqlDatabase &) -> Status {
+                auto check = secrets.lockKeyCheck(lock);
+                if (!check)
+                    return check.error();
+                seen = *check;
+                return {};
+            }));
+            QCOMPARE(seen, QString());
+        }
+        GH_VERIFY_OK(secrets.claimKeyCheck(u"kcv1.one"_s, QDateTime::currentDateTimeUtc()));
+        QString seen;
+        GH_VERIFY_OK(m_db->write([&](QSqlDatabase &) -> Status {
+            auto check = secrets.lockKeyCheck(SqlDialect::RowLock::Update);
+            if (!check)
+                return check.error();
+            seen = *check;
+            return {};
+        }));
+        QCOMPARE(seen, u"kcv1.one"_s);
+
+        const SqlDialect postgres(SqlDialect::Kind::Postgres);
+        QCOMPARE(postgres.rowLockClause(SqlDialect::RowLock::Share), u" FOR SHARE"_s);
+        QCOMPARE(postgres.rowLockClause(SqlDialect::RowLock::Update), u" FOR UPDATE"_s);
+    }
+
+    // Item by item what a rotation and an import do at the same time on two connections: the
+    // rotation holds the key check's row until it commits, so an import that comes meanwhile
+    // sees the new key check (and stops) instead of writing under the old key. On PostgreSQL the
+    // row lock orders them; on SQLite BEGIN IMMEDIATE does.
+    void anImportWaitsForARotationThatHoldsTheKeyCheck()
+    {
+        SecretRepository secrets(*m_db);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        GH_VERIFY_OK(secrets.claimKeyCheck(u"kcv1.old"_s, now));
+        QSemaphore locked;
+        std::optional<Status> rotated;
+        std::unique_ptr<QThread> rotation(QThread::create([&] {
+            rotated = m_db->write([&](QSqlDatabase &) -> Status {
+                SecretRepository mine(*m_db);
+                auto check = mine.lockKeyCheck(SqlDialect::RowLock::Update);
+                if (!check)
+                    return check.error();
+                locked.release();
+                QThread::msleep(400);
+                return mine.setKeyCheck(u"kcv1.new"_s, now);
+            });
+            m_db->releaseThreadConnection();
+        }));
+        rotation->start();
+        QVERIFY(locked.tryAcquire(1, 10000));
+        QString seen;
+        GH_VERIFY_OK(m_db->write([&](QSqlDatabase &) -> Status {
+            auto check = secrets.lockKeyCheck(SqlDialect::RowLock::Share);
+            if (!check)
+                return check.error();
+            seen = *check;
+            return {};
+        }));
+        QVERIFY(rotation->wait(20000));
+        QVERIFY(rotated && rotated->ok());
+        QCOMPARE(seen, u"kcv1.new"_s);
+    }
+
+    // And the other way round: an import that holds the key check's row makes a rotation wait,
+    // so the rotation re-encrypts the imported record too.
+    void aRotationWaitsForAnImportThatHoldsTheKeyCheck()
+    {
+        SecretRepository secrets(*m_db);
+        GH_VERIFY_OK(secrets.claimKeyCheck(u"kcv1.old"_s, QDateTime::currentDateTimeUtc()));
+        QSemaphore locked;
+        std::optional<Status> imported;
+        std::unique_ptr<QThread> import(QThread::create([&] {
+            imported = m_db->write([&](QSqlDatabase &) -> Status {
+                SecretRepository mine(*m_db);
+                auto check = mine.lockKeyCheck(SqlDialect::RowLock::Share);
+                if (!check)
+                    return check.error();
+                locked.release();
+                QThread::msleep(400);
+                return mine.insert(secret(u"shared"_s, QString(), u"v1.a"_s));
+            });
+            m_db->releaseThreadConnection();
+        }));
+        import->start();
+        QVERIFY(locked.tryAcquire(1, 10000));
+        qsizetype seen = -1;
+        GH_VERIFY_OK(m_db->write([&](QSqlDatabase &) -> Status {
+            auto check = secrets.lockKeyCheck(SqlDialect::RowLock::Update);
+            if (!check)
+                return check.error();
+            auto all = secrets.list();
+            if (!all)
+                return all.error();
+            seen = all->size();
+            return {};
+        }));
+        QVERIFY(import->wait(20000));
+        QVERIFY(imported && imported->ok());
+        QCOMPARE(seen, qsizetype(1));
     }
 
     void migratesFromVersion8()
