@@ -4,7 +4,7 @@
 #include "Workspace.h"
 #include "gateway/CatalogLoader.h"
 #include "gateway/ServerCatalog.h"
-#include "policy/PermissionPolicy.h"
+#include "policy/PermissionMatrix.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -69,14 +69,16 @@ int CheckCommand::run(const QStringList &args)
                                 tr("server '%1' has no tool named '%2': gatehouse openapi inspect "
                                    "lists its tools")
                                     .arg(serverName, name)));
-    auto policy = policy::PermissionPolicy::load(database);
-    if (!policy)
-        return m_cli.fail(policy.error());
+    // The matrix explains the policy's decision the way the Permissions page does.
+    auto matrix = policy::PermissionMatrix::load(database, {});
+    if (!matrix)
+        return m_cli.fail(matrix.error());
     std::optional<QStringList> scopes;
     if (parser.isSet(u"scope"_s))
         scopes = parser.values(u"scope"_s);
     const policy::ToolIdentity identity = policy::PermissionPolicy::identify(serverName, *tool);
-    const policy::Decision decision = policy->decide(user, identity, scopes);
+    const policy::AccessExplanation explanation = matrix->explain(user, identity, scopes);
+    const policy::Decision &decision = explanation.decision;
 
     m_out << tr("%1 (resource %2, action %3) for %4: %5")
                  .arg(toolName, identity.resource, identity.action, user,
@@ -84,13 +86,10 @@ int CheckCommand::run(const QStringList &args)
           << '\n';
     for (const QString &line : decision.trace)
         m_out << "  " << line << '\n';
-    if (!decision.allowed && !decision.missingScope.isEmpty())
-        m_out << tr("The token would need the scope %1.").arg(decision.missingScope) << '\n';
-    else if (!decision.allowed && !decision.missingPermission.isEmpty())
-        m_out << tr("To allow it, grant %1 to %2 or to one of their roles (roles, or the "
-                    "user's grants, in the configuration).")
-                     .arg(decision.missingPermission, user)
-              << '\n';
+    for (const QString &line : explanation.held)
+        m_out << "  " << line << '\n';
+    if (!explanation.advice.isEmpty())
+        m_out << explanation.advice << '\n';
     return decision.allowed ? CommandLine::Success : CommandLine::Failure;
 }
 

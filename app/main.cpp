@@ -93,7 +93,7 @@ int runGui(int argc, char **argv)
 
     gateway::Gateway gateway(&(*workspace)->database());
     gateway::ListenOptions listen; // 127.0.0.1:8787 until the Gateway page edits it
-    ui::MainWindow window(gateway, listen);
+    ui::MainWindow window(gateway, (*workspace)->database(), listen);
     ui::TrayIcon tray(gateway, window, QSystemTrayIcon::isSystemTrayAvailable());
     window.show();
     const int rc = QApplication::exec();

@@ -4,6 +4,7 @@
 #include "GatewayPage.h"
 #include "GatewayStatus.h"
 #include "Logging.h"
+#include "PermissionsPage.h"
 #include "PlaceholderPage.h"
 #include "WelcomePage.h"
 
@@ -23,7 +24,8 @@ namespace gatehouse::ui {
 
 using State = gateway::Gateway::State;
 
-MainWindow::MainWindow(gateway::Gateway &gateway, gateway::ListenOptions listen, QWidget *parent)
+MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
+                       gateway::ListenOptions listen, QWidget *parent)
     : QMainWindow(parent)
     , m_gateway(gateway)
     , m_listen(std::move(listen))
@@ -45,10 +47,7 @@ MainWindow::MainWindow(gateway::Gateway &gateway, gateway::ListenOptions listen,
 
     addPage(Page::Servers, QStringLiteral("servers"), tr("Servers & tools"), new WelcomePage(this));
     addPage(Page::Permissions, QStringLiteral("permissions"), tr("Permissions"),
-            new PlaceholderPage(tr("Permissions"),
-                                tr("Who may call which tool: roles, the users in them, and the "
-                                   "exceptions for single users."),
-                                tr("The permission matrix arrives in a coming release."), this));
+            new PermissionsPage(m_gateway, database, this));
     addPage(Page::Plans, QStringLiteral("plans"), tr("Plans & quotas"),
             new PlaceholderPage(tr("Plans & quotas"),
                                 tr("How much each user may use: calls per month, calls per minute "

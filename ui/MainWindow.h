@@ -8,6 +8,10 @@ class QLabel;
 class QListWidget;
 class QStackedWidget;
 
+namespace gatehouse::store {
+class Database;
+}
+
 namespace gatehouse::ui {
 
 class ElidingLabel;
@@ -33,7 +37,9 @@ public:
     Q_ENUM(Page)
     static constexpr int PageCount = 7;
 
-    MainWindow(gateway::Gateway &gateway, gateway::ListenOptions listen, QWidget *parent = nullptr);
+    // database: the store the pages read and edit; it outlives the window.
+    MainWindow(gateway::Gateway &gateway, store::Database &database, gateway::ListenOptions listen,
+               QWidget *parent = nullptr);
 
     Page currentPage() const;
     void showPage(Page page);

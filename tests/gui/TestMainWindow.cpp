@@ -1,5 +1,7 @@
+#include "../unit/store/StoreTestSupport.h"
 #include "GatewayPage.h"
 #include "MainWindow.h"
+#include "PermissionsPage.h"
 #include "Translations.h"
 #include "TrayIcon.h"
 #include "WelcomePage.h"
@@ -59,10 +61,16 @@ bool applicationQuitsWithin(int timeoutMs, const std::function<void()> &action)
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<gatehouse::store::Database> m_db;
+
 private Q_SLOTS:
+    void initTestCase();
     void navigationHasSevenNamedEntries();
     void arrowKeysAndShortcutsShowPages();
     void serversPageWelcomesWithoutDeadButtons();
+    void permissionsPageLoadsTheMatrix();
     void startFromGatewayPageShowsRunning();
     void refusedStartShowsTheReason();
     void copyMcpUrlPutsUrlInClipboard();
@@ -72,10 +80,17 @@ private Q_SLOTS:
     void germanTranslationLoads();
 };
 
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_db = gatehouse::store::test::openStore(m_dir);
+    QVERIFY(m_db);
+}
+
 void TestMainWindow::navigationHasSevenNamedEntries()
 {
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     QCOMPARE(window.windowTitle(), QStringLiteral("Gatehouse"));
     QVERIFY(!window.windowIcon().isNull());
 
@@ -102,7 +117,7 @@ void TestMainWindow::navigationHasSevenNamedEntries()
 void TestMainWindow::arrowKeysAndShortcutsShowPages()
 {
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     window.show();
     window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -141,7 +156,7 @@ void TestMainWindow::arrowKeysAndShortcutsShowPages()
 void TestMainWindow::serversPageWelcomesWithoutDeadButtons()
 {
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     auto *welcome = qobject_cast<gatehouse::ui::WelcomePage *>(window.page(Page::Servers));
     QVERIFY(welcome);
     auto *command = welcome->findChild<QLabel *>(QStringLiteral("importCommand"));
@@ -151,8 +166,7 @@ void TestMainWindow::serversPageWelcomesWithoutDeadButtons()
     QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("nextSteps")));
     QVERIFY(welcome->findChildren<QAbstractButton *>().isEmpty());
 
-    for (Page page :
-         {Page::Permissions, Page::Plans, Page::Credentials, Page::Users, Page::Activity}) {
+    for (Page page : {Page::Plans, Page::Credentials, Page::Users, Page::Activity}) {
         QWidget *widget = window.page(page);
         QVERIFY(!widget->accessibleName().isEmpty());
         auto *coming = widget->findChild<QLabel *>(QStringLiteral("comingLabel"));
@@ -163,10 +177,32 @@ void TestMainWindow::serversPageWelcomesWithoutDeadButtons()
     }
 }
 
+void TestMainWindow::permissionsPageLoadsTheMatrix()
+{
+    Gateway gateway;
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
+    auto *page = qobject_cast<gatehouse::ui::PermissionsPage *>(window.page(Page::Permissions));
+    QVERIFY(page);
+    QCOMPARE(page->accessibleName(), QStringLiteral("Permissions"));
+    QVERIFY(!page->isBusy()); // nothing is read before the page is shown
+    QSignalSpy loaded(page, &gatehouse::ui::PermissionsPage::matrixLoaded);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window.currentPage(), Page::Permissions);
+    QVERIFY(page->isBusy());
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(!page->isBusy());
+    // An empty store: the page says what to do first instead of showing an empty grid.
+    auto *hint = page->findChild<QLabel *>(QStringLiteral("emptyHint"));
+    QVERIFY(hint && hint->isVisible());
+    QVERIFY2(hint->text().contains(QStringLiteral("Servers & tools")), qPrintable(hint->text()));
+}
+
 void TestMainWindow::startFromGatewayPageShowsRunning()
 {
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     TrayIcon tray(gateway, window, false);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -217,7 +253,7 @@ void TestMainWindow::refusedStartShowsTheReason()
     Gateway gateway;
     ListenOptions exposed = loopbackAnyPort();
     exposed.address = QHostAddress::AnyIPv4; // plain HTTP on 0.0.0.0 without TLS is refused
-    MainWindow window(gateway, exposed);
+    MainWindow window(gateway, *m_db, exposed);
     TrayIcon tray(gateway, window, false);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -245,7 +281,7 @@ void TestMainWindow::refusedStartShowsTheReason()
 void TestMainWindow::copyMcpUrlPutsUrlInClipboard()
 {
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     TrayIcon tray(gateway, window, false);
     window.startGateway();
     QCOMPARE(gateway.state(), Gateway::State::Running);
@@ -271,7 +307,7 @@ void TestMainWindow::copyMcpUrlPutsUrlInClipboard()
 void TestMainWindow::callsTodayIsShown()
 {
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     auto *calls = window.findChild<QLabel *>(QStringLiteral("callsToday"));
     QVERIFY(calls);
     QCOMPARE(calls->text(), QStringLiteral("Calls today: 0"));
@@ -282,7 +318,7 @@ void TestMainWindow::callsTodayIsShown()
 void TestMainWindow::closeWithTrayHidesAndKeepsRunning()
 {
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     TrayIcon tray(gateway, window, true);
     QVERIFY(window.isTrayAvailable());
     QVERIFY(!QGuiApplication::quitOnLastWindowClosed());
@@ -304,7 +340,7 @@ void TestMainWindow::closeWithTrayHidesAndKeepsRunning()
 void TestMainWindow::closeWithoutTrayQuits()
 {
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     TrayIcon tray(gateway, window, false);
     QVERIFY(!window.isTrayAvailable());
     QVERIFY(QGuiApplication::quitOnLastWindowClosed());
@@ -325,7 +361,7 @@ void TestMainWindow::germanTranslationLoads()
     QVERIFY(translations.hasGatehouseTranslation());
 
     Gateway gateway;
-    MainWindow window(gateway, loopbackAnyPort());
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
     TrayIcon tray(gateway, window, false);
     QListWidget *list = navigation(window);
     QCOMPARE(list->item(int(Page::Permissions))->text(), QStringLiteral("Berechtigungen"));
@@ -336,7 +372,7 @@ void TestMainWindow::germanTranslationLoads()
 
     // English again once removed: no translator leaks into later windows.
     translations.remove();
-    MainWindow english(gateway, loopbackAnyPort());
+    MainWindow english(gateway, *m_db, loopbackAnyPort());
     QCOMPARE(navigation(english)->item(int(Page::Permissions))->text(),
              QStringLiteral("Permissions"));
 }
