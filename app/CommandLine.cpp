@@ -1,5 +1,6 @@
 #include "CommandLine.h"
 
+#include "AuditCommand.h"
 #include "CheckCommand.h"
 #include "ClientCommand.h"
 #include "CredentialCommand.h"
@@ -24,10 +25,11 @@ namespace gatehouse::app {
 
 namespace {
 const QStringList kCommands = {
-    QStringLiteral("openapi"), QStringLiteral("serve"),   QStringLiteral("config"),
-    QStringLiteral("import"),  QStringLiteral("export"),  QStringLiteral("user"),
-    QStringLiteral("token"),   QStringLiteral("client"),  QStringLiteral("credential"),
-    QStringLiteral("check"),   QStringLiteral("version"), QStringLiteral("help")};
+    QStringLiteral("openapi"), QStringLiteral("serve"),  QStringLiteral("config"),
+    QStringLiteral("import"),  QStringLiteral("export"), QStringLiteral("user"),
+    QStringLiteral("token"),   QStringLiteral("client"), QStringLiteral("credential"),
+    QStringLiteral("check"),   QStringLiteral("audit"),  QStringLiteral("version"),
+    QStringLiteral("help")};
 
 void printDiagnostics(QTextStream &err, const QList<config::Diagnostic> &diagnostics)
 {
@@ -83,6 +85,8 @@ int CommandLine::run(const QStringList &arguments)
         return CredentialCommand(*this, m_out, m_err).run(rest);
     if (command == QLatin1String("check"))
         return CheckCommand(*this, m_out, m_err).run(rest);
+    if (command == QLatin1String("audit"))
+        return AuditCommand(*this, m_out, m_err).run(rest);
     return usage(tr("unknown command '%1'").arg(command));
 }
 
@@ -125,6 +129,9 @@ int CommandLine::printHelp()
         << '\n'
         << tr("  gatehouse check --user NAME --tool SERVER.TOOL   may the user call the tool, "
               "and which rule decides")
+        << '\n'
+        << tr("  gatehouse audit tail [-n N] [--follow] [--json]   the newest tool calls of "
+              "the audit log (filters: --user, --client, --server, --tool, --decision, --since)")
         << '\n'
         << tr("  gatehouse openapi inspect SPEC   list the tools a spec generates, with token "
               "estimates")
@@ -174,6 +181,14 @@ void CommandLine::addStoreOptions(QCommandLineParser &parser)
 
 Result<std::unique_ptr<Workspace>> CommandLine::openWorkspace(const QCommandLineParser &parser)
 {
+    const auto dataDir = dataDirOf(parser);
+    if (!dataDir)
+        return dataDir.error();
+    return Workspace::open(*dataDir);
+}
+
+Result<QString> CommandLine::dataDirOf(const QCommandLineParser &parser)
+{
     QString dataDir = parser.value(QStringLiteral("data"));
     if (dataDir.isEmpty() && parser.isSet(QStringLiteral("config"))) {
         config::ConfigLoader loader(config::ConfigLoader::Options{false});
@@ -185,7 +200,7 @@ Result<std::unique_ptr<Workspace>> CommandLine::openWorkspace(const QCommandLine
     }
     if (dataDir.isEmpty())
         dataDir = Workspace::defaultDataDir();
-    return Workspace::open(dataDir);
+    return dataDir;
 }
 
 int CommandLine::configCheck(const QStringList &args)

@@ -15,7 +15,7 @@ namespace gatehouse::app {
 class Workspace;
 
 // The headless commands: serve, config check, import, export, user ..., token ..., client ...,
-// openapi inspect, version. Each has --help.
+// audit tail, openapi inspect, version. Each has --help.
 // Exit codes: 0 success, 1 the command failed, 2 the command line or the config file is wrong.
 class CommandLine
 {
@@ -42,6 +42,7 @@ private:
     friend class ClientCommand;
     friend class CredentialCommand;
     friend class CheckCommand;
+    friend class AuditCommand;
 
     int usage(const QString &problem);
     int printHelp();
@@ -64,6 +65,8 @@ private:
     // --config FILE / --data DIR as every store command takes them.
     void addStoreOptions(QCommandLineParser &parser);
     Result<std::unique_ptr<Workspace>> openWorkspace(const QCommandLineParser &parser);
+    // The data directory those options name (the default when neither is given).
+    Result<QString> dataDirOf(const QCommandLineParser &parser);
     int fail(const Error &error);
 
     QTextStream &m_out;

@@ -91,6 +91,8 @@ Result<gateway::ListenOptions> ServeCommand::listenOptions(const config::Gateway
     for (const QString &proxy : gateway.trustedProxies.value_or(QStringList{}))
         options.trustedProxies << QHostAddress(proxy);
     options.behindProxy = gateway.behindProxy.value_or(false);
+    options.usageFlushInterval = gateway.effectiveUsageFlushInterval();
+    options.auditRetention = gateway.effectiveAuditRetention();
     // An explicit --listen on another port makes the file's public_url wrong for this run, unless
     // a proxy in front owns the public address.
     if (gateway.publicUrl && (listenOverride.isEmpty() || options.behindProxy))

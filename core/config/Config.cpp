@@ -213,6 +213,55 @@ bool ListenAddress::isLoopback() const
     return isLoopbackHost(host);
 }
 
+namespace {
+// "250ms", "90s", "10m", "12h", "30d": a whole number and a unit.
+std::optional<std::chrono::milliseconds> duration(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,9})(ms|s|m|h|d)$"));
+    const auto match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return std::nullopt;
+    const qint64 n = match.captured(1).toLongLong();
+    const QString unit = match.captured(2);
+    const qint64 factor = unit == u"ms"  ? 1
+                          : unit == u"s" ? 1000
+                          : unit == u"m" ? 60'000
+                          : unit == u"h" ? 3'600'000
+                                         : 86'400'000;
+    return std::chrono::milliseconds(n * factor);
+}
+} // namespace
+
+std::optional<std::chrono::seconds> GatewayConfig::auditRetentionOf(const QString &text)
+{
+    if (text.trimmed() == u"forever")
+        return std::chrono::seconds(0);
+    const auto d = duration(text);
+    if (!d || *d < std::chrono::hours(1) || *d > std::chrono::days(100 * 365))
+        return std::nullopt;
+    return std::chrono::duration_cast<std::chrono::seconds>(*d);
+}
+
+std::optional<std::chrono::milliseconds> GatewayConfig::flushIntervalOf(const QString &text)
+{
+    const auto d = duration(text);
+    if (!d || *d < std::chrono::milliseconds(10) || *d > std::chrono::seconds(10))
+        return std::nullopt;
+    return *d;
+}
+
+std::chrono::seconds GatewayConfig::effectiveAuditRetention() const
+{
+    const auto parsed = auditRetention ? auditRetentionOf(*auditRetention) : std::nullopt;
+    return parsed.value_or(std::chrono::days(90));
+}
+
+std::chrono::milliseconds GatewayConfig::effectiveUsageFlushInterval() const
+{
+    const auto parsed = usageFlushInterval ? flushIntervalOf(*usageFlushInterval) : std::nullopt;
+    return parsed.value_or(std::chrono::milliseconds(100));
+}
+
 ListenAddress GatewayConfig::effectiveListen() const
 {
     return listen.value_or(ListenAddress{QStringLiteral("127.0.0.1"), kDefaultPort});

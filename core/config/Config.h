@@ -6,6 +6,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <chrono>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -174,8 +175,16 @@ struct GatewayConfig
     std::optional<QStringList> trustedProxies;
     std::optional<FilePath> dataDir;
     std::optional<StoreConfig> store;
-    std::optional<MasterKeyConfig> masterKey; // default: the system keychain, entry master-key
+    std::optional<MasterKeyConfig> masterKey;  // default: the system keychain, entry master-key
+    std::optional<QString> auditRetention;     // default 90d; "forever" keeps every row
+    std::optional<QString> usageFlushInterval; // default 100ms: usage counts lost at a crash
 
+    // "30d", "12h", ... or "forever" (0 s); nothing for anything else.
+    static std::optional<std::chrono::seconds> auditRetentionOf(const QString &text);
+    // "100ms", "1s": from 10 ms to 10 s; nothing for anything else.
+    static std::optional<std::chrono::milliseconds> flushIntervalOf(const QString &text);
+    std::chrono::seconds effectiveAuditRetention() const;
+    std::chrono::milliseconds effectiveUsageFlushInterval() const;
     ListenAddress effectiveListen() const;
     AuthMode effectiveAuthMode() const;
     bool operator==(const GatewayConfig &) const = default;
@@ -195,9 +204,12 @@ struct ToolOverride
     std::optional<ParamValues> paramDefaults; // visible, sent when the client leaves it out
     std::optional<QStringList> responseFields;
     std::optional<QString> credential;
-    std::optional<double> cost;
-    std::optional<Action> action;    // default from the HTTP method
-    std::optional<QString> resource; // default from the first tag or first path segment
+    std::optional<double> cost;          // fixed, per call
+    std::optional<QString> costArgument; // adds this argument's number times cost_factor
+    std::optional<double> costFactor;    // default 1
+    std::optional<bool> refundOnFailure; // default false
+    std::optional<Action> action;        // default from the HTTP method
+    std::optional<QString> resource;     // default from the first tag or first path segment
 
     bool operator==(const ToolOverride &) const = default;
 };
@@ -321,7 +333,11 @@ struct User
     std::optional<QString> plan;
     std::optional<QString> passwordHash; // "scrypt$..."
     std::optional<bool> disabled;        // default false
-    QList<Grant> grants;                 // in file order; they override the roles' rules
+    // `limits:` — the user's own limits, each over the plan's.
+    std::optional<qint64> callsPerMonth;
+    std::optional<qint64> ratePerMinute;
+    std::optional<double> spendPerMonth;
+    QList<Grant> grants; // in file order; they override the roles' rules
 
     bool operator==(const User &) const = default;
 };

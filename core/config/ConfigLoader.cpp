@@ -637,6 +637,8 @@ private:
             QStringLiteral("data_dir"),
             QStringLiteral("store"),
             QStringLiteral("master_key"),
+            QStringLiteral("audit_retention"),
+            QStringLiteral("usage_flush_interval"),
         };
         GatewayConfig &gw = config.gateway;
         forEachKey(node, path, keys, [&](const QString &key, const Node &value, const QString &p) {
@@ -739,6 +741,20 @@ private:
                 }
             } else if (key == u"master_key") {
                 gw.masterKey = parseMasterKey(value, p);
+            } else if (key == u"audit_retention") {
+                if (const std::optional<QString> text = string(value, p)) {
+                    if (GatewayConfig::auditRetentionOf(*text))
+                        gw.auditRetention = *text;
+                    else
+                        typeError(value, p, tr("a duration such as 30d or 365d, or \"forever\""));
+                }
+            } else if (key == u"usage_flush_interval") {
+                if (const std::optional<QString> text = string(value, p)) {
+                    if (GatewayConfig::flushIntervalOf(*text))
+                        gw.usageFlushInterval = *text;
+                    else
+                        typeError(value, p, tr("a duration from 10ms to 10s, such as 100ms"));
+                }
             }
         });
     }
@@ -922,6 +938,9 @@ private:
             QStringLiteral("response_fields"),
             QStringLiteral("credential"),
             QStringLiteral("cost"),
+            QStringLiteral("cost_argument"),
+            QStringLiteral("cost_factor"),
+            QStringLiteral("refund_on_failure"),
             QStringLiteral("action"),
             QStringLiteral("resource"),
         };
@@ -954,6 +973,12 @@ private:
                 override.credential = nonEmptyString(value, p);
             } else if (key == u"cost") {
                 override.cost = number(value, p);
+            } else if (key == u"cost_argument") {
+                override.costArgument = nonEmptyString(value, p);
+            } else if (key == u"cost_factor") {
+                override.costFactor = number(value, p);
+            } else if (key == u"refund_on_failure") {
+                override.refundOnFailure = boolean(value, p);
             } else if (key == u"action") {
                 override.action = enumeration<Action>(value, p);
             } else if (key == u"resource") {
@@ -1188,6 +1213,7 @@ private:
         static const QStringList keys{
             QStringLiteral("name"),          QStringLiteral("roles"),    QStringLiteral("plan"),
             QStringLiteral("password_hash"), QStringLiteral("disabled"), QStringLiteral("grants"),
+            QStringLiteral("limits"),
         };
         User &user = config.users.emplace_back();
         const bool isMap = forEachKey(
@@ -1211,6 +1237,19 @@ private:
                     }
                 } else if (key == u"disabled") {
                     user.disabled = boolean(value, p);
+                } else if (key == u"limits") {
+                    static const QStringList limitKeys{QStringLiteral("calls_per_month"),
+                                                       QStringLiteral("rate_per_minute"),
+                                                       QStringLiteral("spend_per_month")};
+                    forEachKey(value, p, limitKeys,
+                               [&](const QString &k, const Node &v, const QString &lp) {
+                                   if (k == u"calls_per_month")
+                                       user.callsPerMonth = count(v, lp);
+                                   else if (k == u"rate_per_minute")
+                                       user.ratePerMinute = count(v, lp);
+                                   else
+                                       user.spendPerMonth = number(v, lp);
+                               });
                 } else if (key == u"grants") {
                     forEachEntry(
                         value, p,

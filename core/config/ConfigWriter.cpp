@@ -93,6 +93,8 @@ Tree gatewayTree(const GatewayConfig &gw)
     set(out, "behind_proxy", gw.behindProxy, plain<bool>);
     set(out, "trusted_proxies", gw.trustedProxies, strings);
     set(out, "data_dir", gw.dataDir, path);
+    set(out, "audit_retention", gw.auditRetention, text);
+    set(out, "usage_flush_interval", gw.usageFlushInterval, text);
     set(out, "store", gw.store, [](const StoreConfig &store) {
         Tree t = Tree::object();
         t["url"] = str(store.url);
@@ -138,6 +140,9 @@ Tree overrideTree(const ToolOverride &o)
     set(out, "response_fields", o.responseFields, strings);
     set(out, "credential", o.credential, text);
     set(out, "cost", o.cost, plain<double>);
+    set(out, "cost_argument", o.costArgument, text);
+    set(out, "cost_factor", o.costFactor, plain<double>);
+    set(out, "refund_on_failure", o.refundOnFailure, plain<bool>);
     set(out, "action", o.action, name<Action>);
     set(out, "resource", o.resource, text);
     return out;
@@ -240,6 +245,13 @@ Tree toTree(const Config &config)
             set(u, "plan", user.plan, text);
             set(u, "password_hash", user.passwordHash, text);
             set(u, "disabled", user.disabled, plain<bool>);
+            if (user.callsPerMonth || user.ratePerMinute || user.spendPerMonth) {
+                Tree limits = Tree::object();
+                set(limits, "calls_per_month", user.callsPerMonth, plain<qint64>);
+                set(limits, "rate_per_minute", user.ratePerMinute, plain<qint64>);
+                set(limits, "spend_per_month", user.spendPerMonth, plain<double>);
+                u["limits"] = limits;
+            }
             if (!user.grants.isEmpty()) {
                 Tree grants = Tree::object();
                 for (const Grant &grant : user.grants) {

@@ -66,6 +66,9 @@ store::ToolOverride toRecord(const QString &server, const ToolOverride &o)
     r.responseFields = o.responseFields;
     r.credential = o.credential;
     r.cost = o.cost;
+    r.costArgument = o.costArgument;
+    r.costFactor = o.costFactor;
+    r.refundOnFailure = o.refundOnFailure;
     if (o.action)
         r.action = toString(*o.action);
     r.resource = o.resource;
@@ -153,6 +156,9 @@ store::User toRecord(const User &u)
     r.roles = u.roles.value_or(QStringList{});
     r.plan = u.plan;
     r.disabled = u.disabled.value_or(false);
+    r.callsPerMonth = u.callsPerMonth;
+    r.ratePerMinute = u.ratePerMinute;
+    r.spendPerMonth = u.spendPerMonth;
     return r;
 }
 
@@ -512,6 +518,9 @@ Result<Config> StoreSync::exportConfig(const GatewayConfig &gateway)
                 to.responseFields = o.responseFields;
                 to.credential = o.credential;
                 to.cost = o.cost;
+                to.costArgument = o.costArgument;
+                to.costFactor = o.costFactor;
+                to.refundOnFailure = o.refundOnFailure;
                 if (o.action)
                     to.action = fromString<Action>(*o.action);
                 to.resource = o.resource;
@@ -577,6 +586,9 @@ Result<Config> StoreSync::exportConfig(const GatewayConfig &gateway)
         uc.passwordHash = u.passwordHash;
         if (u.disabled)
             uc.disabled = true;
+        uc.callsPerMonth = u.callsPerMonth;
+        uc.ratePerMinute = u.ratePerMinute;
+        uc.spendPerMonth = u.spendPerMonth;
         uc.grants = grantsFromRules(allRules->value(u.name));
         config.users << uc;
     }

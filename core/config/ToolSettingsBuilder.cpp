@@ -62,6 +62,9 @@ openapi::ToolSettings ToolSettingsBuilder::fromConfig(const ServerConfig &server
         s.responseFields = o.responseFields;
         s.credential = o.credential;
         s.cost = o.cost;
+        s.costArgument = o.costArgument;
+        s.costFactor = o.costFactor;
+        s.refundOnFailure = o.refundOnFailure;
         if (o.action)
             s.action = toolAction(*o.action);
         s.resource = o.resource;
@@ -94,6 +97,9 @@ openapi::ToolSettings ToolSettingsBuilder::fromStore(const store::Server &server
         s.responseFields = o.responseFields;
         s.credential = o.credential;
         s.cost = o.cost;
+        s.costArgument = o.costArgument;
+        s.costFactor = o.costFactor;
+        s.refundOnFailure = o.refundOnFailure;
         if (o.action) {
             // The repository only stores known actions; anything else keeps the method's.
             if (const std::optional<Action> action = fromString<Action>(*o.action))

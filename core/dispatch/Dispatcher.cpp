@@ -62,6 +62,7 @@ struct Dispatcher::Call
     QByteArray token; // the access token sent last (OAuth2 credentials)
     bool retried = false;
     bool cancelled = false;
+    bool admitted = false; // beforeSend let it through (once per call, not per retry)
     http::UpstreamClient::Handle handle;
 
     ~Call() { wipe(token); }
@@ -232,6 +233,11 @@ void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredentia
             tr("%1 was not called: %2").arg(target.tool->name, built.error().message()), true));
     http::UpstreamRequest request = std::move(built).value();
     request.proxy = d->proxy.proxyFor(request.url);
+    if (!call->admitted && target.beforeSend) {
+        if (std::optional<mcp::ToolResult> refused = target.beforeSend(call->arguments))
+            return call->done(std::move(*refused));
+    }
+    call->admitted = true;
 
     call->handle = d->client.send(
         std::move(request), this, [this, call](Result<http::UpstreamResponse> response) {
@@ -257,7 +263,9 @@ void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredentia
                                           call->token);
                 return acquireToken(call);
             }
-            call->done(ResultBuilder::fromResponse(*target.tool, *response));
+            mcp::ToolResult result = ResultBuilder::fromResponse(*target.tool, *response);
+            result.upstreamStatus = response->status;
+            call->done(std::move(result));
         });
 }
 

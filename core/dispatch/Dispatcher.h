@@ -35,6 +35,9 @@ struct DispatchTarget
     std::function<Result<QByteArray>()> readSecret;
     std::function<Status(QByteArrayView)> storeSecret;
     const QMap<QString, openapi::SecurityScheme> *securitySchemes = nullptr;
+    // Runs once, when the request is ready and nothing has been sent: a result here stops the
+    // call before the upstream sees it (a spend cap). Null: nothing to check.
+    std::function<std::optional<mcp::ToolResult>(const nlohmann::json &arguments)> beforeSend;
 };
 
 // Runs tool calls against their upstream APIs on one thread: validates the arguments against

@@ -31,7 +31,7 @@ mcp::ToolResult finish(json content, const json *structured, bool isError)
     if (structured)
         result["structuredContent"] = *structured;
     result["isError"] = isError;
-    return mcp::ToolResult{mcp::JsonRpc::dump(result)};
+    return mcp::ToolResult{mcp::JsonRpc::dump(result), 0, isError};
 }
 
 mcp::ToolResult textResult(const QString &text, bool isError)

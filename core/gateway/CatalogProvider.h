@@ -12,7 +12,14 @@ class Dispatcher;
 
 namespace gatehouse::policy {
 class PermissionPolicy;
-}
+class UsageLimits;
+struct Decision;
+} // namespace gatehouse::policy
+
+namespace gatehouse::store {
+class Database;
+struct AuditRow;
+} // namespace gatehouse::store
 
 namespace gatehouse::gateway {
 
@@ -28,29 +35,46 @@ public:
     struct Permissions
     {
         std::shared_ptr<const policy::PermissionPolicy> policy;
+        std::shared_ptr<const policy::UsageLimits> limits; // null: no monthly spend caps
         quint64 generation = 0; // changes whenever the matrix may have changed
     };
     using PolicySource = std::function<Permissions()>;
+    // Where calls are recorded and their cost reserved.
+    struct Accounting
+    {
+        std::function<void(store::AuditRow)> audit; // null: calls are not recorded
+        store::Database *database = nullptr;        // null: costs are neither reserved nor counted
+    };
 
-    CatalogProvider(QString server, CatalogSource catalog, PolicySource policy = {},
-                    QObject *parent = nullptr);
+    CatalogProvider(QString server, CatalogSource catalog, PolicySource policy,
+                    Accounting accounting, QObject *parent = nullptr);
     ~CatalogProvider() override;
 
     mcp::ToolList list(const mcp::Caller &caller) override;
     void call(const QString &name, const mcp::Json &arguments, mcp::ToolCallContext context,
               mcp::ToolCallback done) override;
 
+    // What a call costs: the tool's fixed cost plus its cost argument times the factor; an error
+    // sentence when the argument is not a number of zero or more.
+    static Result<double> costOf(const openapi::Tool &tool, const mcp::Json &arguments);
+
 private:
-    // Whether the caller's grants allow the tool; the tool error that says why not otherwise.
+    // Whether the caller's grants allow the tool (recorded when they do not); the tool error that
+    // says why not, or nothing. `reason` receives the allowing rule.
     std::optional<mcp::ToolResult> refusal(const Permissions &permissions,
                                            const ServerCatalog &catalog, const openapi::Tool &tool,
-                                           const mcp::Caller &caller) const;
-    void dispatch(const std::shared_ptr<const ServerCatalog> &catalog, const QString &name,
-                  const mcp::Json &arguments, mcp::ToolCallContext context, mcp::ToolCallback done);
+                                           const mcp::Caller &caller, QString &reason) const;
+    void dispatch(const std::shared_ptr<const ServerCatalog> &catalog,
+                  const Permissions &permissions, const QString &name, const mcp::Json &arguments,
+                  mcp::ToolCallContext context, mcp::ToolCallback done, const QString &reason);
+    void record(const mcp::Caller &caller, const QString &tool, const QString &decision,
+                const QString &reason, int upstreamStatus = 0, qint64 latencyMs = -1,
+                double cost = 0.0) const;
 
     QString m_server;
     CatalogSource m_catalog;
     PolicySource m_policy;
+    Accounting m_accounting;
     dispatch::Dispatcher *m_dispatcher; // owned as a child
 };
 

@@ -12,7 +12,10 @@
 #include "mcp/SessionId.h"
 #include "oauth/AuthorizationServer.h"
 #include "oauth/TokenService.h"
+#include "policy/AuditLog.h"
 #include "policy/PermissionPolicy.h"
+#include "policy/UsageLimits.h"
+#include "policy/UsageMeter.h"
 #include "store/SessionRepository.h"
 #include "store/TokenRepository.h"
 
@@ -68,12 +71,17 @@ Gateway::Gateway(store::Database *database, QObject *parent)
     : QObject(parent)
     , m_database(database)
     , m_factory([this](const QString &server) {
+        CatalogProvider::Accounting accounting;
+        accounting.database = m_database;
+        if (m_audit)
+            accounting.audit = [this](store::AuditRow row) { audit(std::move(row)); };
         return std::make_unique<CatalogProvider>(
             server, [this, server] { return catalog(server); },
             [this] {
                 const auto snap = snapshot();
-                return CatalogProvider::Permissions{snap->policy, snap->version};
-            });
+                return CatalogProvider::Permissions{snap->policy, snap->limits, snap->version};
+            },
+            std::move(accounting));
     })
 {
     m_throttles = std::make_shared<oauth::AuthServerContext::Throttles>();
@@ -186,6 +194,14 @@ Status Gateway::start(const ListenOptions &options)
         std::make_unique<mcp::SessionId>(mcp::SessionId::Keys{key, {}}, m_registry.get());
     m_cursorKey = key + QByteArrayLiteral("/cursor");
 
+    if (m_database) {
+        m_meter = std::make_unique<policy::UsageMeter>(
+            m_database, policy::UsageMeter::Options{options.usageFlushInterval});
+        policy::AuditLog::Options auditOptions;
+        auditOptions.retention = options.auditRetention;
+        m_audit = std::make_unique<policy::AuditLog>(*m_database, auditOptions);
+    }
+
     http::ServerOptions serverOptions;
     serverOptions.workerThreads = options.workerThreads;
     serverOptions.trustedProxies = options.trustedProxies;
@@ -203,6 +219,8 @@ Status Gateway::start(const ListenOptions &options)
                 .arg(options.port)
                 .arg(listening.error().message());
         m_server.reset();
+        m_meter.reset();
+        m_audit.reset();
         setState(State::Failed, why);
         return Error(ErrorCode::Unavailable, why);
     }
@@ -234,6 +252,9 @@ void Gateway::stop()
         m_server->close();
         m_server.reset();
     }
+    // Every call has finished: what was counted and recorded is written now.
+    m_meter.reset();
+    m_audit.reset();
     if (m_state != State::Stopped)
         setState(State::Stopped);
 }
@@ -287,6 +308,15 @@ void Gateway::publish(QStringList servers, Catalogs catalogs)
             if (!loaded)
                 qCWarning(lcGateway).noquote()
                     << "cannot read the permission matrix:" << loaded.error().message();
+            auto limits = policy::UsageLimits::load(*m_database);
+            if (limits)
+                next->limits =
+                    std::make_shared<const policy::UsageLimits>(std::move(limits).value());
+            else if (previous && previous->limits)
+                next->limits = previous->limits;
+            if (!limits)
+                qCWarning(lcGateway).noquote()
+                    << "cannot read the plans and limits:" << limits.error().message();
         }
         if (next->authMode == AuthMode::OAuth)
             next->authServer = std::make_shared<const oauth::AuthorizationServer>(
@@ -340,27 +370,9 @@ McpEndpoint &Gateway::endpoint()
         context.cursorKey = m_cursorKey;
         // Only where a policy can be in force: the gate parses every tools/call body.
         if (m_database && m_options.authMode == AuthMode::OAuth)
-            context.scopeGate = [this](const QString &server, const mcp::Caller &caller,
-                                       const QString &tool) -> std::optional<http::Response> {
-                const auto snap = snapshot();
-                if (!snap->policy)
-                    return std::nullopt;
-                const auto serverCatalog = snap->catalogs.value(server);
-                const openapi::Tool *found = serverCatalog && serverCatalog->tools
-                                                 ? serverCatalog->tools->find(tool)
-                                                 : nullptr;
-                if (!found)
-                    return std::nullopt; // the session answers unknown tools
-                const policy::Decision d = snap->policy->decide(
-                    caller.subject, serverCatalog->identityOf(*found), caller.scopes);
-                if (d.allowed || d.missingScope.isEmpty())
-                    return std::nullopt; // a missing grant is a tool error inside the session
-                return ResourceGuard::insufficientScope(
-                    snap->publicUrl, server,
-                    Gateway::tr("calling %1 needs the scope %2, which this token lacks: sign in "
-                                "again and allow it")
-                        .arg(tool, d.missingScope),
-                    d.missingScope);
+            context.callGate = [this](const QString &server, const mcp::Caller &caller,
+                                      const QString &tool, const mcp::Json &id) {
+                return gateCall(server, caller, tool, id);
             };
         // Unregistered under the lock that posting holds: no cancel reaches a deleted endpoint.
         context.destroyed = [this](McpEndpoint *endpoint) {
@@ -391,6 +403,99 @@ McpEndpoint &Gateway::endpoint()
         m_endpoints.setLocalData(created);
     }
     return *m_endpoints.localData();
+}
+
+void Gateway::audit(store::AuditRow row)
+{
+    if (m_audit)
+        m_audit->record(std::move(row));
+}
+
+std::optional<http::Response> Gateway::gateCall(const QString &server, const mcp::Caller &caller,
+                                                const QString &tool, const mcp::Json &id)
+{
+    const auto snap = snapshot();
+    if (!snap->policy)
+        return std::nullopt;
+    const auto serverCatalog = snap->catalogs.value(server);
+    const openapi::Tool *found =
+        serverCatalog && serverCatalog->tools ? serverCatalog->tools->find(tool) : nullptr;
+    if (!found)
+        return std::nullopt; // the session answers unknown tools and the meta-tools
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto refusal = [&](const QString &decision, const QString &reason) {
+        store::AuditRow row;
+        row.time = now;
+        row.user = caller.subject;
+        row.client = caller.clientId;
+        row.server = server;
+        row.tool = tool;
+        row.decision = decision;
+        row.reason = reason;
+        audit(std::move(row));
+    };
+    const policy::Decision d =
+        snap->policy->decide(caller.subject, serverCatalog->identityOf(*found), caller.scopes);
+    if (!d.allowed) {
+        if (d.missingScope.isEmpty())
+            return std::nullopt; // a missing grant is a tool error inside the session
+        refusal(QStringLiteral("deny"), d.reason);
+        return ResourceGuard::insufficientScope(
+            snap->publicUrl, server,
+            Gateway::tr("calling %1 needs the scope %2, which this token lacks: sign in "
+                        "again and allow it")
+                .arg(tool, d.missingScope),
+            d.missingScope);
+    }
+    if (!m_meter || !snap->limits)
+        return std::nullopt;
+    const policy::Limits &limits = snap->limits->of(caller.subject);
+    const policy::Admission admission = m_meter->admit(caller.subject, server, limits, now);
+    if (admission.admitted())
+        return std::nullopt;
+
+    // The plan's words: who set the limit, and when the next call gets through.
+    const QString owner = limits.plan.isEmpty() ? Gateway::tr("your limits allow")
+                                                : Gateway::tr("plan %1 allows").arg(limits.plan);
+    const QString resets = admission.resetsAt.toString(Qt::ISODate);
+    QString message;
+    QString limitName;
+    if (admission.limit == policy::Admission::Limit::Monthly) {
+        limitName = QStringLiteral("calls_per_month");
+        message = Gateway::tr("Monthly limit reached: %1 %2 calls a month to server %3, and %4 "
+                              "have been made. It resets at %5; the gateway's owner can raise it.")
+                      .arg(owner)
+                      .arg(admission.allowed)
+                      .arg(server)
+                      .arg(admission.used)
+                      .arg(resets);
+    } else {
+        limitName = QStringLiteral("rate_per_minute");
+        message = Gateway::tr("Rate limit reached: %1 %2 calls a minute to server %3. Try again "
+                              "in %4 s.")
+                      .arg(owner)
+                      .arg(admission.allowed)
+                      .arg(server)
+                      .arg(admission.retryAfter.count());
+    }
+    refusal(admission.limit == policy::Admission::Limit::Monthly ? QStringLiteral("quota")
+                                                                 : QStringLiteral("rate"),
+            message);
+    mcp::JsonRpcError error;
+    error.code = kLimitErrorCode;
+    error.message = message;
+    error.data = mcp::Json{{"limit", limitName.toStdString()},
+                           {"allowed", admission.allowed},
+                           {"retry_after", qint64(admission.retryAfter.count())},
+                           {"resets_at", resets.toStdString()}};
+    if (admission.limit == policy::Admission::Limit::Monthly)
+        (*error.data)["used"] = admission.used;
+    if (!limits.plan.isEmpty())
+        (*error.data)["plan"] = limits.plan.toStdString();
+    // RFC 6585 section 4; Retry-After in seconds (RFC 9110 section 10.2.3).
+    http::Response response = http::Response::json(429, mcp::JsonRpc::error(id, error));
+    response.headers().add("Retry-After", QByteArray::number(qint64(admission.retryAfter.count())));
+    return response;
 }
 
 void Gateway::handle(const http::Request &request, std::shared_ptr<http::Responder> responder)
@@ -433,7 +538,8 @@ void Gateway::handle(const http::Request &request, std::shared_ptr<http::Respond
             return responder->respond(std::move(guarded.response));
         return endpoint().handle(server, *guarded.caller, request, std::move(responder));
     }
-    const mcp::Caller caller{QStringLiteral("anonymous"), QString(), {}};
+    mcp::Caller caller;
+    caller.subject = QStringLiteral("anonymous");
     endpoint().handle(server, caller, request, std::move(responder));
 }
 

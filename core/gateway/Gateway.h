@@ -3,8 +3,10 @@
 #include "Result.h"
 #include "gateway/CatalogLoader.h"
 #include "gateway/HostPolicy.h"
+#include "mcp/JsonRpc.h"
 #include "oauth/AuthServerContext.h"
 #include "oauth/AuthServerOptions.h"
+#include "store/AuditRepository.h"
 
 #include <QHostAddress>
 #include <QMutex>
@@ -16,6 +18,7 @@
 #include <QUrl>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 
@@ -40,8 +43,11 @@ class CredentialVault;
 }
 
 namespace gatehouse::policy {
+class AuditLog;
 class PermissionPolicy;
-}
+class UsageLimits;
+class UsageMeter;
+} // namespace gatehouse::policy
 
 namespace gatehouse::store {
 class Database;
@@ -71,6 +77,10 @@ struct ListenOptions
     AuthMode authMode = AuthMode::OAuth;
     int workerThreads = 0; // 0: one per core
     oauth::AuthServerOptions authServer;
+    // Usage counts are written this often (what a crash can lose); audit rows older than the
+    // retention are removed (0: kept forever).
+    std::chrono::milliseconds usageFlushInterval{100};
+    std::chrono::seconds auditRetention{std::chrono::days(90)};
 
     bool tls() const { return !tlsCertificateFile.isEmpty(); }
 };
@@ -89,6 +99,8 @@ struct Snapshot
     std::shared_ptr<const oauth::AuthorizationServer> authServer;
     // The permission matrix; null without a store or with auth mode none (everything allowed).
     std::shared_ptr<const policy::PermissionPolicy> policy;
+    // Each user's quota, rate and monthly spend limits; null where there is no policy.
+    std::shared_ptr<const policy::UsageLimits> limits;
 };
 
 // The embedded gateway: owns the HTTP server and its worker threads, routes /healthz, /mcp/{server}
@@ -105,6 +117,10 @@ public:
         Failed
     };
     Q_ENUM(State)
+
+    // The JSON-RPC error code of a call a quota or rate limit stopped (the server-defined range of
+    // JSON-RPC 2.0 section 5.1); the HTTP status is 429.
+    static constexpr int kLimitErrorCode = -32029;
 
     using ToolProviderFactory =
         std::function<std::unique_ptr<mcp::ToolProvider>(const QString &server)>;
@@ -156,6 +172,10 @@ private:
     void handleOAuth(const std::shared_ptr<const Snapshot> &snap, const http::Request &request,
                      std::shared_ptr<http::Responder> responder);
     McpEndpoint &endpoint();
+    // Before a tools/call reaches its session: a missing scope (403) or a limit reached (429).
+    std::optional<http::Response> gateCall(const QString &server, const mcp::Caller &caller,
+                                           const QString &tool, const mcp::Json &id);
+    void audit(store::AuditRow row);
 
     store::Database *m_database;
     ToolProviderFactory m_factory;
@@ -170,6 +190,8 @@ private:
     QThreadPool m_blockingPool;
     QMutex m_blockingMutex; // guards m_blockingClosed and starting work on the pool
     bool m_blockingClosed = false;
+    std::unique_ptr<policy::UsageMeter> m_meter; // with a store, while running
+    std::unique_ptr<policy::AuditLog> m_audit;   // with a store, while running
     std::unique_ptr<http::Server> m_server;
     QThreadStorage<McpEndpoint *> m_endpoints;
     QMutex m_endpointsMutex; // guards m_allEndpoints; held while posting to them

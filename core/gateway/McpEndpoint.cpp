@@ -126,6 +126,10 @@ mcp::ServerSession *McpEndpoint::session(const QString &server, const mcp::Calle
         cached.session = newSession(server, caller);
         cached.session->resume(info.protocolVersion);
         it = m_sessions.insert(info.nonce, std::move(cached));
+    } else {
+        // The same user may come back with another token (refreshed, narrower, capped): calls
+        // are made, narrowed and charged with the one this request carries.
+        it->session->setCaller(caller);
     }
     it->lastUsed.start();
     return it->session.get();
@@ -143,9 +147,9 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
         return responder->respond(rpcError(
             415, McpEndpoint::tr("send the JSON-RPC message with Content-Type: application/json")));
 
-    // A step-up challenge must be an HTTP answer, so scope is checked before the session runs the
-    // call. Only bodies that can be a tools/call are parsed for it.
-    if (m_context.scopeGate && request.body().contains("tools/call")) {
+    // A step-up challenge and a 429 must be HTTP answers, so scopes and limits are checked before
+    // the session runs the call. Only bodies that can be a tools/call are parsed for it.
+    if (m_context.callGate && request.body().contains("tools/call")) {
         const mcp::Json message =
             mcp::Json::parse(request.body().constData(),
                              request.body().constData() + request.body().size(), nullptr, false);
@@ -160,7 +164,8 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
                     tool = QString::fromStdString(inner["name"].get<std::string>());
             }
             if (!tool.isEmpty()) {
-                if (auto refused = m_context.scopeGate(server, caller, tool))
+                if (auto refused =
+                        m_context.callGate(server, caller, tool, message.value("id", mcp::Json())))
                     return responder->respond(std::move(*refused));
             }
         }

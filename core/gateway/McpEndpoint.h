@@ -44,10 +44,11 @@ public:
             broadcastCancel;
         std::function<void(McpEndpoint *)> destroyed;
         // Before a tools/call reaches its session: the HTTP answer for a call the caller's token
-        // lacks the scope for (403 insufficient_scope), or nothing. Unset: no check.
+        // lacks the scope for (403 insufficient_scope) or that a limit stops (429), or nothing.
+        // `id` is the request's JSON-RPC id. Unset: no check.
         std::function<std::optional<http::Response>(const QString &server, const mcp::Caller &,
-                                                    const QString &tool)>
-            scopeGate;
+                                                    const QString &tool, const mcp::Json &id)>
+            callGate;
     };
 
     McpEndpoint(Context context, QObject *parent = nullptr);

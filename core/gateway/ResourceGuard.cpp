@@ -229,7 +229,8 @@ ResourceGuard::Outcome ResourceGuard::check(const http::Request &request, const 
     if (verdict.ok()) {
         const oauth::TokenService::Caller &c = *verdict.caller;
         qCDebug(lcOAuth).noquote() << "token" << c.tokenId << "of user" << c.user << "on" << server;
-        return Outcome{mcp::Caller{c.user, c.clientId, c.scopes}, http::Response()};
+        return Outcome{mcp::Caller{c.user, c.clientId, c.scopes, c.tokenHash, c.spendCap},
+                       http::Response()};
     }
     const oauth::TokenService::Rejection &r = verdict.rejection;
     switch (r.failure) {

@@ -79,6 +79,8 @@ public:
 
     // Continues a session that was initialized elsewhere (its id verified by SessionId).
     void resume(const QString &protocolVersion);
+    // The caller of the requests from now on (the same subject; its token may differ).
+    void setCaller(Caller caller) { m_caller = std::move(caller); }
 
     // Handles one body (one message, or a batch under 2025-03-26). `protocolVersion` is what the
     // transport resolved for this request (ProtocolVersion::resolve). `related` receives

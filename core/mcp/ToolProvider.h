@@ -23,6 +23,10 @@ struct Caller
     QString subject;
     QString clientId;
     QStringList scopes;
+    // The token the request came with (its SHA-256, as stored) and its spend cap, if any: a
+    // call's cost is reserved against it.
+    QString tokenHash;
+    std::optional<double> spendCap;
 };
 
 // One tool as tools/list shows it. The schemas and annotations are raw JSON objects, serialised
@@ -52,6 +56,10 @@ struct ToolList
 struct ToolResult
 {
     QByteArray json;
+    // For the audit log, never sent: the HTTP status the upstream answered (0: no upstream
+    // answer, e.g. refused before the call or a network failure) and whether it is an error.
+    int upstreamStatus = 0;
+    bool isError = false;
 
     static ToolResult text(const QString &text, bool isError = false);
 };

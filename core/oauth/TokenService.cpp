@@ -357,6 +357,7 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
     caller.spendCap = t.spendCap;
     caller.expiresAt = t.expiresAt;
     caller.tokenId = t.tokenHash.left(idLength);
+    caller.tokenHash = t.tokenHash;
     v.caller = std::move(caller);
     return v;
 }

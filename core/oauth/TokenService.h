@@ -65,6 +65,7 @@ public:
         std::optional<double> spendCap;
         QDateTime expiresAt;
         QString tokenId;
+        QString tokenHash;
     };
 
     enum class Failure

@@ -82,7 +82,11 @@ struct Tool
     QString resource; // first tag, else first path segment (sanitised like names)
     QStringList tags;
     std::optional<double> cost; // per call, for spend caps; absent: free
-    QString credential;         // the tool's own credential; empty: the server's default
+    // The cost also counts this argument's number times costFactor (an amount to pay, say).
+    QString costArgument;
+    double costFactor = 1.0;
+    bool refundOnFailure = false; // a failed upstream call gives its reserved cost back
+    QString credential;           // the tool's own credential; empty: the server's default
     // Keep only these top-level fields of a JSON response (override response_fields). Empty:
     // the whole response, or what the shape_responses heuristic keeps.
     QStringList responseFields;
@@ -146,6 +150,9 @@ struct ToolOverrideSettings
     std::optional<QStringList> responseFields;
     std::optional<QString> credential;
     std::optional<double> cost;
+    std::optional<QString> costArgument;
+    std::optional<double> costFactor;
+    std::optional<bool> refundOnFailure;
     std::optional<ToolAction> action;
     std::optional<QString> resource;
 };

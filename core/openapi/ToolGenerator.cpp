@@ -566,6 +566,12 @@ Tool Generator::build(const SpecOperation &operation, const ToolOverrideSettings
             tool.credential = *override->credential;
         if (override->cost)
             tool.cost = *override->cost;
+        if (override->costArgument)
+            tool.costArgument = *override->costArgument;
+        if (override->costFactor)
+            tool.costFactor = *override->costFactor;
+        if (override->refundOnFailure)
+            tool.refundOnFailure = *override->refundOnFailure;
         if (override->action)
             tool.action = *override->action;
         if (override->resource) {

@@ -63,11 +63,20 @@ Result<QList<AuditRow>> AuditRepository::query(const AuditFilter &filter)
         where << u"decision = :decision"_s;
     if (filter.since)
         where << u"at_ms >= :since"_s;
+    if (filter.server)
+        where << u"server = :server"_s;
+    if (filter.client)
+        where << u"client_id = :client"_s;
+    if (filter.afterId)
+        where << u"id > :after"_s;
+    if (filter.throughId)
+        where << u"id <= :through"_s;
     QString sql = u"SELECT id, at_ms, user_name, client_id, server, tool, decision, reason, "
                   "upstream_status, latency_ms, cost FROM audit_log"_s;
     if (!where.isEmpty())
         sql += u" WHERE "_s + where.join(u" AND "_s);
-    sql += u" ORDER BY at_ms DESC, id DESC LIMIT %1"_s.arg(filter.limit);
+    sql += filter.afterId ? u" ORDER BY id ASC"_s : u" ORDER BY at_ms DESC, id DESC"_s;
+    sql += u" LIMIT %1"_s.arg(filter.limit);
     Query q(m_database, *conn, sql);
     if (filter.user)
         q.bind(u":user"_s, *filter.user);
@@ -77,6 +86,14 @@ Result<QList<AuditRow>> AuditRepository::query(const AuditFilter &filter)
         q.bind(u":decision"_s, *filter.decision);
     if (filter.since)
         q.bind(u":since"_s, Query::fromTime(*filter.since));
+    if (filter.server)
+        q.bind(u":server"_s, *filter.server);
+    if (filter.client)
+        q.bind(u":client"_s, *filter.client);
+    if (filter.afterId)
+        q.bind(u":after"_s, *filter.afterId);
+    if (filter.throughId)
+        q.bind(u":through"_s, *filter.throughId);
     if (auto s = q.exec(tr("Reading the audit log")); !s.ok())
         return s.error();
     QList<AuditRow> result;
@@ -97,6 +114,17 @@ Result<QList<AuditRow>> AuditRepository::query(const AuditFilter &filter)
         result.append(r);
     }
     return result;
+}
+
+Result<qint64> AuditRepository::lastId()
+{
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    Query q(m_database, *conn, u"SELECT MAX(id) FROM audit_log"_s);
+    if (auto s = q.exec(tr("Reading the audit log's last id")); !s.ok())
+        return s.error();
+    return q.next() ? q.optionalInteger(0).value_or(0) : qint64(0);
 }
 
 Result<int> AuditRepository::pruneOlderThan(const QDateTime &time)

@@ -32,11 +32,21 @@ struct AuditRow
 
 struct AuditFilter
 {
-    std::optional<QString> user;
-    std::optional<QString> tool;
-    std::optional<QString> decision;
-    std::optional<QDateTime> since; // inclusive
+    std::optional<QString> user{};
+    std::optional<QString> tool{};
+    std::optional<QString> decision{};
+    std::optional<QDateTime> since{}; // inclusive
     int limit = 100;
+    std::optional<QString> server{};
+    std::optional<QString> client{};
+    // Rows with id > afterId, and then oldest first (ascending id) instead of newest first: a
+    // reader that follows the log asks again with the last id it received and pages forward
+    // without gaps or repeats, as ids only grow (on PostgreSQL, ids of concurrent writers'
+    // transactions may become visible out of order).
+    std::optional<qint64> afterId{};
+    // Rows with id <= throughId: fixes the end of a read, e.g. at lastId(), so that rows written
+    // meanwhile are left for the next read from that id.
+    std::optional<qint64> throughId{};
 };
 
 class AuditRepository
@@ -48,8 +58,11 @@ public:
 
     // All rows in one transaction.
     Status append(const QList<AuditRow> &rows);
-    // Newest first.
+    // Newest first (by time, then id), at most filter.limit rows; with filter.afterId oldest
+    // first by id (see AuditFilter::afterId).
     Result<QList<AuditRow>> query(const AuditFilter &filter);
+    // The id of the newest row written, 0 when the log is empty: where a follower starts.
+    Result<qint64> lastId();
     // Returns how many rows were removed.
     Result<int> pruneOlderThan(const QDateTime &time);
 

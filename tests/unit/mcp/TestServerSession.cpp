@@ -95,7 +95,11 @@ class TestServerSession : public QObject
     Q_OBJECT
 private:
     std::unique_ptr<FixtureToolProvider> m_provider;
-    Caller m_caller{QStringLiteral("alice"), QStringLiteral("client-1"), {QStringLiteral("tools")}};
+    Caller m_caller{QStringLiteral("alice"),
+                    QStringLiteral("client-1"),
+                    {QStringLiteral("tools")},
+                    QString(),
+                    std::nullopt};
 
     std::unique_ptr<ServerSession> newSession(int pageSize = 100)
     {
