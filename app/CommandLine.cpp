@@ -13,6 +13,11 @@
 #include "config/ConfigWriter.h"
 #include "config/StoreSync.h"
 #include "oauth/PasswordHash.h"
+#include "secrets/CredentialVault.h"
+#include "secrets/KeyFileKeyProvider.h"
+#include "secrets/MasterKey.h"
+#include "secrets/Vault.h"
+#include "store/CredentialRepository.h"
 #include "store/UserRepository.h"
 
 #include <QCommandLineParser>
@@ -269,22 +274,164 @@ int CommandLine::exportBundle(const QStringList &args)
     QCommandLineParser parser;
     addStoreOptions(parser);
     parser.addOption({QStringLiteral("out"), tr("The folder to write the bundle to."), tr("DIR")});
-    if (auto done = parse(parser, args, QStringLiteral("gatehouse export --out DIR [--data DIR]"),
+    parser.addOption({QStringLiteral("seal-secrets"),
+                      tr("Also carry the owner-wide secrets imported into the vault, sealed to a "
+                         "new deployment key that is written beside the bundle as "
+                         "DIR.deployment-key (mode 0600), never inside it. Install that key as "
+                         "the server's master key. Per-user secrets are not exported.")});
+    parser.addOption({QStringLiteral("force"),
+                      tr("With --seal-secrets: replace an existing DIR.deployment-key.")});
+    if (auto done = parse(parser, args,
+                          QStringLiteral("gatehouse export --out DIR [--seal-secrets [--force]] "
+                                         "[--config FILE | --data DIR]"),
                           tr("Writes the store as a bundle for `gatehouse serve --config`: "
                              "gatehouse.yaml, the local OpenAPI specs it names under specs/, and "
-                             "a README. Secrets are never written into the bundle.")))
+                             "a README. Secrets are never written into the bundle in clear; with "
+                             "--seal-secrets the owner-wide ones are written sealed.")))
         return *done;
     const QString out = parser.value(QStringLiteral("out"));
     if (out.isEmpty())
         return usage(tr("--out DIR is required"));
+    const bool seal = parser.isSet(QStringLiteral("seal-secrets"));
+    const bool force = parser.isSet(QStringLiteral("force"));
+    if (force && !seal)
+        return usage(tr("--force only goes with --seal-secrets"));
+    // The key goes beside the bundle, so that copying the folder never copies the key.
+    const QString bundleDir = QDir::cleanPath(QFileInfo(out).absoluteFilePath());
+    if (seal && QDir(bundleDir).isRoot())
+        return usage(tr("--out cannot be the root folder: the deployment key is written beside "
+                        "the bundle, never inside it"));
+    const QString keyPath = bundleDir + QStringLiteral(".deployment-key");
+    const QString keyName = QFileInfo(keyPath).fileName();
+    const QFileInfo keyDir(QFileInfo(keyPath).absolutePath());
+    if (seal && (keyDir.permissions() & (QFile::WriteGroup | QFile::WriteOther)))
+        return fail(Error(ErrorCode::PermissionDenied,
+                          tr("the deployment key is written beside the bundle, into %1, which "
+                             "other users can write (and so replace the key): choose --out "
+                             "inside a folder only you can write")
+                              .arg(keyDir.absoluteFilePath())));
+    const QFileInfo keyInfo(keyPath);
+    if (seal && !force && (keyInfo.exists() || keyInfo.isSymLink()))
+        return fail(Error(ErrorCode::AlreadyExists,
+                          tr("%1 already exists, and may be the key a server runs with: move it "
+                             "away, or pass --force to replace it (servers installed with it "
+                             "cannot unseal this export's secrets until they get the new key)")
+                              .arg(keyPath)));
+
     auto workspace = openWorkspace(parser);
     if (!workspace)
         return fail(workspace.error());
-    config::StoreSync sync((*workspace)->database());
-    const auto bundle = sync.exportBundle(out);
-    if (!bundle)
+    store::Database &database = (*workspace)->database();
+    config::StoreSync sync(database);
+    if (!seal) {
+        const auto bundle = sync.exportBundle(out);
+        if (!bundle)
+            return fail(bundle.error());
+        m_out << tr("Wrote %1. Run it with: gatehouse serve --config %1").arg(*bundle) << '\n';
+        return Success;
+    }
+
+    // The owner's vault, under the master key the configuration names.
+    std::optional<config::MasterKeyConfig> masterKey;
+    if (parser.isSet(QStringLiteral("config"))) {
+        config::ConfigLoader loader(config::ConfigLoader::Options{false});
+        const config::LoadResult loaded = loader.loadFile(parser.value(QStringLiteral("config")));
+        if (!loaded.ok())
+            return fail(loaded.toResult().error());
+        masterKey = loaded.config->gateway.masterKey;
+    }
+    const auto provider = secrets::CredentialVault::provider(masterKey);
+    const auto vault = secrets::CredentialVault::openExisting(database, *provider);
+    if (!vault)
+        return fail(vault.error().withContext(tr("the credential vault")));
+    const auto credentials = store::CredentialRepository(database).list();
+    if (!credentials)
+        return fail(credentials.error());
+
+    auto key = secrets::MasterKey::generate();
+    if (!key)
+        return fail(key.error());
+    const auto deployment = secrets::Vault::create(*key);
+    if (!deployment)
+        return fail(deployment.error());
+    config::StoreSync::SealedSecrets sealed;
+    sealed.keyFile = keyName;
+    QStringList notImported;
+    QStringList refreshTokens;
+    for (const store::Credential &c : *credentials) {
+        if (c.perUser) {
+            sealed.perUser << c.name;
+            continue;
+        }
+        if (c.secret && c.secret->kind != QLatin1String("keychain"))
+            continue; // env, file and sealed references are exported as they are
+        // A rotated refresh token is stored back into the vault, which a sealed one cannot be.
+        if (c.type == QLatin1String("oauth2_refresh_token")) {
+            refreshTokens << c.name;
+            continue;
+        }
+        if (!*vault) {
+            notImported << c.name;
+            continue;
+        }
+        auto value = (*vault)->seal(c.name, *deployment);
+        if (!value) {
+            if (value.error().code() != ErrorCode::NotFound)
+                return fail(value.error().withContext(tr("credential %1").arg(c.name)));
+            notImported << c.name;
+            continue;
+        }
+        sealed.values.insert(c.name, *value);
+    }
+
+    config::GatewayConfig gateway;
+    secrets::KeyFileKeyProvider keyFile(keyPath);
+    if (!sealed.values.isEmpty()) {
+        if (Status written = force ? keyFile.replace(*key) : keyFile.store(*key); !written)
+            return fail(Error(written.error().code(),
+                              tr("the deployment key was not written, and nothing was exported "
+                                 "(%1). Choose --out inside a folder of yours.")
+                                  .arg(written.error().message())));
+        // As exported, the bundle runs where it was written; the README says how to install
+        // the key on a server.
+        gateway.masterKey = config::MasterKeyConfig{config::MasterKeySource::File,
+                                                    QStringLiteral("../") + keyName, keyPath};
+    }
+    const auto bundle = sync.exportBundle(out, gateway, sealed);
+    if (!bundle) {
+        if (!sealed.values.isEmpty()) {
+            [[maybe_unused]] const Status removed = keyFile.remove(); // it seals nothing now
+        }
         return fail(bundle.error());
+    }
     m_out << tr("Wrote %1. Run it with: gatehouse serve --config %1").arg(*bundle) << '\n';
+    if (sealed.values.isEmpty()) {
+        m_out << tr("Nothing was sealed: no owner-wide secret is imported into the vault, so no "
+                    "deployment key was written.")
+              << '\n';
+    } else {
+        QStringList names = sealed.values.keys();
+        names.sort();
+        m_out << tr("Sealed the owner-wide secrets of %1 to the deployment key %2, beside the "
+                    "bundle and not in it. Install it as the server's master key (the bundle's "
+                    "README.md says how) and keep it apart from copies of the bundle.")
+                     .arg(names.join(QStringLiteral(", ")), keyPath)
+              << '\n';
+    }
+    if (!sealed.perUser.isEmpty())
+        m_out << tr("Per-user secrets are not exported: each user of %1 imports their own on the "
+                    "server with `gatehouse credential import NAME --user USER --from-stdin`.")
+                     .arg(sealed.perUser.join(QStringLiteral(", ")))
+              << '\n';
+    if (!notImported.isEmpty())
+        m_out << tr("Not sealed, no secret imported: %1 (import it on the server).")
+                     .arg(notImported.join(QStringLiteral(", ")))
+              << '\n';
+    if (!refreshTokens.isEmpty())
+        m_out << tr("Not sealed: %1 (an upstream rotates a refresh token, which only the "
+                    "server's vault can store back; import it on the server).")
+                     .arg(refreshTokens.join(QStringLiteral(", ")))
+              << '\n';
     return Success;
 }
 

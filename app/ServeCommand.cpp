@@ -9,6 +9,7 @@
 #include "oauth/TokenService.h"
 #include "secrets/CredentialVault.h"
 #include "secrets/MasterKeyProvider.h"
+#include "store/CredentialRepository.h"
 #include "store/ServerRepository.h"
 
 #include <QDir>
@@ -20,6 +21,23 @@
 #endif
 
 namespace gatehouse::app {
+
+namespace {
+
+// The credentials whose secret is `{sealed: ...}`: unsealing them needs the master key.
+QStringList sealedCredentials(store::Database &database)
+{
+    QStringList names;
+    const auto credentials = store::CredentialRepository(database).list();
+    if (!credentials)
+        return names;
+    for (const store::Credential &c : *credentials)
+        if (c.secret && c.secret->kind == QLatin1String("sealed"))
+            names << c.name;
+    return names;
+}
+
+} // namespace
 
 ServeCommand::ServeCommand(QTextStream &out, QTextStream &err)
     : m_out(out)
@@ -250,8 +268,23 @@ Status ServeCommand::openVault()
     auto vault = secrets::CredentialVault::openExisting(m_workspace->database(), *provider);
     if (!vault)
         return vault.error().withContext(tr("the credential vault"));
-    if (!*vault)
-        return {};
+    if (!*vault) {
+        // No secret imported here, but sealed ones in the configuration need the master key too.
+        const QStringList sealed = sealedCredentials(m_workspace->database());
+        if (sealed.isEmpty())
+            return {};
+        auto unsealing =
+            secrets::CredentialVault::forSealedSecrets(m_workspace->database(), *provider);
+        if (!unsealing) {
+            // The gateway serves the rest: these credentials' tools answer with a tool error.
+            qCWarning(lcApp).noquote()
+                << tr("the tools that need %1 answer with an error until the key that unseals "
+                      "them is installed: %2")
+                       .arg(sealed.join(QStringLiteral(", ")), unsealing.error().message());
+            return {};
+        }
+        vault = std::move(unsealing);
+    }
     qCInfo(lcApp).noquote() << "opened the credential vault with master key" << (*vault)->keyId()
                             << "from" << provider->describe();
     m_gateway->setCredentialVault(std::move(vault).value());
@@ -262,14 +295,15 @@ Status ServeCommand::openVault()
 void ServeCommand::onSignal(int signal)
 {
     if (signal == SIGHUP) {
-        // A secret imported after the start brings the vault into use.
+        [[maybe_unused]] const Status reloaded = reload();
+        // A secret imported after the start, or sealed secrets the reloaded file brought, bring
+        // the vault into use.
         if (!m_vaultOpen) {
             if (Status opened = openVault(); !opened)
                 qCWarning(lcApp).noquote() << "SIGHUP:" << opened.error().message();
             else if (m_vaultOpen) [[maybe_unused]]
                 const Status servers = m_gateway->reloadServers();
         }
-        [[maybe_unused]] const Status reloaded = reload();
         return;
     }
     qCInfo(lcApp) << "signal" << signal << "received: stopping";

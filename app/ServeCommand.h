@@ -40,7 +40,8 @@ public:
 private:
     void onSignal(int signal);
     Status reload();
-    // Opens the credential vault once the store holds a secret (at start, else on SIGHUP).
+    // Opens the credential vault once the store holds a secret or the configuration a sealed one
+    // (at start, else on SIGHUP). A sealed secret whose key cannot be read is only warned about.
     Status openVault();
     void printEndpoints(const gateway::ListenOptions &listen);
 

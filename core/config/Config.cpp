@@ -1,5 +1,7 @@
 #include "Config.h"
 
+#include "http/Headers.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 
@@ -164,6 +166,38 @@ bool isHttpUrl(const QString &text)
     const QUrl url(text, QUrl::StrictMode);
     return url.isValid() && (url.scheme() == u"http" || url.scheme() == u"https") &&
            !url.host().isEmpty();
+}
+
+bool isHeaderName(QStringView name)
+{
+    const QByteArray latin1 = name.toLatin1();
+    // toLatin1() turns what Latin-1 lacks into '?', which is no tchar either
+    return !name.isEmpty() && http::isToken(latin1);
+}
+
+bool isReservedIdentityHeader(QStringView name)
+{
+    // Credentials and cookies (RFC 9110 §11.6.2, RFC 6265), what frames or routes the message
+    // (RFC 9110 §7.2, §7.6, RFC 9112 §6-7) and what types its content (RFC 9110 §8.3, §12.5.1).
+    static constexpr std::u16string_view reserved[] = {
+        u"authorization",
+        u"cookie",
+        u"host",
+        u"content-length",
+        u"transfer-encoding",
+        u"connection",
+        u"keep-alive",
+        u"upgrade",
+        u"te",
+        u"trailer",
+        u"expect",
+        u"content-type",
+        u"accept",
+    };
+    for (const std::u16string_view r : reserved)
+        if (name.compare(QStringView(r.data(), qsizetype(r.size())), Qt::CaseInsensitive) == 0)
+            return true;
+    return name.startsWith(u"proxy-", Qt::CaseInsensitive);
 }
 
 std::optional<ListenAddress> ListenAddress::parse(QStringView text, bool allowAnyPort)

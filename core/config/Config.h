@@ -204,6 +204,8 @@ struct ToolOverride
     std::optional<ParamValues> paramDefaults; // visible, sent when the client leaves it out
     std::optional<QStringList> responseFields;
     std::optional<QString> credential;
+    // The upstream scopes the tool needs, over the spec's security requirements ([]: none).
+    std::optional<QStringList> scopes;
     std::optional<double> cost;          // fixed, per call
     std::optional<QString> costArgument; // adds this argument's number times cost_factor
     std::optional<double> costFactor;    // default 1
@@ -238,6 +240,22 @@ struct ToolsConfig
     bool operator==(const ToolsConfig &) const = default;
 };
 
+// `identity_headers:` — the headers that tell the upstream who is calling: the caller's user
+// name and the OAuth client it calls through. Either may be absent. Never the client's token.
+struct IdentityHeadersConfig
+{
+    std::optional<QString> user;   // header name, e.g. X-Gatehouse-User
+    std::optional<QString> client; // header name, e.g. X-Gatehouse-Client
+
+    bool operator==(const IdentityHeadersConfig &) const = default;
+};
+
+// Whether `name` may be an identity header: an HTTP field name (RFC 9110 §5.1, a token) that
+// carries no credential or cookie and does not frame, route or type the message (Authorization,
+// Cookie, Host, Content-Length, Transfer-Encoding, Proxy-*, Connection, ...). Case-insensitive.
+bool isHeaderName(QStringView name);
+bool isReservedIdentityHeader(QStringView name);
+
 struct ServerConfig
 {
     QString name;
@@ -247,7 +265,10 @@ struct ServerConfig
     std::optional<QUrl> baseUrl;
     std::optional<bool> openapiRemoteRefs; // default false: remote $refs in the spec are refused
     std::optional<Discovery> discovery;    // default Discovery::Flat
-    std::optional<QString> credential;
+    std::optional<QString> credential;     // the default, tried first
+    // Further candidates, in order, for tools that need upstream scopes the default lacks.
+    std::optional<QStringList> credentials;
+    std::optional<IdentityHeadersConfig> identityHeaders;
     std::optional<ToolsConfig> tools;
 
     bool operator==(const ServerConfig &) const = default;

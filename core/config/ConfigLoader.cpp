@@ -804,15 +804,12 @@ private:
     void parseServer(const Node &node, const QString &path)
     {
         static const QStringList keys{
-            QStringLiteral("name"),
-            QStringLiteral("title"),
-            QStringLiteral("openapi"),
-            QStringLiteral("mcp"),
-            QStringLiteral("base_url"),
-            QStringLiteral("discovery"),
-            QStringLiteral("credential"),
-            QStringLiteral("tools"),
-            QStringLiteral("openapi_remote_refs"),
+            QStringLiteral("name"),        QStringLiteral("title"),
+            QStringLiteral("openapi"),     QStringLiteral("mcp"),
+            QStringLiteral("base_url"),    QStringLiteral("discovery"),
+            QStringLiteral("credential"),  QStringLiteral("identity_headers"),
+            QStringLiteral("tools"),       QStringLiteral("openapi_remote_refs"),
+            QStringLiteral("credentials"),
         };
         ServerConfig &server = config.servers.emplace_back();
         const bool isMap = forEachKey(
@@ -845,6 +842,10 @@ private:
                     server.discovery = enumeration<Discovery>(value, p);
                 } else if (key == u"credential") {
                     server.credential = nonEmptyString(value, p);
+                } else if (key == u"credentials") {
+                    server.credentials = stringList(value, p);
+                } else if (key == u"identity_headers") {
+                    server.identityHeaders = parseIdentityHeaders(value, p);
                 } else if (key == u"tools") {
                     server.tools = parseTools(value, p);
                 }
@@ -866,6 +867,44 @@ private:
             warning(keyPath(path, QStringLiteral("base_url")),
                     tr("base_url only applies to OpenAPI servers; it is ignored with \"mcp\""));
         }
+    }
+
+    std::optional<IdentityHeadersConfig> parseIdentityHeaders(const Node &node, const QString &path)
+    {
+        static const QStringList keys{QStringLiteral("user"), QStringLiteral("client")};
+        IdentityHeadersConfig headers;
+        bool ok = true;
+        const bool isMap = forEachKey(
+            node, path, keys, [&](const QString &key, const Node &value, const QString &p) {
+                std::optional<QString> name = nonEmptyString(value, p);
+                if (name && !isHeaderName(*name)) {
+                    typeError(value, p,
+                              tr("an HTTP header name (letters, digits and !#$%&'*+-.^_`|~, "
+                                 "such as X-Gatehouse-User)"));
+                    name.reset();
+                } else if (name && isReservedIdentityHeader(*name)) {
+                    error(p, tr("\"%1\" cannot carry the caller's identity: it carries "
+                                "credentials or cookies, or frames the request; use a header of "
+                                "your own, such as X-Gatehouse-%2")
+                                 .arg(*name, key == u"user" ? QStringLiteral("User")
+                                                            : QStringLiteral("Client")));
+                    name.reset();
+                }
+                ok = ok && name.has_value();
+                (key == u"user" ? headers.user : headers.client) = name;
+            });
+        if (!isMap || !ok)
+            return std::nullopt;
+        if (!headers.user && !headers.client)
+            warning(path, tr("identity_headers names neither \"user\" nor \"client\"; it has "
+                             "no effect"));
+        else if (headers.user && headers.client &&
+                 headers.user->compare(*headers.client, Qt::CaseInsensitive) == 0)
+            error(keyPath(path, QStringLiteral("client")),
+                  tr("\"%1\" is the user's header already (header names ignore case); give the "
+                     "client its own header")
+                      .arg(*headers.client));
+        return headers;
     }
 
     std::optional<ToolsConfig> parseTools(const Node &node, const QString &path)
@@ -937,6 +976,7 @@ private:
             QStringLiteral("param_defaults"),
             QStringLiteral("response_fields"),
             QStringLiteral("credential"),
+            QStringLiteral("scopes"),
             QStringLiteral("cost"),
             QStringLiteral("cost_argument"),
             QStringLiteral("cost_factor"),
@@ -971,6 +1011,8 @@ private:
                 override.responseFields = stringList(value, p);
             } else if (key == u"credential") {
                 override.credential = nonEmptyString(value, p);
+            } else if (key == u"scopes") {
+                override.scopes = stringList(value, p);
             } else if (key == u"cost") {
                 override.cost = number(value, p);
             } else if (key == u"cost_argument") {
@@ -1082,6 +1124,25 @@ private:
                             tr("\"%1\" is only used by api_key credentials; it is ignored for %2")
                                 .arg(QString::fromLatin1(key), typeName));
             }
+        }
+        // RFC 6749 §6: the upstream may answer a refresh with a new refresh token and revoke the
+        // one sent, so the gateway must store the new one back, which only the vault allows.
+        if (credential.type == CredentialType::OAuth2RefreshToken && credential.secret &&
+            credential.secret->source != SecretSource::Keychain) {
+            const QString name =
+                credential.name.isEmpty() ? QStringLiteral("NAME") : credential.name;
+            error(keyPath(path, QStringLiteral("secret")),
+                  tr("an oauth2_refresh_token credential keeps its refresh token in the vault: "
+                     "the upstream replaces the refresh token when it is used, and the gateway "
+                     "stores the new one back, which it cannot do to %1. Write `secret: "
+                     "{keychain: %2}` and import the token with `gatehouse credential import %2 "
+                     "--from-stdin` (with `--user USER` for a per_user credential)")
+                      .arg(credential.secret->source == SecretSource::Env
+                               ? tr("an environment variable")
+                           : credential.secret->source == SecretSource::File
+                               ? tr("a file")
+                               : tr("a sealed value in the configuration"),
+                           name));
         }
         if (oauth2) {
             for (const char *key : {"token_url", "client_id"}) {
@@ -1426,6 +1487,15 @@ private:
             if (server.credential)
                 checkReference(keyPath(path, QStringLiteral("credential")), *server.credential,
                                credentials, credential, credentialsKey);
+            const QStringList candidates = server.credentials.value_or(QStringList());
+            for (qsizetype c = 0; c < candidates.size(); ++c) {
+                const QString itemPath = indexPath(keyPath(path, credentialsKey), c);
+                checkReference(itemPath, candidates.at(c), credentials, credential, credentialsKey);
+                if (candidates.indexOf(candidates.at(c)) != c)
+                    error(itemPath, tr("credential \"%1\" is listed twice; list each candidate "
+                                       "once, in the order they are tried")
+                                        .arg(candidates.at(c)));
+            }
             if (!server.tools)
                 continue;
             for (const ToolOverride &override : server.tools->overrides) {
@@ -1435,6 +1505,7 @@ private:
                         *override.credential, credentials, credential, credentialsKey);
             }
         }
+        checkIdentityHeaders();
         for (const Role &role : config.roles) {
             for (const RoleRule &rule : role.rules)
                 checkTargetServer(rule.target, rulePath(role, rule.target));
@@ -1460,6 +1531,50 @@ private:
                 checkReference(
                     keyPath(indexPath(QStringLiteral("clients"), i), QStringLiteral("user")),
                     client.user, users, tr("user"), QStringLiteral("users"));
+        }
+    }
+
+    // An identity header must not be where one of the server's credentials puts its secret:
+    // the credential would replace the identity, or a client would learn where the key goes.
+    void checkIdentityHeaders()
+    {
+        for (qsizetype i = 0; i < config.servers.size(); ++i) {
+            const ServerConfig &server = config.servers.at(i);
+            if (!server.identityHeaders)
+                continue;
+            QStringList names;
+            if (server.credential)
+                names.append(*server.credential);
+            for (const QString &candidate : server.credentials.value_or(QStringList()))
+                if (!names.contains(candidate))
+                    names.append(candidate);
+            for (const ToolOverride &override :
+                 server.tools ? server.tools->overrides : QList<ToolOverride>())
+                if (override.credential && !names.contains(*override.credential))
+                    names.append(*override.credential);
+            const QString path = keyPath(indexPath(QStringLiteral("servers"), i),
+                                         QStringLiteral("identity_headers"));
+            const std::pair<QString, std::optional<QString>> headers[] = {
+                {QStringLiteral("user"), server.identityHeaders->user},
+                {QStringLiteral("client"), server.identityHeaders->client},
+            };
+            for (const auto &[key, header] : headers) {
+                if (!header)
+                    continue;
+                for (const QString &name : std::as_const(names)) {
+                    const auto c = std::find_if(
+                        config.credentials.cbegin(), config.credentials.cend(),
+                        [&](const Credential &candidate) { return candidate.name == name; });
+                    if (c == config.credentials.cend() || c->type != CredentialType::ApiKey ||
+                        c->in.value_or(ParamLocation::Header) != ParamLocation::Header ||
+                        !c->param || c->param->compare(*header, Qt::CaseInsensitive) != 0)
+                        continue;
+                    error(keyPath(path, key),
+                          tr("header \"%1\" is where credential \"%2\" of this server sends its "
+                             "key; give the identity another header")
+                              .arg(*header, name));
+                }
+            }
         }
     }
 

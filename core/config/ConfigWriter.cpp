@@ -139,6 +139,7 @@ Tree overrideTree(const ToolOverride &o)
     set(out, "param_defaults", o.paramDefaults, params);
     set(out, "response_fields", o.responseFields, strings);
     set(out, "credential", o.credential, text);
+    set(out, "scopes", o.scopes, strings);
     set(out, "cost", o.cost, plain<double>);
     set(out, "cost_argument", o.costArgument, text);
     set(out, "cost_factor", o.costFactor, plain<double>);
@@ -159,6 +160,13 @@ Tree serverTree(const ServerConfig &server)
     set(out, "openapi_remote_refs", server.openapiRemoteRefs, plain<bool>);
     set(out, "discovery", server.discovery, name<Discovery>);
     set(out, "credential", server.credential, text);
+    set(out, "credentials", server.credentials, strings);
+    set(out, "identity_headers", server.identityHeaders, [](const IdentityHeadersConfig &h) {
+        Tree t = Tree::object();
+        set(t, "user", h.user, text);
+        set(t, "client", h.client, text);
+        return t;
+    });
     set(out, "tools", server.tools, [](const ToolsConfig &tools) {
         Tree t = Tree::object();
         set(t, "include", tools.include, strings);
@@ -304,7 +312,7 @@ bool flowMap(const Tree &value, const std::string &key, const std::string &paren
     if (key == "fixed_params" || key == "param_defaults")
         return std::all_of(value.begin(), value.end(), isScalar);
     return key == "tls" || key == "auth" || key == "store" || key == "secret" ||
-           key == "master_key" || parentKey == "grants";
+           key == "master_key" || key == "identity_headers" || parentKey == "grants";
 }
 
 void emit(YAML::Emitter &out, const Tree &value, const std::string &key,

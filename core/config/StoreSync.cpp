@@ -42,6 +42,10 @@ store::Server toRecord(const ServerConfig &s)
     r.openapiRemoteRefs = s.openapiRemoteRefs.value_or(false);
     r.discovery = toString(s.discovery.value_or(Discovery::Flat));
     r.credential = s.credential;
+    r.credentials = s.credentials.value_or(QStringList());
+    if (s.identityHeaders)
+        r.identityHeaders =
+            store::ServerIdentityHeaders{s.identityHeaders->user, s.identityHeaders->client};
     if (s.tools && s.tools->exclude)
         r.toolExcludes = *s.tools->exclude;
     if (s.tools && s.tools->include)
@@ -65,6 +69,7 @@ store::ToolOverride toRecord(const QString &server, const ToolOverride &o)
     r.hideParams = o.hideParams;
     r.responseFields = o.responseFields;
     r.credential = o.credential;
+    r.scopes = o.scopes;
     r.cost = o.cost;
     r.costArgument = o.costArgument;
     r.costFactor = o.costFactor;
@@ -490,6 +495,11 @@ Result<Config> StoreSync::exportConfig(const GatewayConfig &gateway)
             sc.openapiRemoteRefs = true;
         sc.discovery = fromString<Discovery>(s.discovery);
         sc.credential = s.credential;
+        if (!s.credentials.isEmpty())
+            sc.credentials = s.credentials;
+        if (s.identityHeaders)
+            sc.identityHeaders =
+                IdentityHeadersConfig{s.identityHeaders->user, s.identityHeaders->client};
         const auto overrideList = overrides.listForServer(s.name);
         if (!overrideList)
             return overrideList.error();
@@ -517,6 +527,7 @@ Result<Config> StoreSync::exportConfig(const GatewayConfig &gateway)
                 to.paramDefaults = o.paramDefaults;
                 to.responseFields = o.responseFields;
                 to.credential = o.credential;
+                to.scopes = o.scopes;
                 to.cost = o.cost;
                 to.costArgument = o.costArgument;
                 to.costFactor = o.costFactor;
@@ -605,11 +616,17 @@ Result<Config> StoreSync::exportConfig(const GatewayConfig &gateway)
     return config;
 }
 
-Result<QString> StoreSync::exportBundle(const QString &dir, const GatewayConfig &gateway)
+Result<QString> StoreSync::exportBundle(const QString &dir, const GatewayConfig &gateway,
+                                        const SealedSecrets &sealed)
 {
     auto config = exportConfig(gateway);
     if (!config)
         return config.error();
+    for (Credential &c : config->credentials) {
+        const auto value = sealed.values.constFind(c.name);
+        if (value != sealed.values.cend())
+            c.secret = SecretRef{SecretSource::Sealed, *value, QString()};
+    }
     const QDir out(dir);
     if (!QDir().mkpath(out.filePath(QStringLiteral("specs"))))
         return Error(ErrorCode::Io,
@@ -645,14 +662,45 @@ Result<QString> StoreSync::exportBundle(const QString &dir, const GatewayConfig 
 
     QFile readme(out.filePath(QStringLiteral("README.md")));
     if (readme.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        readme.write(tr("# Gatehouse deployment bundle\n\n"
-                        "- `gatehouse.yaml`: the configuration (docs/configuration.md in the "
-                        "Gatehouse sources describes every key).\n"
-                        "- `specs/`: the OpenAPI specs it names.\n\n"
-                        "Run it with:\n\n    gatehouse serve --config gatehouse.yaml\n\n"
-                        "Credentials are referenced, never included: provide each secret on the "
-                        "server as its `secret:` key says (env, file or keychain).\n")
-                         .toUtf8());
+        QString text = tr("# Gatehouse deployment bundle\n\n"
+                          "- `gatehouse.yaml`: the configuration (docs/configuration.md in the "
+                          "Gatehouse sources describes every key).\n"
+                          "- `specs/`: the OpenAPI specs it names.\n\n"
+                          "Run it with:\n\n    gatehouse serve --config gatehouse.yaml\n\n"
+                          "Credentials are referenced, never included: provide each secret on the "
+                          "server as its `secret:` key says (env, file or keychain).\n");
+        if (!sealed.values.isEmpty()) {
+            QStringList names = sealed.values.keys();
+            names.sort();
+            text += tr("\n## Sealed secrets\n\n"
+                       "The owner-wide secrets of %1 are in `gatehouse.yaml` as `secret: {sealed: "
+                       "...}`, encrypted (AES-256-GCM) to the deployment key in `%2`, which was "
+                       "written beside this folder, never inside it. The gateway unseals them "
+                       "with its master key, so install that key as the server's master key, "
+                       "then delete it from the machine it was exported on:\n\n"
+                       "- as a systemd credential (recommended):\n\n"
+                       "      systemd-creds encrypt --name=gatehouse-deployment %2 "
+                       "/etc/credstore.encrypted/gatehouse-deployment\n\n"
+                       "  with `LoadCredentialEncrypted=gatehouse-deployment:/etc/credstore."
+                       "encrypted/gatehouse-deployment` in the service unit and, in "
+                       "`gatehouse.yaml`:\n\n"
+                       "      gateway:\n        master_key: {systemd: gatehouse-deployment}\n\n"
+                       "- or as a key file owned by the user the gateway runs as, mode 0600, in a "
+                       "directory only that user or root can write:\n\n"
+                       "      gateway:\n        master_key: {file: /etc/gatehouse/%2}\n\n"
+                       "As exported, `gateway.master_key` names the key file beside this folder, "
+                       "so the bundle runs where it was written. Without the key, or with another "
+                       "one, the gateway still starts and these credentials' tools answer with an "
+                       "error that says so. A sealed value only opens for its own credential: "
+                       "copied to another one, it does not decrypt.\n")
+                        .arg(names.join(QStringLiteral(", ")), sealed.keyFile);
+        }
+        if (!sealed.perUser.isEmpty())
+            text += tr("\nPer-user secrets are not exported: each user of %1 imports their own "
+                       "on the server with `gatehouse credential import NAME --user USER "
+                       "--from-stdin`.\n")
+                        .arg(sealed.perUser.join(QStringLiteral(", ")));
+        readme.write(text.toUtf8());
     }
     return configPath;
 }

@@ -4,6 +4,7 @@
 #include "Result.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
 
 namespace gatehouse::store {
@@ -57,10 +58,21 @@ public:
     // given one (the store does not hold it); OpenAPI paths are absolute.
     Result<Config> exportConfig(const GatewayConfig &gateway = {});
 
+    // What `export --seal-secrets` puts into a bundle: owner-wide secrets sealed to a deployment
+    // key that is kept beside the bundle, never inside it.
+    struct SealedSecrets
+    {
+        QHash<QString, QString> values; // credential name -> its `{sealed: BASE64}` value
+        QString keyFile;                // the deployment key's file name, for the README
+        QStringList perUser;            // per-user credentials, whose secrets stay behind
+    };
+
     // Writes dir/gatehouse.yaml, copies the local OpenAPI specs it names to dir/specs/ (so the
     // bundle moves as one folder) and a README. Returns the config file's path. Secrets are
-    // never written: credentials keep their references.
-    Result<QString> exportBundle(const QString &dir, const GatewayConfig &gateway = {});
+    // never written in clear: credentials keep their references, except those `sealed` names,
+    // which get `secret: {sealed: ...}`.
+    Result<QString> exportBundle(const QString &dir, const GatewayConfig &gateway = {},
+                                 const SealedSecrets &sealed = {});
 
 private:
     store::Database &m_database;

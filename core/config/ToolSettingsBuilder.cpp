@@ -61,6 +61,7 @@ openapi::ToolSettings ToolSettingsBuilder::fromConfig(const ServerConfig &server
         s.defaultParams = o.paramDefaults.value_or(ParamValues());
         s.responseFields = o.responseFields;
         s.credential = o.credential;
+        s.scopes = o.scopes;
         s.cost = o.cost;
         s.costArgument = o.costArgument;
         s.costFactor = o.costFactor;
@@ -96,6 +97,7 @@ openapi::ToolSettings ToolSettingsBuilder::fromStore(const store::Server &server
         s.defaultParams = o.paramDefaults.value_or(store::ParamValues());
         s.responseFields = o.responseFields;
         s.credential = o.credential;
+        s.scopes = o.scopes;
         s.cost = o.cost;
         s.costArgument = o.costArgument;
         s.costFactor = o.costFactor;

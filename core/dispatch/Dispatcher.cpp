@@ -9,12 +9,48 @@
 #include "UpstreamCredential.h"
 #include "UpstreamTokenRequest.h"
 
+#include <algorithm>
 #include <openssl/crypto.h>
 #include <vector>
 
 namespace gatehouse::dispatch {
 
 namespace {
+
+// An upstream may echo the request back (a debugging endpoint, an error page quoting the
+// headers): every form of the secret this call injected is taken out of the answer before it
+// becomes a result the client sees (SECURITY-CASES: the client never sees upstream credentials).
+void redact(http::UpstreamResponse &response, const QList<QByteArray> &secrets)
+{
+    static const QByteArray mask = QByteArrayLiteral("[redacted]");
+    QList<QByteArray> forms;
+    for (const QByteArray &secret : secrets) {
+        if (secret.size() < 4) // too short to tell from ordinary text
+            continue;
+        forms << secret << secret.toBase64() << secret.toPercentEncoding();
+        // A Basic credential's password on its own ("user:password").
+        if (const qsizetype colon = secret.indexOf(':'); colon >= 0 && secret.size() - colon > 4)
+            forms << secret.mid(colon + 1);
+        const std::string escaped =
+            nlohmann::json(secret.toStdString())
+                .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        forms << QByteArray::fromStdString(escaped.substr(1, escaped.size() - 2));
+        forms << QByteArray(forms.last()).replace("/", "\\/");
+    }
+    if (forms.isEmpty())
+        return;
+    // Longest first, so a secret's base64 is not cut apart by a shorter form inside it.
+    std::sort(forms.begin(), forms.end(),
+              [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    for (const QByteArray &form : std::as_const(forms)) {
+        if (response.body.contains(form))
+            response.body.replace(form, mask);
+        for (auto &header : response.headers)
+            if (header.second.contains(form))
+                header.second.replace(form, mask);
+    }
+}
 
 void wipe(QByteArray &bytes)
 {
@@ -225,9 +261,9 @@ void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredentia
 {
     const DispatchTarget &target = call->target;
     static const QMap<QString, openapi::SecurityScheme> noSchemes;
-    auto built =
-        RequestBuilder::build(*target.tool, call->arguments, target.baseUrl, credential,
-                              target.securitySchemes ? *target.securitySchemes : noSchemes);
+    auto built = RequestBuilder::build(*target.tool, call->arguments, target.baseUrl, credential,
+                                       target.securitySchemes ? *target.securitySchemes : noSchemes,
+                                       target.identityHeaders);
     if (!built)
         return call->done(mcp::ToolResult::text(
             tr("%1 was not called: %2").arg(target.tool->name, built.error().message()), true));
@@ -263,6 +299,13 @@ void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredentia
                                           call->token);
                 return acquireToken(call);
             }
+            QList<QByteArray> injected;
+            if (credential && !credential->secret.isEmpty())
+                injected << credential->secret;
+            if (!call->token.isEmpty())
+                injected << call->token;
+            if (!injected.isEmpty())
+                redact(*response, injected);
             mcp::ToolResult result = ResultBuilder::fromResponse(*target.tool, *response);
             result.upstreamStatus = response->status;
             call->done(std::move(result));

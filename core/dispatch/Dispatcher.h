@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RequestBuilder.h"
 #include "http/UpstreamClient.h"
 #include "mcp/ToolProvider.h"
 #include "openapi/Tool.h"
@@ -35,6 +36,8 @@ struct DispatchTarget
     std::function<Result<QByteArray>()> readSecret;
     std::function<Status(QByteArrayView)> storeSecret;
     const QMap<QString, openapi::SecurityScheme> *securitySchemes = nullptr;
+    // Who is calling, for the upstream (servers[].identity_headers); never the client's token.
+    QList<IdentityHeader> identityHeaders;
     // Runs once, when the request is ready and nothing has been sent: a result here stops the
     // call before the upstream sees it (a spend cap). Null: nothing to check.
     std::function<std::optional<mcp::ToolResult>(const nlohmann::json &arguments)> beforeSend;

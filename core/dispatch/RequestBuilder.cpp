@@ -1,7 +1,9 @@
 #include "RequestBuilder.h"
 
+#include "Logging.h"
 #include "ParameterSerializer.h"
 #include "UpstreamCredential.h"
+#include "config/Config.h"
 #include "http/Headers.h"
 
 #include <QHash>
@@ -187,6 +189,49 @@ bool isReservedHeader(QByteArrayView name)
     return false;
 }
 
+bool isIdentityHeader(QByteArrayView name, const QList<IdentityHeader> &identity)
+{
+    return std::any_of(identity.cbegin(), identity.cend(), [&](const IdentityHeader &h) {
+        return http::Headers::equalNames(name, h.name);
+    });
+}
+
+// Why an identity value cannot go into a header; empty when it can. RFC 9110 §5.5: a field
+// value has no control characters and no whitespace at either end (a recipient would strip it,
+// and " bob" would arrive as someone else's "bob"). Other non-ASCII text goes as UTF-8 octets.
+QString identityValueProblem(const QString &value)
+{
+    for (const QChar c : value)
+        if (c.category() == QChar::Other_Control)
+            return RequestBuilder::tr("it contains a line break or another control character");
+    if (value != value.trimmed())
+        return RequestBuilder::tr("it starts or ends with whitespace");
+    return {};
+}
+
+void appendIdentity(http::UpstreamRequest &request, const QList<IdentityHeader> &identity,
+                    const Tool &tool)
+{
+    for (const IdentityHeader &h : identity) {
+        if (h.value.isEmpty())
+            continue;
+        const QString name = QString::fromLatin1(h.name);
+        if (!config::isHeaderName(name) || config::isReservedIdentityHeader(name)) {
+            qCWarning(lcDispatch).noquote()
+                << "identity header" << name << "of" << tool.name
+                << "is left out: it is not a header name the gateway may set";
+            continue;
+        }
+        if (const QString problem = identityValueProblem(h.value); !problem.isEmpty()) {
+            // The value names the caller, so it stays out of the log as well.
+            qCWarning(lcDispatch).noquote()
+                << "identity header" << name << "of" << tool.name << "is left out:" << problem;
+            continue;
+        }
+        request.headers.append({h.name, h.value.toUtf8()});
+    }
+}
+
 struct Body
 {
     QByteArray contentType;
@@ -229,7 +274,8 @@ bool allScalars(const json &array)
 Result<http::UpstreamRequest>
 RequestBuilder::build(const Tool &tool, const json &arguments, const QString &baseUrl,
                       const UpstreamCredential *credential,
-                      const QMap<QString, openapi::SecurityScheme> &schemes)
+                      const QMap<QString, openapi::SecurityScheme> &schemes,
+                      const QList<IdentityHeader> &identity)
 {
     if (!arguments.is_null() && !arguments.is_object())
         return Error(ErrorCode::InvalidArgument,
@@ -343,7 +389,7 @@ RequestBuilder::build(const Tool &tool, const json &arguments, const QString &ba
             break;
         case ArgumentTarget::Header: {
             const QByteArray name = v->name.toUtf8();
-            if (isReservedHeader(name))
+            if (isReservedHeader(name) || isIdentityHeader(name, identity))
                 break;
             if (!http::isToken(name))
                 return Error(ErrorCode::Validation,
@@ -407,6 +453,7 @@ RequestBuilder::build(const Tool &tool, const json &arguments, const QString &ba
     }
     request.headers.append({QByteArrayLiteral("Accept"), accept.join(", ")});
     request.headers.append(headerParameters);
+    appendIdentity(request, identity, tool);
     if (!cookies.isEmpty())
         request.headers.append({QByteArrayLiteral("Cookie"), cookies.join("; ")});
 

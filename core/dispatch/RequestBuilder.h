@@ -5,6 +5,7 @@
 #include "openapi/Tool.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QMap>
 #include <QString>
 
@@ -13,6 +14,19 @@
 namespace gatehouse::dispatch {
 
 struct UpstreamCredential;
+
+// A header the gateway itself sets to tell the upstream who is calling
+// (servers[].identity_headers): a header parameter of that name is never taken from the arguments,
+// defaults or fixed values, so only the gateway sets it. An empty value sends nothing; a value a
+// header cannot carry (a control character, whitespace at either end) is left out and logged, never
+// cleaned.
+struct IdentityHeader
+{
+    QByteArray name;
+    QString value; // sent as UTF-8
+
+    bool operator==(const IdentityHeader &) const = default;
+};
 
 // Turns a validated tool call into the upstream request (OAS 3.1.1 §4.8.12 parameters,
 // §4.8.14-15 bodies, RFC 3986 percent-encoding):
@@ -27,7 +41,9 @@ struct UpstreamCredential;
 //   whole-body value as text for other types;
 // - fixed arguments always win over what the client sent; defaults fill what it left out;
 // - Accept: application/json plus the response types the operation lists;
-// - the credential, when given, injected as inject() says (schemes: the spec's schemes).
+// - the identity headers after the parameters, replacing any header parameter of the same name;
+// - the credential, when given, injected as inject() says (schemes: the spec's schemes); it
+//   replaces a header of its own name, an identity header too.
 // Timeouts stay at the UpstreamRequest defaults; same-origin redirects are followed.
 class RequestBuilder
 {
@@ -37,7 +53,8 @@ public:
     static Result<http::UpstreamRequest>
     build(const openapi::Tool &tool, const nlohmann::json &arguments, const QString &baseUrl,
           const UpstreamCredential *credential = nullptr,
-          const QMap<QString, openapi::SecurityScheme> &schemes = {});
+          const QMap<QString, openapi::SecurityScheme> &schemes = {},
+          const QList<IdentityHeader> &identity = {});
 };
 
 } // namespace gatehouse::dispatch

@@ -1,5 +1,7 @@
 #include "SecretResolver.h"
 
+#include "secrets/CredentialVault.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -70,10 +72,30 @@ Result<QByteArray> SecretResolver::resolve(const config::SecretRef &ref)
                         "there at each call; import it with `gatehouse credential import`."));
     case config::SecretSource::Sealed:
         return Error(ErrorCode::Unavailable,
-                     tr("Sealed secrets arrive with the credential vault; use {env: NAME} or "
-                        "{file: PATH} for now."));
+                     tr("A {sealed: ...} secret is decrypted with the gateway's master key when "
+                        "the catalog loads, through the credential vault; it cannot be read "
+                        "without it."));
     }
     return Error(ErrorCode::Internal, tr("The secret has an unknown source."));
+}
+
+Result<QByteArray> SecretResolver::unseal(const config::SecretRef &ref, const QString &credential,
+                                          const secrets::CredentialVault *vault)
+{
+    if (ref.source != config::SecretSource::Sealed)
+        return Error(ErrorCode::Internal,
+                     tr("The secret of credential %1 is not sealed.").arg(credential));
+    if (!vault)
+        return Error(
+            ErrorCode::Unavailable,
+            tr("the secret of credential %1 is sealed to a deployment key, and this "
+               "gateway has no master key to unseal it. Install the key that `gatehouse export "
+               "--seal-secrets` wrote beside the bundle (BUNDLE.deployment-key) where "
+               "gateway.master_key says, for example `master_key: {systemd: "
+               "gatehouse-deployment}` or `{file: PATH}`, and restart the gateway; its "
+               "log says why no key was read.")
+                .arg(credential));
+    return vault->unseal(credential, ref.value);
 }
 
 } // namespace gatehouse::dispatch

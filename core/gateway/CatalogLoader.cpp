@@ -6,6 +6,7 @@
 #include "config/Config.h"
 #include "config/ToolSettingsBuilder.h"
 #include "dispatch/SchemaValidator.h"
+#include "dispatch/SecretResolver.h"
 #include "dispatch/TokenCache.h"
 #include "dispatch/UpstreamCredential.h"
 #include "http/DocumentFetcher.h"
@@ -18,14 +19,32 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <openssl/crypto.h>
+
 namespace gatehouse::gateway {
 
 namespace {
 
+// The credential holds its secret until the last catalog and call that use it let go; then the
+// secret's bytes are wiped, not just freed.
+std::shared_ptr<const dispatch::UpstreamCredential>
+wipedOnRelease(dispatch::UpstreamCredential credential)
+{
+    return std::shared_ptr<const dispatch::UpstreamCredential>(
+        new dispatch::UpstreamCredential(std::move(credential)),
+        [](dispatch::UpstreamCredential *c) {
+            if (!c->secret.isEmpty())
+                OPENSSL_cleanse(c->secret.data(), size_t(c->secret.size()));
+            delete c;
+        });
+}
+
 // A credential record from the store, ready to inject: secrets from the environment or a file
-// are read now; keychain secrets (and credentials that name no secret, to be imported) are the
-// vault's, decrypted at each call.
-ResolvedCredential resolve(const store::Credential &record, const QString &server)
+// are read now, sealed ones unsealed now with the vault's master key (once per load, not per
+// call); keychain secrets (and credentials that name no secret, to be imported) are the vault's,
+// decrypted at each call.
+ResolvedCredential resolve(const store::Credential &record, const QString &server,
+                           const secrets::CredentialVault *vault)
 {
     ResolvedCredential out;
     auto fail = [&](const QString &why) {
@@ -70,15 +89,72 @@ ResolvedCredential resolve(const store::Credential &record, const QString &serve
                                       "write `secret: {keychain: %1}` and import the token with "
                                       "`gatehouse credential import %1`")
                         .arg(record.name));
-    auto credential = fromVault ? dispatch::UpstreamCredential::withoutSecret(c)
-                                : dispatch::UpstreamCredential::fromConfig(c);
+    const bool sealed = c.secret && c.secret->source == config::SecretSource::Sealed;
+    auto credential = fromVault || sealed ? dispatch::UpstreamCredential::withoutSecret(c)
+                                          : dispatch::UpstreamCredential::fromConfig(c);
     if (!credential)
         return fail(credential.error().message());
-    out.credential =
-        std::make_shared<const dispatch::UpstreamCredential>(std::move(credential).value());
+    if (sealed) {
+        auto plaintext = dispatch::SecretResolver::unseal(*c.secret, record.name, vault);
+        if (!plaintext)
+            return fail(plaintext.error().message());
+        credential->secret = std::move(plaintext).value();
+    }
+    out.credential = wipedOnRelease(std::move(credential).value());
     out.fromVault = fromVault;
     out.perUser = record.perUser;
     return out;
+}
+
+// An identity header name from the store, or nothing when it must not be sent (the config check
+// refuses such names; the store may have been written otherwise).
+QByteArray identityHeader(const std::optional<QString> &name, const QString &server)
+{
+    if (!name || name->isEmpty())
+        return {};
+    if (!config::isHeaderName(*name) || config::isReservedIdentityHeader(*name)) {
+        qCWarning(lcGateway).noquote()
+            << CatalogLoader::tr("server %1 does not send the identity header %2: it is not a "
+                                 "header the gateway may set (see identity_headers in "
+                                 "docs/configuration.md)")
+                   .arg(server, *name);
+        return {};
+    }
+    return name->toLatin1();
+}
+
+// Whether a credential's declared scopes include every scope of one of the tool's alternatives.
+bool carries(const store::Credential &credential, const QList<QStringList> &alternatives)
+{
+    const QStringList held = credential.scopes.value_or(QStringList());
+    return std::any_of(alternatives.cbegin(), alternatives.cend(), [&](const QStringList &needed) {
+        return std::all_of(needed.cbegin(), needed.cend(),
+                           [&](const QString &scope) { return held.contains(scope); });
+    });
+}
+
+CredentialChoice credentialChoice(const openapi::Tool &tool, const QString &defaultCredential,
+                                  const QStringList &candidates,
+                                  const QList<store::Credential> &credentials)
+{
+    CredentialChoice choice;
+    if (!tool.credential.isEmpty() || tool.scopes.isEmpty()) {
+        choice.fixed = tool.credential.isEmpty() ? defaultCredential : tool.credential;
+        return choice;
+    }
+    choice.byScope = true;
+    choice.considered = candidates;
+    QStringList alternatives;
+    for (const QStringList &scopes : tool.scopes)
+        alternatives.append(scopes.join(u' '));
+    choice.scopes = alternatives.join(CatalogLoader::tr(" or "));
+    for (const QString &name : candidates) {
+        const auto it = std::find_if(credentials.cbegin(), credentials.cend(),
+                                     [&](const store::Credential &c) { return c.name == name; });
+        if (it != credentials.cend() && carries(*it, tool.scopes))
+            choice.eligible.append(name);
+    }
+    return choice;
 }
 
 } // namespace
@@ -181,6 +257,15 @@ CatalogLoader::build(const store::Server &server, const QList<store::ToolOverrid
     catalog->discovery = discoveryModeFromName(server.discovery).value_or(DiscoveryMode::Flat);
     catalog->version = ++m_version;
     catalog->defaultCredential = server.credential.value_or(QString());
+    if (!catalog->defaultCredential.isEmpty())
+        catalog->candidateCredentials.append(catalog->defaultCredential);
+    for (const QString &name : server.credentials)
+        if (!catalog->candidateCredentials.contains(name))
+            catalog->candidateCredentials.append(name);
+    if (server.identityHeaders) {
+        catalog->identityUserHeader = identityHeader(server.identityHeaders->user, server.name);
+        catalog->identityClientHeader = identityHeader(server.identityHeaders->client, server.name);
+    }
     catalog->vault = m_vault;
     catalog->tokens = m_tokens;
 
@@ -216,13 +301,16 @@ CatalogLoader::build(const store::Server &server, const QList<store::ToolOverrid
     if (!catalog->tools)
         catalog->tools = std::make_shared<const openapi::ToolCatalog>();
 
-    // The credentials this server's tools name: its default and each tool's own.
-    QSet<QString> names;
-    if (!catalog->defaultCredential.isEmpty())
-        names.insert(catalog->defaultCredential);
+    // The credentials this server's tools may use: its candidates and each tool's own.
+    QSet<QString> names(catalog->candidateCredentials.cbegin(),
+                        catalog->candidateCredentials.cend());
     for (const openapi::Tool &tool : catalog->tools->tools)
         if (!tool.credential.isEmpty())
             names.insert(tool.credential);
+    catalog->credentialChoices.reserve(size_t(catalog->tools->tools.size()));
+    for (const openapi::Tool &tool : catalog->tools->tools)
+        catalog->credentialChoices.push_back(credentialChoice(
+            tool, catalog->defaultCredential, catalog->candidateCredentials, credentials));
     for (const QString &name : std::as_const(names)) {
         const auto it = std::find_if(credentials.cbegin(), credentials.cend(),
                                      [&](const store::Credential &c) { return c.name == name; });
@@ -234,7 +322,7 @@ CatalogLoader::build(const store::Server &server, const QList<store::ToolOverrid
                                              .arg(name, server.name)});
             continue;
         }
-        ResolvedCredential resolved = resolve(*it, server.name);
+        ResolvedCredential resolved = resolve(*it, server.name, m_vault.get());
         if (!resolved.error.isEmpty())
             qCWarning(lcDispatch).noquote() << resolved.error;
         catalog->credentials.insert(name, std::move(resolved));

@@ -35,7 +35,8 @@ public:
     ~CatalogLoader();
 
     Result<Catalogs> load(store::Database &database);
-    // The vault that keychain secrets are decrypted with, for the catalogs built from now on.
+    // The vault that keychain secrets are decrypted with (at each call) and sealed secrets with
+    // (when a catalog is built), for the catalogs built from now on.
     void setVault(std::shared_ptr<const secrets::CredentialVault> vault);
 
     // How a server's spec is loaded: the owner's base URL, and remote $refs fetched from public

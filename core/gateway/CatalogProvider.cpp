@@ -34,8 +34,11 @@ struct VaultLookup
     QString error;
 };
 
+// `prefetched`: the secret already looked up for this call (a per-user candidate checked while
+// choosing by scope), so that the vault is asked once.
 VaultLookup fromVault(const ServerCatalog &catalog, const QString &name,
-                      const ResolvedCredential &resolved, const mcp::Caller &caller)
+                      const ResolvedCredential &resolved, const mcp::Caller &caller,
+                      std::optional<Result<QByteArray>> prefetched = std::nullopt)
 {
     // Without sign-in (auth mode none) every caller is "anonymous": no one's own secret applies.
     if (resolved.perUser && caller.clientId.isEmpty())
@@ -58,9 +61,9 @@ VaultLookup fromVault(const ServerCatalog &catalog, const QString &name,
                                          "gateway's owner adds it with: %3")
                          .arg(name, catalog.name, import);
     };
-    if (!catalog.vault)
+    if (!prefetched && !catalog.vault)
         return {nullptr, missing()};
-    auto secret = catalog.vault->secret(name, user);
+    auto secret = prefetched ? std::move(*prefetched) : catalog.vault->secret(name, user);
     if (!secret) {
         if (secret.error().code() == ErrorCode::NotFound)
             return {nullptr, missing()};
@@ -81,6 +84,78 @@ VaultLookup fromVault(const ServerCatalog &catalog, const QString &name,
     return {std::move(credential), QString()};
 }
 
+// The credential a tool that needs upstream scopes uses for this call: the first eligible
+// candidate (see CredentialChoice), skipping per-user ones the caller has no secret for; the
+// secret looked up while checking one comes along. No name: the tool error in `error`.
+struct ScopeChoice
+{
+    QString name;
+    std::optional<Result<QByteArray>> secret;
+    QString error;
+};
+
+ScopeChoice chooseByScope(const ServerCatalog &catalog, const openapi::Tool &tool,
+                          const CredentialChoice &choice, const mcp::Caller &caller)
+{
+    QStringList skipped; // per-user candidates without the caller's secret
+    for (const QString &name : choice.eligible) {
+        const ResolvedCredential resolved = catalog.credentials.value(name);
+        if (!resolved.perUser || !resolved.fromVault || !resolved.credential ||
+            !resolved.error.isEmpty())
+            return {name, std::nullopt, QString()};
+        if (caller.clientId.isEmpty() || !catalog.vault) {
+            skipped.append(name);
+            continue;
+        }
+        auto secret = catalog.vault->secret(name, caller.subject);
+        if (!secret && secret.error().code() == ErrorCode::NotFound) {
+            skipped.append(name);
+            continue;
+        }
+        return {name, std::move(secret), QString()};
+    }
+    const QString considered = choice.considered.isEmpty()
+                                   ? CatalogProvider::tr("none: the server names no credential")
+                                   : choice.considered.join(u", ");
+    if (skipped.isEmpty())
+        return {QString(), std::nullopt,
+                CatalogProvider::tr("%1 was not called: it needs the upstream scopes %2, and none "
+                                    "of the credentials of server %3 carries them (considered: "
+                                    "%4). The gateway's owner can add the scopes to a "
+                                    "credential's scopes, or list one that has them under the "
+                                    "server's credentials.")
+                    .arg(tool.name, choice.scopes, catalog.name, considered)};
+    if (caller.clientId.isEmpty())
+        return {QString(), std::nullopt,
+                CatalogProvider::tr("%1 was not called: it needs the upstream scopes %2, which "
+                                    "only credentials holding each user's own secret carry (%3), "
+                                    "and this gateway runs without sign-in (considered: %4).")
+                    .arg(tool.name, choice.scopes, skipped.join(u", "), considered)};
+    return {QString(), std::nullopt,
+            CatalogProvider::tr("%1 was not called: it needs the upstream scopes %2, which only "
+                                "credentials holding each user's own secret carry (%3), and user "
+                                "%4 has none of them yet (considered: %5). Ask the gateway's "
+                                "owner to add yours: gatehouse credential import %6 --user %4 "
+                                "--from-stdin")
+                .arg(tool.name, choice.scopes, skipped.join(u", "), caller.subject, considered,
+                     skipped.first())};
+}
+
+// servers[].identity_headers for one call: the caller's user name and OAuth client. Without
+// sign-in (auth mode none) there is no one to name, so nothing is sent; the names are passed all
+// the same, so that a client's argument can never set them.
+QList<dispatch::IdentityHeader> identityHeaders(const ServerCatalog &catalog,
+                                                const mcp::Caller &caller)
+{
+    QList<dispatch::IdentityHeader> out;
+    const bool signedIn = !caller.clientId.isEmpty();
+    if (!catalog.identityUserHeader.isEmpty())
+        out.append({catalog.identityUserHeader, signedIn ? caller.subject : QString()});
+    if (!catalog.identityClientHeader.isEmpty())
+        out.append({catalog.identityClientHeader, signedIn ? caller.clientId : QString()});
+    return out;
+}
+
 } // namespace
 
 CatalogProvider::CatalogProvider(QString server, CatalogSource catalog, PolicySource policy,
@@ -96,17 +171,54 @@ CatalogProvider::CatalogProvider(QString server, CatalogSource catalog, PolicySo
 Result<double> CatalogProvider::costOf(const openapi::Tool &tool, const mcp::Json &arguments)
 {
     double cost = tool.cost.value_or(0.0);
-    if (tool.costArgument.isEmpty() || !arguments.is_object())
+    if (tool.costArgument.isEmpty())
         return cost;
-    const auto it = arguments.find(tool.costArgument.toStdString());
-    if (it == arguments.end() || it->is_null())
+    // The value the upstream will receive: a fixed value, else what the client sent (under the
+    // name the tool lists it by, which differs from the spec's on collisions), else the default.
+    const mcp::Json *given = nullptr;
+    bool known = false;
+    for (const openapi::SuppliedArgument &fixed : tool.fixed) {
+        if (fixed.name == tool.costArgument) {
+            given = &fixed.value;
+            known = true;
+        }
+    }
+    if (!given) {
+        for (const openapi::ToolArgument &argument : tool.arguments) {
+            if (argument.name != tool.costArgument && argument.property != tool.costArgument)
+                continue;
+            known = true;
+            const auto it = arguments.is_object() ? arguments.find(argument.property.toStdString())
+                                                  : arguments.end();
+            if (it != arguments.end() && !it->is_null())
+                given = &*it;
+            break;
+        }
+    }
+    if (!given) {
+        for (const openapi::SuppliedArgument &fallback : tool.defaults) {
+            if (fallback.name == tool.costArgument) {
+                given = &fallback.value;
+                known = true;
+            }
+        }
+    }
+    // A cost argument the tool does not have would make every call cost only the fixed part:
+    // a misconfiguration the owner must see, so nothing is called.
+    if (!known)
+        return Error(ErrorCode::Validation,
+                     tr("%1 was not called: its cost is set to come from the argument \"%2\", "
+                        "which the tool does not have. The gateway's owner must correct "
+                        "cost_argument.")
+                         .arg(tool.name, tool.costArgument));
+    if (!given)
         return cost;
     double value = std::nan("");
-    if (it->is_number()) {
-        value = it->get<double>();
-    } else if (it->is_string()) {
+    if (given->is_number()) {
+        value = given->get<double>();
+    } else if (given->is_string()) {
         bool ok = false;
-        value = QString::fromStdString(it->get<std::string>()).trimmed().toDouble(&ok);
+        value = QString::fromStdString(given->get<std::string>()).trimmed().toDouble(&ok);
         if (!ok)
             value = std::nan("");
     }
@@ -115,7 +227,12 @@ Result<double> CatalogProvider::costOf(const openapi::Tool &tool, const mcp::Jso
                      tr("%1 was not called: its argument \"%2\" sets what the call costs, so it "
                         "must be a number of zero or more.")
                          .arg(tool.name, tool.costArgument));
-    return cost + value * tool.costFactor;
+    const double total = cost + value * tool.costFactor;
+    if (!std::isfinite(total))
+        return Error(ErrorCode::InvalidArgument,
+                     tr("%1 was not called: the value of \"%2\" is too large.")
+                         .arg(tool.name, tool.costArgument));
+    return total;
 }
 
 void CatalogProvider::record(const mcp::Caller &caller, const QString &tool,
@@ -175,6 +292,57 @@ std::optional<mcp::ToolResult> CatalogProvider::refusal(const Permissions &permi
            "roles.")
             .arg(tool.name, decision.reason, decision.missingPermission, caller.subject),
         true);
+}
+
+std::optional<mcp::ToolResult> CatalogProvider::admission(const Permissions &permissions,
+                                                          const mcp::Caller &caller,
+                                                          const QString &tool) const
+{
+    // Quotas are per user: without sign-in (auth mode none) there is no one to count.
+    if (!m_accounting.meter || !permissions.limits || caller.clientId.isEmpty())
+        return std::nullopt;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const policy::Limits &limits = permissions.limits->of(caller.subject);
+    const policy::Admission admission =
+        m_accounting.meter->admit(caller.subject, m_server, limits, now);
+    if (admission.admitted())
+        return std::nullopt;
+
+    // The plan's words: who set the limit, and when the next call gets through.
+    const QString owner =
+        limits.plan.isEmpty() ? tr("your limits allow") : tr("plan %1 allows").arg(limits.plan);
+    const QString resets = admission.resetsAt.toString(Qt::ISODate);
+    const bool monthly = admission.limit == policy::Admission::Limit::Monthly;
+    mcp::ToolResult::Limited limited;
+    limited.code = kLimitErrorCode;
+    limited.retryAfterSeconds = qint64(admission.retryAfter.count());
+    limited.message =
+        monthly ? tr("Monthly limit reached: %1 %2 calls a month to server %3, and %4 have been "
+                     "made. It resets at %5; the gateway's owner can raise it.")
+                      .arg(owner)
+                      .arg(admission.allowed)
+                      .arg(m_server)
+                      .arg(admission.used)
+                      .arg(resets)
+                : tr("Rate limit reached: %1 %2 calls a minute to server %3. Try again in %4 s.")
+                      .arg(owner)
+                      .arg(admission.allowed)
+                      .arg(m_server)
+                      .arg(limited.retryAfterSeconds);
+    limited.data = mcp::Json{{"limit", monthly ? "calls_per_month" : "rate_per_minute"},
+                             {"allowed", admission.allowed},
+                             {"retry_after", limited.retryAfterSeconds},
+                             {"resets_at", resets.toStdString()}};
+    if (monthly)
+        limited.data["used"] = admission.used;
+    if (!limits.plan.isEmpty())
+        limited.data["plan"] = limits.plan.toStdString();
+    record(caller, tool, monthly ? QStringLiteral("quota") : QStringLiteral("rate"),
+           limited.message);
+    mcp::ToolResult result;
+    result.isError = true;
+    result.limited = std::move(limited);
+    return result;
 }
 
 mcp::ToolList CatalogProvider::list(const mcp::Caller &caller)
@@ -245,6 +413,8 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
         QString reason;
         if (auto refused = refusal(permissions, *catalog, *targetTool, context.caller, reason))
             return done(std::move(*refused));
+        if (auto limited = admission(permissions, context.caller, targetName))
+            return done(std::move(*limited));
         return dispatch(catalog, permissions, targetName, innerArguments, std::move(context),
                         std::move(done), reason);
     }
@@ -261,6 +431,9 @@ void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
     if (auto refused =
             refusal(permissions, *catalog, *catalog->tools->find(name), context.caller, reason))
         return done(std::move(*refused));
+    // A limit stops the call before anything is checked or sent; it is counted from here on.
+    if (auto limited = admission(permissions, context.caller, name))
+        return done(std::move(*limited));
     dispatch(catalog, permissions, name, arguments, std::move(context), std::move(done), reason);
 }
 
@@ -279,12 +452,26 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
     target.upstream = catalog->name;
     target.baseUrl = catalog->baseUrl;
     target.securitySchemes = &catalog->tools->spec->securitySchemes();
-    const QString credential =
-        tool.credential.isEmpty() ? catalog->defaultCredential : tool.credential;
+    target.identityHeaders = identityHeaders(*catalog, context.caller);
+    // Chosen per call (issue 6): tools of one server may need different upstream scopes.
+    QString credential = tool.credential.isEmpty() ? catalog->defaultCredential : tool.credential;
+    std::optional<Result<QByteArray>> prefetched;
+    if (size_t(index) < catalog->credentialChoices.size()) {
+        const CredentialChoice &choice = catalog->credentialChoices.at(size_t(index));
+        if (choice.byScope) {
+            ScopeChoice chosen = chooseByScope(*catalog, tool, choice, context.caller);
+            credential = chosen.name;
+            prefetched = std::move(chosen.secret);
+            target.credentialError = chosen.error;
+        } else {
+            credential = choice.fixed;
+        }
+    }
     if (!credential.isEmpty()) {
         const ResolvedCredential resolved = catalog->credentials.value(credential);
         if (resolved.fromVault && resolved.error.isEmpty() && resolved.credential) {
-            VaultLookup lookup = fromVault(*catalog, credential, resolved, context.caller);
+            VaultLookup lookup =
+                fromVault(*catalog, credential, resolved, context.caller, std::move(prefetched));
             target.credential = std::move(lookup.credential);
             target.credentialError = lookup.error;
         } else {
@@ -314,7 +501,8 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
     {
         store::SpendRequest request;
         bool reserved = false;
-        QString refusedBy; // the spend cap that stopped the call
+        QString refusedBy;    // the spend cap that stopped the call
+        bool settled = false; // recorded (and refunded) once: at the answer or a cancellation
     };
     auto charge = std::make_shared<Charge>();
     const mcp::Caller &caller = context.caller;
@@ -361,17 +549,17 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
                                "has %4 spent. Ask the gateway's owner for a token with room "
                                "left.")
                                 .arg(tool.name)
-                                .arg(*cost)
-                                .arg(outcome->cap)
-                                .arg(outcome->spent)
+                                .arg(*cost, 0, 'g', 10)
+                                .arg(outcome->cap, 0, 'g', 10)
+                                .arg(outcome->spent, 0, 'g', 10)
                           : tr("%1 was not called: it costs %2, and your monthly spend on server "
                                "%3 is capped at %4 with %5 spent. The cap resets at the start of "
                                "next month; the gateway's owner can raise it.")
                                 .arg(tool.name)
-                                .arg(*cost)
+                                .arg(*cost, 0, 'g', 10)
                                 .arg(m_server)
-                                .arg(outcome->cap)
-                                .arg(outcome->spent);
+                                .arg(outcome->cap, 0, 'g', 10)
+                                .arg(outcome->spent, 0, 'g', 10);
                 charge->refusedBy = message;
                 return mcp::ToolResult::text(message, true);
             }
@@ -382,16 +570,17 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
 
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
-    auto finish = [this, charge, timer, caller, name, reason, &tool, keep = catalog,
-                   database = m_accounting.database,
-                   done = std::move(done)](Result<mcp::ToolResult> result) {
+    // Records the call and gives a failed call's cost back where the tool says so; once.
+    auto settle = [this, charge, timer, caller, name, reason, &tool, keep = catalog,
+                   database = m_accounting.database](bool failed, int upstreamStatus,
+                                                     const QString &why) {
+        if (charge->settled)
+            return;
+        charge->settled = true;
         const qint64 latency = timer->elapsed();
-        if (!charge->refusedBy.isEmpty()) {
-            record(caller, name, QStringLiteral("spend"), charge->refusedBy, 0, latency);
-            return done(std::move(result));
-        }
+        if (!charge->refusedBy.isEmpty())
+            return record(caller, name, QStringLiteral("spend"), charge->refusedBy, 0, latency);
         double cost = charge->reserved ? charge->request.cost : 0.0;
-        const bool failed = !result || result->isError;
         if (charge->reserved && failed && tool.refundOnFailure) {
             if (Status refunded = store::SpendRepository(*database).refund(charge->request);
                 refunded)
@@ -401,8 +590,15 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
                     << "cannot refund the cost of a failed call to" << m_server + u'.' + name << ":"
                     << refunded.error().message();
         }
-        record(caller, name, QStringLiteral("allow"), reason, result ? result->upstreamStatus : 0,
+        record(caller, name, QStringLiteral("allow"), why.isEmpty() ? reason : why, upstreamStatus,
                latency, cost);
+    };
+    // A cancelled call may never call back (the dispatcher drops the upstream's answer): it is
+    // recorded when the client cancels it, so no call escapes the audit log.
+    context.cancellation.onCancelled(
+        [settle] { settle(true, 0, CatalogProvider::tr("cancelled by the client")); });
+    auto finish = [settle, done = std::move(done)](Result<mcp::ToolResult> result) {
+        settle(!result || result->isError, result ? result->upstreamStatus : 0, QString());
         done(std::move(result));
     };
     m_dispatcher->call(std::move(target), arguments, std::move(context), std::move(finish));

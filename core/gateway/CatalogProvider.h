@@ -13,6 +13,7 @@ class Dispatcher;
 namespace gatehouse::policy {
 class PermissionPolicy;
 class UsageLimits;
+class UsageMeter;
 struct Decision;
 } // namespace gatehouse::policy
 
@@ -44,7 +45,11 @@ public:
     {
         std::function<void(store::AuditRow)> audit; // null: calls are not recorded
         store::Database *database = nullptr;        // null: costs are neither reserved nor counted
+        policy::UsageMeter *meter = nullptr;        // null: no quotas or rates
     };
+    // The JSON-RPC error code of a call a quota or rate limit stopped (the server-defined range of
+    // JSON-RPC 2.0 section 5.1); alone in its body, it is answered with HTTP 429.
+    static constexpr int kLimitErrorCode = -32029;
 
     CatalogProvider(QString server, CatalogSource catalog, PolicySource policy,
                     Accounting accounting, QObject *parent = nullptr);
@@ -67,6 +72,9 @@ private:
     void dispatch(const std::shared_ptr<const ServerCatalog> &catalog,
                   const Permissions &permissions, const QString &name, const mcp::Json &arguments,
                   mcp::ToolCallContext context, mcp::ToolCallback done, const QString &reason);
+    // Counts the call against the caller's quota and rate; the refusal to answer otherwise.
+    std::optional<mcp::ToolResult> admission(const Permissions &permissions,
+                                             const mcp::Caller &caller, const QString &tool) const;
     void record(const mcp::Caller &caller, const QString &tool, const QString &decision,
                 const QString &reason, int upstreamStatus = 0, qint64 latencyMs = -1,
                 double cost = 0.0) const;

@@ -73,6 +73,7 @@ Gateway::Gateway(store::Database *database, QObject *parent)
     , m_factory([this](const QString &server) {
         CatalogProvider::Accounting accounting;
         accounting.database = m_database;
+        accounting.meter = m_meter.get();
         if (m_audit)
             accounting.audit = [this](store::AuditRow row) { audit(std::move(row)); };
         return std::make_unique<CatalogProvider>(
@@ -412,7 +413,7 @@ void Gateway::audit(store::AuditRow row)
 }
 
 std::optional<http::Response> Gateway::gateCall(const QString &server, const mcp::Caller &caller,
-                                                const QString &tool, const mcp::Json &id)
+                                                const QString &tool, const mcp::Json &)
 {
     const auto snap = snapshot();
     if (!snap->policy)
@@ -447,55 +448,7 @@ std::optional<http::Response> Gateway::gateCall(const QString &server, const mcp
                 .arg(tool, d.missingScope),
             d.missingScope);
     }
-    if (!m_meter || !snap->limits)
-        return std::nullopt;
-    const policy::Limits &limits = snap->limits->of(caller.subject);
-    const policy::Admission admission = m_meter->admit(caller.subject, server, limits, now);
-    if (admission.admitted())
-        return std::nullopt;
-
-    // The plan's words: who set the limit, and when the next call gets through.
-    const QString owner = limits.plan.isEmpty() ? Gateway::tr("your limits allow")
-                                                : Gateway::tr("plan %1 allows").arg(limits.plan);
-    const QString resets = admission.resetsAt.toString(Qt::ISODate);
-    QString message;
-    QString limitName;
-    if (admission.limit == policy::Admission::Limit::Monthly) {
-        limitName = QStringLiteral("calls_per_month");
-        message = Gateway::tr("Monthly limit reached: %1 %2 calls a month to server %3, and %4 "
-                              "have been made. It resets at %5; the gateway's owner can raise it.")
-                      .arg(owner)
-                      .arg(admission.allowed)
-                      .arg(server)
-                      .arg(admission.used)
-                      .arg(resets);
-    } else {
-        limitName = QStringLiteral("rate_per_minute");
-        message = Gateway::tr("Rate limit reached: %1 %2 calls a minute to server %3. Try again "
-                              "in %4 s.")
-                      .arg(owner)
-                      .arg(admission.allowed)
-                      .arg(server)
-                      .arg(admission.retryAfter.count());
-    }
-    refusal(admission.limit == policy::Admission::Limit::Monthly ? QStringLiteral("quota")
-                                                                 : QStringLiteral("rate"),
-            message);
-    mcp::JsonRpcError error;
-    error.code = kLimitErrorCode;
-    error.message = message;
-    error.data = mcp::Json{{"limit", limitName.toStdString()},
-                           {"allowed", admission.allowed},
-                           {"retry_after", qint64(admission.retryAfter.count())},
-                           {"resets_at", resets.toStdString()}};
-    if (admission.limit == policy::Admission::Limit::Monthly)
-        (*error.data)["used"] = admission.used;
-    if (!limits.plan.isEmpty())
-        (*error.data)["plan"] = limits.plan.toStdString();
-    // RFC 6585 section 4; Retry-After in seconds (RFC 9110 section 10.2.3).
-    http::Response response = http::Response::json(429, mcp::JsonRpc::error(id, error));
-    response.headers().add("Retry-After", QByteArray::number(qint64(admission.retryAfter.count())));
-    return response;
+    return std::nullopt;
 }
 
 void Gateway::handle(const http::Request &request, std::shared_ptr<http::Responder> responder)

@@ -118,10 +118,6 @@ public:
     };
     Q_ENUM(State)
 
-    // The JSON-RPC error code of a call a quota or rate limit stopped (the server-defined range of
-    // JSON-RPC 2.0 section 5.1); the HTTP status is 429.
-    static constexpr int kLimitErrorCode = -32029;
-
     using ToolProviderFactory =
         std::function<std::unique_ptr<mcp::ToolProvider>(const QString &server)>;
 
@@ -172,7 +168,7 @@ private:
     void handleOAuth(const std::shared_ptr<const Snapshot> &snap, const http::Request &request,
                      std::shared_ptr<http::Responder> responder);
     McpEndpoint &endpoint();
-    // Before a tools/call reaches its session: a missing scope (403) or a limit reached (429).
+    // Before a tools/call reaches its session: a missing scope (403 insufficient_scope).
     std::optional<http::Response> gateCall(const QString &server, const mcp::Caller &caller,
                                            const QString &tool, const mcp::Json &id);
     void audit(store::AuditRow row);

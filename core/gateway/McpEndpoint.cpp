@@ -147,8 +147,9 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
         return responder->respond(rpcError(
             415, McpEndpoint::tr("send the JSON-RPC message with Content-Type: application/json")));
 
-    // A step-up challenge and a 429 must be HTTP answers, so scopes and limits are checked before
-    // the session runs the call. Only bodies that can be a tools/call are parsed for it.
+    // A step-up challenge must be an HTTP answer, so scope is checked before the session runs the
+    // call. Only bodies that can be a tools/call are parsed for it; a call this misses (a batch,
+    // an escaped method name) is still refused by the provider, as a tool error.
     if (m_context.callGate && request.body().contains("tools/call")) {
         const mcp::Json message =
             mcp::Json::parse(request.body().constData(),
@@ -233,10 +234,14 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
             return;
         }
         if (reply.kind == mcp::ServerSession::Reply::Kind::Response ||
-            reply.kind == mcp::ServerSession::Reply::Kind::Rejected)
-            responder->respond(http::Response::json(reply.httpStatus, reply.body));
-        else
+            reply.kind == mcp::ServerSession::Reply::Kind::Rejected) {
+            http::Response response = http::Response::json(reply.httpStatus, reply.body);
+            if (reply.retryAfterSeconds > 0)
+                response.headers().add("Retry-After", QByteArray::number(reply.retryAfterSeconds));
+            responder->respond(std::move(response));
+        } else {
             responder->respond(http::Response(202));
+        }
     };
     target->handle(request.body(), version, related, done);
     exchange->returned = true;
@@ -265,6 +270,9 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
             reply.kind == mcp::ServerSession::Reply::Kind::NoResponse)
             return responder->respond(http::Response(202, std::move(headers)));
         headers.add("Content-Type", "application/json");
+        // RFC 9110 section 10.2.3, in seconds.
+        if (reply.retryAfterSeconds > 0)
+            headers.add("Retry-After", QByteArray::number(reply.retryAfterSeconds));
         return responder->respond(http::Response(reply.httpStatus, std::move(headers), reply.body));
     }
     if (fresh) // initialize answers at once; anything else would leave the session orphaned

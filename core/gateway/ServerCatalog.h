@@ -46,6 +46,19 @@ struct ResolvedCredential
     bool perUser = false;
 };
 
+// How one tool's upstream credential is chosen at each call, worked out when the catalog is
+// built: the tool's own credential; else, when the tool needs upstream scopes, the first of the
+// server's candidates (its default, then servers[].credentials) whose scopes include them, a
+// per-user one only when the caller has a secret for it; else the server's default.
+struct CredentialChoice
+{
+    QString fixed;          // used as it is (empty: none) when byScope is false
+    bool byScope = false;   // the tool needs scopes: pick from eligible at each call
+    QStringList eligible;   // the candidates that carry the scopes, in the order tried
+    QString scopes;         // the scopes, for messages ("a b", alternatives joined by "or")
+    QStringList considered; // every candidate, for messages
+};
+
 // Everything the hot path needs to serve one configured server: built off the hot path when the
 // configuration changes, then shared read-only by every worker thread.
 struct ServerCatalog
@@ -56,7 +69,13 @@ struct ServerCatalog
     quint64 version = 0; // changes whenever the catalog is rebuilt
     QString baseUrl;     // where requests go; empty when neither the spec nor the owner names one
     QString defaultCredential;
-    QHash<QString, ResolvedCredential> credentials;        // by credential name
+    QStringList candidateCredentials;               // the default first, then servers[].credentials
+    QHash<QString, ResolvedCredential> credentials; // by credential name
+    std::vector<CredentialChoice> credentialChoices; // per tool
+    // servers[].identity_headers, checked when the catalog is built: the names of the headers
+    // that carry the caller's user name and OAuth client_id (empty: that one is not sent).
+    QByteArray identityUserHeader;
+    QByteArray identityClientHeader;
     std::shared_ptr<const secrets::CredentialVault> vault; // null: no secret was ever imported
     std::shared_ptr<dispatch::TokenCache> tokens; // OAuth2 access tokens, shared by all catalogs
     std::shared_ptr<const openapi::ToolCatalog> tools;

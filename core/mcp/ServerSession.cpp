@@ -84,6 +84,7 @@ struct ServerSession::Exchange
     MessageSink related;
     ReplySink done;
     QString initializedVersion;
+    qint64 limitedRetryAfter = 0; // a call in it was stopped by a limit
 
     void send(const QByteArray &message)
     {
@@ -121,6 +122,10 @@ struct ServerSession::Exchange
         }
         reply.kind = Reply::Kind::Response;
         reply.httpStatus = 200;
+        if (!batch && limitedRetryAfter > 0) {
+            reply.httpStatus = 429;
+            reply.retryAfterSeconds = limitedRetryAfter;
+        }
         reply.body = batch ? JsonRpc::batch(bodies) : std::move(bodies.front());
         finish(reply);
     }
@@ -505,6 +510,12 @@ void ServerSession::callTool(const std::shared_ptr<Exchange> &exchange,
                 const auto it = self->m_inFlight.find(call->key);
                 if (it != self->m_inFlight.end() && it.value() == call)
                     self->m_inFlight.erase(it);
+            }
+            if (result.ok() && result->limited) {
+                const ToolResult::Limited &limited = *result->limited;
+                call->exchange->limitedRetryAfter = std::max<qint64>(1, limited.retryAfterSeconds);
+                return call->finish(JsonRpc::error(
+                    call->id, JsonRpcError{limited.code, limited.message, limited.data}));
             }
             if (result.ok()) {
                 const QByteArray &json = result->json;

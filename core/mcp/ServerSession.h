@@ -61,6 +61,7 @@ public:
         Kind kind = Kind::Accepted;
         QByteArray body;
         int httpStatus = 202;
+        qint64 retryAfterSeconds = 0; // with 429: when to try again (Retry-After)
         // Set when this body carried a successful initialize: the negotiated version, which the
         // transport binds into the MCP-Session-Id it returns.
         QString initializedVersion;

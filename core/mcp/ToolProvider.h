@@ -55,11 +55,28 @@ struct ToolList
 // failed, bad input values) belong here with "isError": true, not in an Error.
 struct ToolResult
 {
+    ToolResult() = default;
+    explicit ToolResult(QByteArray json, int upstreamStatus = 0, bool isError = false)
+        : json(std::move(json))
+        , upstreamStatus(upstreamStatus)
+        , isError(isError)
+    {}
+
     QByteArray json;
     // For the audit log, never sent: the HTTP status the upstream answered (0: no upstream
     // answer, e.g. refused before the call or a network failure) and whether it is an error.
     int upstreamStatus = 0;
     bool isError = false;
+    // A call a limit stopped before it ran: answered as this JSON-RPC error instead of a result;
+    // a body holding only this call gets the HTTP status 429 and Retry-After (RFC 6585 section 4).
+    struct Limited
+    {
+        int code = 0;
+        QString message;
+        Json data;
+        qint64 retryAfterSeconds = 0;
+    };
+    std::optional<Limited> limited;
 
     static ToolResult text(const QString &text, bool isError = false);
 };

@@ -87,6 +87,29 @@ int ToolCatalog::estimatedTokens() const
     return total;
 }
 
+QList<QStringList> securityScopes(const Spec &spec, const SpecOperation &operation)
+{
+    QList<QStringList> out;
+    for (const SecurityRequirement &requirement : operation.security) {
+        QStringList scopes;
+        for (auto it = requirement.cbegin(); it != requirement.cend(); ++it) {
+            const auto scheme = spec.securitySchemes().constFind(it.key());
+            if (scheme == spec.securitySchemes().cend() ||
+                (scheme->type.compare(u"oauth2", Qt::CaseInsensitive) != 0 &&
+                 scheme->type.compare(u"openIdConnect", Qt::CaseInsensitive) != 0))
+                continue;
+            for (const QString &scope : it.value())
+                if (!scope.isEmpty() && !scopes.contains(scope))
+                    scopes.append(scope);
+        }
+        if (scopes.isEmpty())
+            return {};
+        if (!out.contains(scopes))
+            out.append(scopes);
+    }
+    return out;
+}
+
 int estimateTokens(const QByteArray &json)
 {
     // An estimate, not a count. Measured with gpt-tokenizer (o200k_base) on the compact tools/list

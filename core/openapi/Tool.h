@@ -87,6 +87,10 @@ struct Tool
     double costFactor = 1.0;
     bool refundOnFailure = false; // a failed upstream call gives its reserved cost back
     QString credential;           // the tool's own credential; empty: the server's default
+    // The upstream scopes the tool needs, one list per alternative that would do (a credential
+    // carrying every scope of one alternative may call it). Empty: it needs none. From the
+    // override's `scopes`, else from the operation's security requirements.
+    QList<QStringList> scopes;
     // Keep only these top-level fields of a JSON response (override response_fields). Empty:
     // the whole response, or what the shape_responses heuristic keeps.
     QStringList responseFields;
@@ -149,6 +153,7 @@ struct ToolOverrideSettings
     QMap<QString, nlohmann::json> defaultParams; // visible, sent when left out
     std::optional<QStringList> responseFields;
     std::optional<QString> credential;
+    std::optional<QStringList> scopes; // over the spec's security requirements; []: none
     std::optional<double> cost;
     std::optional<QString> costArgument;
     std::optional<double> costFactor;
@@ -181,6 +186,13 @@ struct ToolCatalog
     }
     int estimatedTokens() const; // sum over the tools
 };
+
+// The upstream scopes an operation's security requirements ask for, one list per alternative
+// (OAS 3.1 §4.8.30: the requirements are alternatives, each scheme of one must be satisfied).
+// Only oauth2 and openIdConnect schemes carry scopes. Empty when an alternative needs no scope
+// (anonymous access, or only API keys or HTTP authentication), since any credential satisfies
+// that one.
+QList<QStringList> securityScopes(const Spec &spec, const SpecOperation &operation);
 
 // A rough o200k token estimate of a JSON text (the token benchmark measures exactly).
 int estimateTokens(const QByteArray &json);

@@ -561,6 +561,11 @@ Tool Generator::build(const SpecOperation &operation, const ToolOverrideSettings
              ToolGenerator::tr("The JSON response is shaped to its top-level fields before the "
                                "client sees it; response_fields in an override chooses them."));
     }
+    if (override && override->scopes)
+        tool.scopes = override->scopes->isEmpty() ? QList<QStringList>()
+                                                  : QList<QStringList>{*override->scopes};
+    else
+        tool.scopes = securityScopes(*m_spec, operation);
     if (override) {
         if (override->credential)
             tool.credential = *override->credential;

@@ -55,18 +55,46 @@ UsageMeter::Shard &UsageMeter::shardFor(const QString &key)
     return m_shards[qHash(key) % m_shards.size()];
 }
 
-qint64 UsageMeter::loadStored(const QString &user, const QString &server, const QString &period)
+std::optional<qint64> UsageMeter::loadStored(const QString &user, const QString &server,
+                                             const QString &period)
 {
     if (!m_database)
         return 0;
     const auto counter = store::UsageRepository(*m_database).get(user, server, period);
     if (!counter) {
-        // Counting on from zero keeps the gateway serving; the store still gets every increment.
+        // Counting on from zero keeps the gateway serving; the store still gets every increment,
+        // and the count is read again after the next flush.
         qCWarning(lcPolicy).noquote() << "cannot read the usage of" << user << "on" << server
                                       << "this month:" << counter.error().message();
-        return 0;
+        return std::nullopt;
     }
     return counter->calls;
+}
+
+void UsageMeter::reloadUnread()
+{
+    // Under the flush lock: nothing is being written, so the store's count is the whole story.
+    for (Shard &shard : m_shards) {
+        QList<Counter> unread;
+        {
+            std::lock_guard lock(shard.mutex);
+            for (const Counter &c : std::as_const(shard.counters))
+                if (!c.loaded)
+                    unread.append(c);
+        }
+        for (const Counter &c : std::as_const(unread)) {
+            const std::optional<qint64> stored = loadStored(c.user, c.server, c.period);
+            if (!stored)
+                return; // the store is still away: the next flush tries again
+            std::lock_guard lock(shard.mutex);
+            const auto it =
+                shard.counters.find(c.user + kSeparator + c.server + kSeparator + c.period);
+            if (it != shard.counters.end()) {
+                it->stored = *stored;
+                it->loaded = true;
+            }
+        }
+    }
 }
 
 Admission UsageMeter::admit(const QString &user, const QString &server, const Limits &limits,
@@ -81,11 +109,12 @@ Admission UsageMeter::admit(const QString &user, const QString &server, const Li
     if (it == shard.counters.end()) {
         // The store is read without the shard's lock, so no other user waits on it.
         lock.unlock();
-        const qint64 stored = loadStored(user, server, period);
+        const std::optional<qint64> stored = loadStored(user, server, period);
         lock.lock();
         it = shard.counters.find(key);
         if (it == shard.counters.end())
-            it = shard.counters.insert(key, Counter{user, server, period, stored, 0, 0});
+            it = shard.counters.insert(
+                key, Counter{user, server, period, stored.value_or(0), 0, 0, stored.has_value()});
     }
     Counter &counter = *it;
 
@@ -140,7 +169,7 @@ qint64 UsageMeter::callsThisMonth(const QString &user, const QString &server, co
         if (it != shard.counters.constEnd())
             return it->stored + it->writing + it->pending;
     }
-    return loadStored(user, server, periodOf(now));
+    return loadStored(user, server, periodOf(now)).value_or(0);
 }
 
 Status UsageMeter::flush()
@@ -163,8 +192,11 @@ Status UsageMeter::flush()
             ++it;
         }
     }
-    if (increments.isEmpty())
+    if (increments.isEmpty()) {
+        if (m_database)
+            reloadUnread();
         return {};
+    }
     const Status written =
         m_database ? store::UsageRepository(*m_database).addBatch(increments) : Status();
     for (Shard &shard : m_shards) {
@@ -177,6 +209,8 @@ Status UsageMeter::flush()
             c.writing = 0;
         }
     }
+    if (written && m_database)
+        reloadUnread();
     return written;
 }
 

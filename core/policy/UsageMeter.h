@@ -81,6 +81,7 @@ private:
         qint64 stored = 0;  // in the store when last read or written
         qint64 writing = 0; // taken by the flush in progress
         qint64 pending = 0; // counted since
+        bool loaded = true; // false: the store could not be read; read again after a flush
     };
     struct Bucket
     {
@@ -96,7 +97,9 @@ private:
     };
 
     Shard &shardFor(const QString &key);
-    qint64 loadStored(const QString &user, const QString &server, const QString &period);
+    std::optional<qint64> loadStored(const QString &user, const QString &server,
+                                     const QString &period);
+    void reloadUnread();
     void run();
     void refreshFromStore(const QString &period);
 

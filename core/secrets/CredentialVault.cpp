@@ -6,6 +6,7 @@
 #include "secrets/KeychainKeyProvider.h"
 #include "secrets/MasterKey.h"
 #include "secrets/RecoveryKey.h"
+#include "secrets/SealedSecret.h"
 #include "secrets/SystemdCredentialKeyProvider.h"
 #include "store/Database.h"
 #include "store/SecretRepository.h"
@@ -293,6 +294,23 @@ Result<std::shared_ptr<CredentialVault>> CredentialVault::openExisting(store::Da
         new CredentialVault(database, std::move(unlocked->vault)));
 }
 
+Result<std::shared_ptr<CredentialVault>>
+CredentialVault::forSealedSecrets(store::Database &database, MasterKeyProvider &provider)
+{
+    auto key = provider.load();
+    if (!key)
+        return Error(key.error().code(),
+                     tr("the configuration holds sealed secrets, but the master key that unseals "
+                        "them cannot be read from %1: %2. Install the deployment key that "
+                        "`gatehouse export --seal-secrets` wrote beside the bundle there.")
+                         .arg(provider.describe(), key.error().message()));
+    auto vault = Vault::create(*key);
+    if (!vault)
+        return vault.error();
+    return std::shared_ptr<CredentialVault>(
+        new CredentialVault(database, std::move(vault).value()));
+}
+
 Result<MasterKey> CredentialVault::currentKey(store::Database &database,
                                               MasterKeyProvider &provider)
 {
@@ -340,6 +358,24 @@ Result<QByteArray> CredentialVault::secret(const QString &credential, const QStr
             qCWarning(lcSecrets).noquote() << marked.error().message();
     }
     return plaintext;
+}
+
+Result<QString> CredentialVault::seal(const QString &credential, const Vault &deployment) const
+{
+    const auto stored = store::SecretRepository(m_database).get(credential, QString());
+    if (!stored)
+        return stored.error();
+    auto plaintext = m_vault.decrypt(stored->ciphertext, binding(credential, QString()));
+    if (!plaintext)
+        return plaintext.error();
+    Result<QString> sealed = SealedSecret::seal(deployment, *plaintext, credential);
+    OPENSSL_cleanse(plaintext->data(), size_t(plaintext->size()));
+    return sealed;
+}
+
+Result<QByteArray> CredentialVault::unseal(const QString &credential, const QString &sealed) const
+{
+    return SealedSecret::unseal(m_vault, sealed, credential);
 }
 
 Status CredentialVault::add(const QString &credential, const QString &user,

@@ -64,6 +64,11 @@ public:
     static Result<MasterKey> currentKey(store::Database &database, MasterKeyProvider &provider);
     // Whether the store holds a key check or encrypted secrets, so serving needs the master key.
     static Result<bool> inUse(store::Database &database);
+    // For a gateway whose store holds no imported secret (openExisting() gave null) but whose
+    // configuration holds sealed ones: a vault under the provider's key, the deployment key that
+    // unseals them. The key is loaded, never created, and not recorded in the store.
+    static Result<std::shared_ptr<CredentialVault>> forSealedSecrets(store::Database &database,
+                                                                     MasterKeyProvider &provider);
 
     // The decrypted secret; ErrorCode::NotFound when none was imported. The caller wipes it
     // (OPENSSL_cleanse) after use. Records when it was last used, at most every few minutes.
@@ -83,6 +88,13 @@ public:
     // only the promotion fails, the error says so and the next open finishes it. Providers that
     // cannot be written (environment, systemd credential) refuse before anything changes.
     Status rotate(const MasterKey &next, MasterKeyProvider &provider);
+
+    // The owner-wide secret of `credential` sealed for a deployment (SealedSecret), without the
+    // plaintext leaving this class; NotFound when none was imported.
+    Result<QString> seal(const QString &credential, const Vault &deployment) const;
+    // A `secret: {sealed: ...}` of `credential`, decrypted with this vault's master key. The
+    // caller wipes it (OPENSSL_cleanse) after use.
+    Result<QByteArray> unseal(const QString &credential, const QString &sealed) const;
 
     QString keyId() const { return m_vault.keyId(); }
 

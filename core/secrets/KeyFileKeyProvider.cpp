@@ -360,6 +360,16 @@ Status KeyFileKeyProvider::store(const MasterKey &key)
     return {};
 }
 
+Status KeyFileKeyProvider::replace(const MasterKey &key)
+{
+    return writeKeyFile(m_path, key, true);
+}
+
+Status KeyFileKeyProvider::remove()
+{
+    return removeKeyFile(m_path);
+}
+
 Status KeyFileKeyProvider::rotatable() const
 {
     return {};

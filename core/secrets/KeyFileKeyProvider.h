@@ -22,6 +22,11 @@ public:
     // Writes the key as base64 to a new file, mode 0600, atomically (a temporary file in the same
     // directory, synced, then linked in place). An existing file is never overwritten.
     Status store(const MasterKey &key) override;
+    // The same, replacing a file at the path (atomically, by rename): for a key that is meant to
+    // replace the one there, such as a deployment key exported again with --force.
+    Status replace(const MasterKey &key);
+    // Removes the key file; succeeds when there is none.
+    Status remove();
     QString describe() const override;
 
     // The staged key is the file PATH.next, written like the key file; promoting it replaces the

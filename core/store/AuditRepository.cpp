@@ -7,6 +7,54 @@ using namespace Qt::StringLiterals;
 
 namespace gatehouse::store {
 
+namespace {
+
+// The WHERE clause of a filter (its limit and order aside) and the values it binds.
+struct Conditions
+{
+    QString sql; // empty, or " WHERE ..."
+    QList<std::pair<QString, QVariant>> values;
+
+    void bindTo(Query &q) const
+    {
+        for (const auto &[placeholder, value] : values)
+            q.bind(placeholder, value);
+    }
+};
+
+Conditions conditionsOf(const AuditFilter &filter)
+{
+    QStringList where;
+    Conditions c;
+    const auto add = [&](const QString &clause, const QString &placeholder, QVariant value) {
+        where << clause;
+        c.values.append({placeholder, std::move(value)});
+    };
+    if (filter.user)
+        add(u"user_name = :user"_s, u":user"_s, *filter.user);
+    if (filter.tool)
+        add(u"tool = :tool"_s, u":tool"_s, *filter.tool);
+    if (filter.decision)
+        add(u"decision = :decision"_s, u":decision"_s, *filter.decision);
+    if (filter.since)
+        add(u"at_ms >= :since"_s, u":since"_s, Query::fromTime(*filter.since));
+    if (filter.before)
+        add(u"at_ms < :before"_s, u":before"_s, Query::fromTime(*filter.before));
+    if (filter.server)
+        add(u"server = :server"_s, u":server"_s, *filter.server);
+    if (filter.client)
+        add(u"client_id = :client"_s, u":client"_s, *filter.client);
+    if (filter.afterId)
+        add(u"id > :after"_s, u":after"_s, *filter.afterId);
+    if (filter.throughId)
+        add(u"id <= :through"_s, u":through"_s, *filter.throughId);
+    if (!where.isEmpty())
+        c.sql = u" WHERE "_s + where.join(u" AND "_s);
+    return c;
+}
+
+} // namespace
+
 AuditRepository::AuditRepository(Database &database)
     : m_database(database)
 {}
@@ -54,46 +102,14 @@ Result<QList<AuditRow>> AuditRepository::query(const AuditFilter &filter)
     auto conn = m_database.connection();
     if (!conn.ok())
         return conn.error();
-    QStringList where;
-    if (filter.user)
-        where << u"user_name = :user"_s;
-    if (filter.tool)
-        where << u"tool = :tool"_s;
-    if (filter.decision)
-        where << u"decision = :decision"_s;
-    if (filter.since)
-        where << u"at_ms >= :since"_s;
-    if (filter.server)
-        where << u"server = :server"_s;
-    if (filter.client)
-        where << u"client_id = :client"_s;
-    if (filter.afterId)
-        where << u"id > :after"_s;
-    if (filter.throughId)
-        where << u"id <= :through"_s;
+    const Conditions conditions = conditionsOf(filter);
     QString sql = u"SELECT id, at_ms, user_name, client_id, server, tool, decision, reason, "
-                  "upstream_status, latency_ms, cost FROM audit_log"_s;
-    if (!where.isEmpty())
-        sql += u" WHERE "_s + where.join(u" AND "_s);
+                  "upstream_status, latency_ms, cost FROM audit_log"_s +
+                  conditions.sql;
     sql += filter.afterId ? u" ORDER BY id ASC"_s : u" ORDER BY at_ms DESC, id DESC"_s;
     sql += u" LIMIT %1"_s.arg(filter.limit);
     Query q(m_database, *conn, sql);
-    if (filter.user)
-        q.bind(u":user"_s, *filter.user);
-    if (filter.tool)
-        q.bind(u":tool"_s, *filter.tool);
-    if (filter.decision)
-        q.bind(u":decision"_s, *filter.decision);
-    if (filter.since)
-        q.bind(u":since"_s, Query::fromTime(*filter.since));
-    if (filter.server)
-        q.bind(u":server"_s, *filter.server);
-    if (filter.client)
-        q.bind(u":client"_s, *filter.client);
-    if (filter.afterId)
-        q.bind(u":after"_s, *filter.afterId);
-    if (filter.throughId)
-        q.bind(u":through"_s, *filter.throughId);
+    conditions.bindTo(q);
     if (auto s = q.exec(tr("Reading the audit log")); !s.ok())
         return s.error();
     QList<AuditRow> result;
@@ -116,6 +132,36 @@ Result<QList<AuditRow>> AuditRepository::query(const AuditFilter &filter)
     return result;
 }
 
+Result<qint64> AuditRepository::count(const AuditFilter &filter)
+{
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    const Conditions conditions = conditionsOf(filter);
+    Query q(m_database, *conn, u"SELECT COUNT(*) FROM audit_log"_s + conditions.sql);
+    conditions.bindTo(q);
+    if (auto s = q.exec(tr("Counting the calls in the audit log")); !s.ok())
+        return s.error();
+    return q.next() ? q.integer(0) : qint64(0);
+}
+
+Result<QList<AuditSample>> AuditRepository::samples(const QDateTime &since, qint64 throughId)
+{
+    auto conn = m_database.connection();
+    if (!conn.ok())
+        return conn.error();
+    Query q(m_database, *conn,
+            u"SELECT id, at_ms, decision, latency_ms FROM audit_log WHERE at_ms >= :since AND "
+            "id <= :through ORDER BY id ASC"_s);
+    q.bind(u":since"_s, Query::fromTime(since)).bind(u":through"_s, throughId);
+    if (auto s = q.exec(tr("Reading the audit log")); !s.ok())
+        return s.error();
+    QList<AuditSample> result;
+    while (q.next())
+        result.append(AuditSample{q.integer(0), q.time(1), q.text(2), q.optionalInteger(3)});
+    return result;
+}
+
 Result<qint64> AuditRepository::lastId()
 {
     auto conn = m_database.connection();
@@ -129,17 +175,27 @@ Result<qint64> AuditRepository::lastId()
 
 Result<int> AuditRepository::pruneOlderThan(const QDateTime &time)
 {
+    // In short transactions of at most 5,000 rows, so a first prune of a large log never holds
+    // the write lock long enough to stall the gateway's own writes.
+    constexpr int kChunk = 5000;
     int removed = 0;
-    Status s = m_database.write([&](QSqlDatabase &db) -> Status {
-        Query q(m_database, db, u"DELETE FROM audit_log WHERE at_ms < :t"_s);
-        q.bind(u":t"_s, Query::fromTime(time));
-        Status st = q.exec(tr("Pruning the audit log"));
-        removed = q.rowsAffected();
-        return st;
-    });
-    if (!s.ok())
-        return s.error();
-    return removed;
+    while (true) {
+        int chunk = 0;
+        Status s = m_database.write([&](QSqlDatabase &db) -> Status {
+            Query q(m_database, db,
+                    u"DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at_ms < "
+                    ":t ORDER BY id LIMIT %1)"_s.arg(kChunk));
+            q.bind(u":t"_s, Query::fromTime(time));
+            Status st = q.exec(tr("Pruning the audit log"));
+            chunk = q.rowsAffected();
+            return st;
+        });
+        if (!s.ok())
+            return s.error();
+        removed += std::max(chunk, 0);
+        if (chunk < kChunk)
+            return removed;
+    }
 }
 
 } // namespace gatehouse::store

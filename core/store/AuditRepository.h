@@ -47,6 +47,18 @@ struct AuditFilter
     // Rows with id <= throughId: fixes the end of a read, e.g. at lastId(), so that rows written
     // meanwhile are left for the next read from that id.
     std::optional<qint64> throughId{};
+    std::optional<QDateTime> before{}; // exclusive: with since, one minute of calls
+};
+
+// One call as charts need it: when, how it was decided, how long it took.
+struct AuditSample
+{
+    qint64 id = 0;
+    QDateTime time;
+    QString decision;
+    std::optional<qint64> latencyMs;
+
+    bool operator==(const AuditSample &) const = default;
 };
 
 class AuditRepository
@@ -61,6 +73,11 @@ public:
     // Newest first (by time, then id), at most filter.limit rows; with filter.afterId oldest
     // first by id (see AuditFilter::afterId).
     Result<QList<AuditRow>> query(const AuditFilter &filter);
+    // How many rows match the filter (its limit does not apply).
+    Result<qint64> count(const AuditFilter &filter);
+    // The rows since that time (inclusive) and through that id, oldest id first, with only what
+    // charts need: light enough to read an hour of a busy gateway.
+    Result<QList<AuditSample>> samples(const QDateTime &since, qint64 throughId);
     // The id of the newest row written, 0 when the log is empty: where a follower starts.
     Result<qint64> lastId();
     // Returns how many rows were removed.

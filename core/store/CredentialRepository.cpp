@@ -161,8 +161,10 @@ Status CredentialRepository::remove(const QString &name)
         Query users(m_database, db,
                     u"SELECT 'server ''' || name || '''' FROM servers WHERE credential = :name "
                     "UNION SELECT 'tool override ''' || override_key || ''' of server ''' || "
-                    "server || '''' FROM tool_overrides WHERE credential = :name2 ORDER BY 1"_s);
-        users.bind(u":name"_s, name).bind(u":name2"_s, name);
+                    "server || '''' FROM tool_overrides WHERE credential = :name2 UNION SELECT "
+                    "'server ''' || server || '''' FROM server_credentials WHERE credential = "
+                    ":name3 ORDER BY 1"_s);
+        users.bind(u":name"_s, name).bind(u":name2"_s, name).bind(u":name3"_s, name);
         if (auto s = users.exec(tr("Finding what uses credential '%1'").arg(name)); !s.ok())
             return s;
         QStringList usedBy;

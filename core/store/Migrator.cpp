@@ -237,6 +237,20 @@ QList<QStringList> migrations(const SqlDialect &dialect)
             u"ALTER TABLE tool_overrides ADD COLUMN refund_on_failure INTEGER"_s,
             u"ALTER TABLE servers ADD COLUMN identity_headers TEXT"_s,
         },
+        // v11: per-tool credential selection by upstream scope. The upstream scopes a tool needs
+        // (JSON list; NULL: the spec's security requirements decide), and a server's candidate
+        // credentials after its default, in order (a credential in use cannot be deleted).
+        {
+            u"ALTER TABLE tool_overrides ADD COLUMN scopes TEXT"_s,
+            uR"(CREATE TABLE server_credentials (
+                server TEXT NOT NULL
+                    REFERENCES servers(name) ON UPDATE CASCADE ON DELETE CASCADE,
+                credential TEXT NOT NULL
+                    REFERENCES credentials(name) ON UPDATE CASCADE ON DELETE RESTRICT,
+                sort_order BIGINT NOT NULL,
+                PRIMARY KEY (server, credential)))"_s,
+            u"CREATE INDEX server_credentials_credential ON server_credentials(credential)"_s,
+        },
     };
 }
 

@@ -4,6 +4,9 @@
 #include "Logging.h"
 #include "Query.h"
 
+#include <QHash>
+#include <QRegularExpression>
+
 #include <type_traits>
 
 using namespace Qt::StringLiterals;
@@ -14,8 +17,15 @@ namespace {
 
 const QString columns = u"name, title, openapi, mcp_url, base_url, discovery, credential, "
                         "tool_excludes, enabled, origin, tool_includes, heuristics, "
-                        "openapi_remote_refs"_s;
+                        "openapi_remote_refs, identity_headers"_s;
 const QStringList discoveryModes = {u"flat"_s, u"hierarchical"_s, u"search"_s};
+
+// RFC 9110 §5.1, §5.6.2: a field name is a token.
+bool isHeaderName(const QString &name)
+{
+    static const QRegularExpression token(u"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"_s);
+    return token.match(name).hasMatch();
+}
 
 template <typename T>
 void put(nlohmann::json &object, const char *key, const std::optional<T> &value)
@@ -70,6 +80,44 @@ std::optional<ServerHeuristics> decodeHeuristics(const std::optional<nlohmann::j
     return h;
 }
 
+std::optional<nlohmann::json> encodeIdentityHeaders(const std::optional<ServerIdentityHeaders> &h)
+{
+    if (!h)
+        return std::nullopt;
+    nlohmann::json out = nlohmann::json::object();
+    if (h->user)
+        out["user"] = h->user->toStdString();
+    if (h->client)
+        out["client"] = h->client->toStdString();
+    return out;
+}
+
+std::optional<ServerIdentityHeaders>
+decodeIdentityHeaders(const std::optional<nlohmann::json> &json)
+{
+    if (!json)
+        return std::nullopt;
+    if (!json->is_object()) {
+        qCWarning(lcStore) << "a server's identity headers are not a JSON object; none are sent";
+        return std::nullopt;
+    }
+    ServerIdentityHeaders h;
+    const auto text = [&](const char *key, std::optional<QString> &value) {
+        const auto it = json->find(key);
+        if (it == json->end())
+            return;
+        if (it->is_string())
+            value = QString::fromStdString(it->get<std::string>());
+        else
+            qCWarning(lcStore) << "ignoring the identity header" << key << "of unexpected type"
+                               << it->dump().c_str();
+    };
+    // Keys a newer Gatehouse added are skipped, so an older one still reads the row.
+    text("user", h.user);
+    text("client", h.client);
+    return h;
+}
+
 Server fromRow(const Query &q)
 {
     Server s;
@@ -86,6 +134,7 @@ Server fromRow(const Query &q)
     s.toolIncludes = q.list(10);
     s.heuristics = decodeHeuristics(q.optionalJson(11));
     s.openapiRemoteRefs = q.flag(12);
+    s.identityHeaders = decodeIdentityHeaders(q.optionalJson(13));
     return s;
 }
 
@@ -107,8 +156,26 @@ Result<QList<Server>> ServerRepository::select(const QString &where, const QVari
     if (auto s = q.exec(tr("Reading servers")); !s.ok())
         return s.error();
     QList<Server> result;
-    while (q.next())
+    QHash<QString, qsizetype> byName;
+    while (q.next()) {
         result.append(fromRow(q));
+        byName.insert(result.constLast().name, result.size() - 1);
+    }
+    if (result.isEmpty())
+        return result;
+    Query candidates(m_database, *conn,
+                     u"SELECT server, credential FROM server_credentials WHERE server IN (SELECT "
+                     "name FROM servers"_s +
+                         where + u") ORDER BY server, sort_order"_s);
+    if (value.isValid())
+        candidates.bind(u":v"_s, value);
+    if (auto s = candidates.exec(tr("Reading the servers' credentials")); !s.ok())
+        return s.error();
+    while (candidates.next()) {
+        const auto it = byName.constFind(candidates.text(0));
+        if (it != byName.cend())
+            result[*it].credentials.append(candidates.text(1));
+    }
     return result;
 }
 
@@ -155,12 +222,31 @@ Status ServerRepository::save(const Server &server, bool replace)
                      tr("Server '%1': the description limit must be 0 (no limit) or more, not %2.")
                          .arg(server.name)
                          .arg(*server.heuristics->maxDescriptionChars));
+    if (const auto &h = server.identityHeaders) {
+        for (const std::optional<QString> &header : {h->user, h->client})
+            if (header && !isHeaderName(*header))
+                return Error(ErrorCode::InvalidArgument,
+                             tr("Server '%1': identity header '%2' is not an HTTP header name; "
+                                "use letters, digits and -, such as X-Gatehouse-User.")
+                                 .arg(server.name, *header));
+        if (h->user && h->client && h->user->compare(*h->client, Qt::CaseInsensitive) == 0)
+            return Error(ErrorCode::InvalidArgument,
+                         tr("Server '%1': the user and the client identity headers are both "
+                            "'%2'; give each its own header.")
+                             .arg(server.name, *h->user));
+    }
+    for (qsizetype i = 0; i < server.credentials.size(); ++i)
+        if (server.credentials.indexOf(server.credentials.at(i)) != i)
+            return Error(ErrorCode::InvalidArgument,
+                         tr("Server '%1' lists credential '%2' twice among its credentials; "
+                            "list each once, in the order they are tried.")
+                             .arg(server.name, server.credentials.at(i)));
     return m_database.write([&](QSqlDatabase &db) -> Status {
         QString sql =
             u"INSERT INTO servers ("_s + columns +
             u") VALUES (:name, :title, :openapi, :mcp_url, :base_url, :discovery, "
             ":credential, :tool_excludes, :enabled, :origin, :tool_includes, :heuristics, "
-            ":openapi_remote_refs)"_s;
+            ":openapi_remote_refs, :identity_headers)"_s;
         if (replace)
             sql += u" ON CONFLICT (name) DO UPDATE SET title = excluded.title, "
                    "openapi = excluded.openapi, mcp_url = excluded.mcp_url, "
@@ -168,7 +254,8 @@ Status ServerRepository::save(const Server &server, bool replace)
                    "credential = excluded.credential, tool_excludes = excluded.tool_excludes, "
                    "enabled = excluded.enabled, origin = excluded.origin, "
                    "tool_includes = excluded.tool_includes, heuristics = excluded.heuristics, "
-                   "openapi_remote_refs = excluded.openapi_remote_refs"_s;
+                   "openapi_remote_refs = excluded.openapi_remote_refs, "
+                   "identity_headers = excluded.identity_headers"_s;
         Query q(m_database, db, sql);
         q.bind(u":name"_s, server.name)
             .bind(u":title"_s, Query::fromText(server.title))
@@ -182,7 +269,9 @@ Status ServerRepository::save(const Server &server, bool replace)
             .bind(u":origin"_s, originName(server.origin))
             .bind(u":tool_includes"_s, Query::fromList(server.toolIncludes))
             .bind(u":heuristics"_s, Query::fromJson(encodeHeuristics(server.heuristics)))
-            .bind(u":openapi_remote_refs"_s, Query::fromFlag(server.openapiRemoteRefs));
+            .bind(u":openapi_remote_refs"_s, Query::fromFlag(server.openapiRemoteRefs))
+            .bind(u":identity_headers"_s,
+                  Query::fromJson(encodeIdentityHeaders(server.identityHeaders)));
         Status s = q.exec(tr("Saving server '%1'").arg(server.name));
         if (q.failure() == SqlDialect::Failure::UniqueViolation)
             return Error(ErrorCode::AlreadyExists,
@@ -194,8 +283,37 @@ Status ServerRepository::save(const Server &server, bool replace)
                          tr("Server '%1' uses credential '%2', which does not exist; add the "
                             "credential first.")
                              .arg(server.name, server.credential.value_or(QString())));
-        return s;
+        if (!s.ok())
+            return s;
+        return saveCredentials(db, server);
     });
+}
+
+// The candidates are replaced as a whole, in the server's transaction.
+Status ServerRepository::saveCredentials(QSqlDatabase &db, const Server &server)
+{
+    Query clear(m_database, db, u"DELETE FROM server_credentials WHERE server = :server"_s);
+    clear.bind(u":server"_s, server.name);
+    if (auto s = clear.exec(tr("Saving the credentials of server '%1'").arg(server.name)); !s.ok())
+        return s;
+    for (qsizetype i = 0; i < server.credentials.size(); ++i) {
+        const QString &credential = server.credentials.at(i);
+        Query q(m_database, db,
+                u"INSERT INTO server_credentials (server, credential, sort_order) VALUES "
+                "(:server, :credential, :sort_order)"_s);
+        q.bind(u":server"_s, server.name)
+            .bind(u":credential"_s, credential)
+            .bind(u":sort_order"_s, qint64(i));
+        Status s = q.exec(tr("Saving the credentials of server '%1'").arg(server.name));
+        if (q.failure() == SqlDialect::Failure::ForeignKeyViolation)
+            return Error(ErrorCode::NotFound,
+                         tr("Server '%1' lists credential '%2' among its credentials, which does "
+                            "not exist; add the credential first.")
+                             .arg(server.name, credential));
+        if (!s.ok())
+            return s;
+    }
+    return {};
 }
 
 Status ServerRepository::remove(const QString &name)

@@ -9,6 +9,8 @@
 
 #include <optional>
 
+class QSqlDatabase;
+
 namespace gatehouse::store {
 
 class Database;
@@ -27,6 +29,16 @@ struct ServerHeuristics
     bool operator==(const ServerHeuristics &) const = default;
 };
 
+// The headers a server's upstream receives to say who is calling (header names; an absent one is
+// not sent). Stored as one JSON object with the configuration's key names (user, client).
+struct ServerIdentityHeaders
+{
+    std::optional<QString> user;   // carries the caller's user name
+    std::optional<QString> client; // carries the OAuth client_id the caller came through
+
+    bool operator==(const ServerIdentityHeaders &) const = default;
+};
+
 struct Server
 {
     QString name; // unique; the MCP endpoint is {public_url}/mcp/{name}
@@ -36,10 +48,14 @@ struct Server
     std::optional<QString> baseUrl;
     QString discovery = QStringLiteral("flat"); // flat | hierarchical | search
     std::optional<QString> credential;          // default credential name
+    // Further candidate credentials, in order, for tools that need upstream scopes the default
+    // lacks (table server_credentials).
+    QStringList credentials;
     QStringList toolExcludes;
-    QStringList toolIncludes;                   // empty: every operation
-    std::optional<ServerHeuristics> heuristics; // absent: every heuristic at its default
-    bool openapiRemoteRefs = false;             // the spec may pull in http(s) $refs
+    QStringList toolIncludes;                             // empty: every operation
+    std::optional<ServerHeuristics> heuristics;           // absent: every heuristic at its default
+    bool openapiRemoteRefs = false;                       // the spec may pull in http(s) $refs
+    std::optional<ServerIdentityHeaders> identityHeaders; // absent: none are sent
     bool enabled = true;
     Origin origin = Origin::Local;
 
@@ -65,6 +81,7 @@ public:
 
 private:
     Status save(const Server &server, bool replace);
+    Status saveCredentials(QSqlDatabase &db, const Server &server);
     Result<QList<Server>> select(const QString &where, const QVariant &value);
 
     Database &m_database;

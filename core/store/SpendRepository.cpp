@@ -52,9 +52,10 @@ Result<SpendOutcome> SpendRepository::reserve(const SpendRequest &request)
             }
         }
         if (!request.user.isEmpty()) {
-            if (request.monthly && request.cost > *request.monthly + kTolerance) {
-                outcome = {SpendOutcome::Limit::Monthly, *request.monthly, 0.0};
-            } else {
+            // A call over the whole cap is refused without touching the row; otherwise the upsert
+            // adds the cost only where the sum stays within the cap (a new row starts below it).
+            bool refused = request.monthly && request.cost > *request.monthly + kTolerance;
+            if (!refused) {
                 QString sql =
                     u"INSERT INTO usage_counters (user_name, server, period, calls, cost) "
                     "VALUES (:user, :server, :period, 0, :cost) "
@@ -74,18 +75,19 @@ Result<SpendOutcome> SpendRepository::reserve(const SpendRequest &request)
                                         .arg(request.user, request.server));
                     !s.ok())
                     return s;
-                if (q.rowsAffected() == 0) {
-                    Query read(m_database, db,
-                               u"SELECT cost FROM usage_counters WHERE user_name = :user AND "
-                               "server = :server AND period = :period"_s);
-                    read.bind(u":user"_s, request.user)
-                        .bind(u":server"_s, request.server)
-                        .bind(u":period"_s, request.period);
-                    if (auto s = read.exec(tr("Reading a user's monthly spend")); !s.ok())
-                        return s;
-                    outcome = {SpendOutcome::Limit::Monthly, *request.monthly,
-                               read.next() ? read.real(0) : 0.0};
-                }
+                refused = q.rowsAffected() == 0;
+            }
+            if (refused) {
+                Query read(m_database, db,
+                           u"SELECT cost FROM usage_counters WHERE user_name = :user AND "
+                           "server = :server AND period = :period"_s);
+                read.bind(u":user"_s, request.user)
+                    .bind(u":server"_s, request.server)
+                    .bind(u":period"_s, request.period);
+                if (auto s = read.exec(tr("Reading a user's monthly spend")); !s.ok())
+                    return s;
+                outcome = {SpendOutcome::Limit::Monthly, *request.monthly,
+                           read.next() ? read.real(0) : 0.0};
             }
         }
         if (!outcome.reserved())

@@ -12,7 +12,7 @@ namespace {
 
 const QString columns = u"server, override_key, name, description, hide_params, response_fields, "
                         "credential, cost, action, resource, enabled, origin, fixed_params, "
-                        "param_defaults, cost_argument, cost_factor, refund_on_failure"_s;
+                        "param_defaults, cost_argument, cost_factor, refund_on_failure, scopes"_s;
 const QStringList actions = {u"read"_s, u"create"_s, u"update"_s, u"delete"_s};
 
 std::optional<nlohmann::json> encodeParams(const std::optional<ParamValues> &values)
@@ -59,6 +59,7 @@ ToolOverride fromRow(const Query &q)
     o.costArgument = q.optionalText(14);
     o.costFactor = q.optionalReal(15);
     o.refundOnFailure = q.optionalFlag(16);
+    o.scopes = q.optionalList(17);
     return o;
 }
 
@@ -174,7 +175,7 @@ Status ToolOverrideRepository::save(QSqlDatabase &db, const ToolOverride &o, boo
         u") VALUES ((SELECT COALESCE(MAX(sort_order), 0) + 1 FROM tool_overrides WHERE server "
         "= :server), :server, :key, :name, :description, :hide_params, :response_fields, "
         ":credential, :cost, :action, :resource, :enabled, :origin, :fixed_params, "
-        ":param_defaults, :cost_argument, :cost_factor, :refund_on_failure)"_s;
+        ":param_defaults, :cost_argument, :cost_factor, :refund_on_failure, :scopes)"_s;
     if (replace)
         sql += u" ON CONFLICT (server, override_key) DO UPDATE SET name = excluded.name, "
                "description = excluded.description, hide_params = excluded.hide_params, "
@@ -183,7 +184,7 @@ Status ToolOverrideRepository::save(QSqlDatabase &db, const ToolOverride &o, boo
                "enabled = excluded.enabled, origin = excluded.origin, "
                "fixed_params = excluded.fixed_params, param_defaults = excluded.param_defaults, "
                "cost_argument = excluded.cost_argument, cost_factor = excluded.cost_factor, "
-               "refund_on_failure = excluded.refund_on_failure"_s;
+               "refund_on_failure = excluded.refund_on_failure, scopes = excluded.scopes"_s;
     Query q(m_database, db, sql);
     q.bind(u":server"_s, o.server)
         .bind(u":key"_s, o.key)
@@ -201,7 +202,8 @@ Status ToolOverrideRepository::save(QSqlDatabase &db, const ToolOverride &o, boo
         .bind(u":param_defaults"_s, Query::fromJson(encodeParams(o.paramDefaults)))
         .bind(u":cost_argument"_s, Query::fromText(o.costArgument))
         .bind(u":cost_factor"_s, Query::fromReal(o.costFactor))
-        .bind(u":refund_on_failure"_s, Query::fromFlag(o.refundOnFailure));
+        .bind(u":refund_on_failure"_s, Query::fromFlag(o.refundOnFailure))
+        .bind(u":scopes"_s, Query::fromList(o.scopes));
     Status s = q.exec(tr("Saving tool override '%1' of server '%2'").arg(o.key, o.server));
     if (q.failure() == SqlDialect::Failure::UniqueViolation)
         return Error(ErrorCode::AlreadyExists,

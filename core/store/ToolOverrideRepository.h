@@ -31,6 +31,9 @@ struct ToolOverride
     std::optional<QStringList> hideParams;
     std::optional<QStringList> responseFields;
     std::optional<QString> credential;
+    // The upstream scopes the tool needs, over what the spec's security requirements say (an
+    // empty list: none); the dispatch picks a credential of the server that carries them.
+    std::optional<QStringList> scopes;
     std::optional<double> cost;          // fixed, per call
     std::optional<QString> costArgument; // an argument whose number, times costFactor, adds
     std::optional<double> costFactor;    // to the cost (absent factor: 1)

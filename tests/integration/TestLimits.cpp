@@ -2,6 +2,7 @@
 // limit stops never reaches the upstream, and what was counted survives a restart.
 #include "McpTestClient.h"
 #include "TestSupport.h"
+#include "gateway/CatalogProvider.h"
 #include "gateway/Gateway.h"
 #include "http/Request.h"
 #include "http/Responder.h"
@@ -195,6 +196,11 @@ private Q_SLOTS:
         addUser(u"olga"_s, u"tiny"_s);
         addUser(u"rita"_s, std::nullopt, 2);
         addUser(u"sam"_s, std::nullopt);
+        store::User vic;
+        vic.name = u"vic"_s;
+        vic.roles = {u"clerk"_s};
+        vic.callsPerMonth = 3; // the user's own limit, no plan
+        QVERIFY(store::UserRepository(*m_db).create(vic).ok());
         startGateway();
     }
 
@@ -222,7 +228,7 @@ private Q_SLOTS:
                      r.header("retry-after").constData());
             const json body = json::parse(r.body.toStdString());
             QCOMPARE(body["id"], json(41));
-            QCOMPARE(body["error"]["code"].get<int>(), gateway::Gateway::kLimitErrorCode);
+            QCOMPARE(body["error"]["code"].get<int>(), gateway::CatalogProvider::kLimitErrorCode);
             const std::string message = body["error"]["message"].get<std::string>();
             QVERIFY2(message.find("Monthly limit") != std::string::npos, message.c_str());
             QVERIFY2(message.find("tiny") != std::string::npos, message.c_str());
@@ -254,20 +260,72 @@ private Q_SLOTS:
                                {Field("Authorization", bearer(mint(u"rita"_s)))});
         QVERIFY(session.isOpen());
         const int before = m_upstream->total();
+        QElapsedTimer sinceFirst;
+        sinceFirst.start();
         for (int i = 0; i < 2; ++i)
             QVERIFY(!session.callTool(u"get_invoice"_s, {{"invoice_id", "in_1"}})
                          .value("isError", true));
         const HttpResponse r = session.post(callBody("get_invoice", {{"invoice_id", "in_1"}}));
         QCOMPARE(r.status, 429);
-        // Two calls a minute: the next token is 30 s away.
+        // Two calls a minute: the next token is 30 s after the first call, less what has passed.
         const qint64 retryAfter = r.header("retry-after").toLongLong();
-        QVERIFY2(retryAfter >= 29 && retryAfter <= 30, r.header("retry-after").constData());
+        const qint64 passed = sinceFirst.elapsed() / 1000;
+        QVERIFY2(retryAfter >= 29 - passed && retryAfter <= 30,
+                 r.header("retry-after").constData());
         const json body = json::parse(r.body.toStdString());
         QCOMPARE(body["error"]["data"]["limit"], json("rate_per_minute"));
         QCOMPARE(body["error"]["data"]["retry_after"], json(retryAfter));
         QCOMPARE(m_upstream->total(), before + 2);
         // Listing tools and the discovery meta-tools are not limited.
         QVERIFY(session.call("tools/list").contains("result"));
+    }
+
+    void everyCallCountsHoweverItIsSent()
+    {
+        const QString token = mint(u"vic"_s);
+        const int before = m_upstream->total();
+        McpTestSession session(m_gateway->port(), "billing",
+                               {Field("Authorization", bearer(token))});
+        QVERIFY(session.isOpen());
+        // An escaped method name is the same method to the session, and so to the quota.
+        const HttpResponse escaped = session.post(
+            R"({"jsonrpc":"2.0","id":5,"method":"tools\/call","params":{"name":"get_invoice",)"
+            R"("arguments":{"invoice_id":"in_1"}}})");
+        QCOMPARE(escaped.status, 200);
+        QCOMPARE(m_upstream->total(), before + 1);
+
+        // A batch (protocol 2025-03-26 allows them): each call counts on its own.
+        // JSON answers only, so the batch's replies come back as one array.
+        QList<Field> headers = {Field("Content-Type", "application/json"),
+                                Field("Accept", "application/json"),
+                                Field("Authorization", bearer(token))};
+        const HttpResponse init =
+            request(m_gateway->port(), "POST", "/mcp/billing", headers,
+                    R"({"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":)"
+                    R"("2025-03-26","capabilities":{},"clientInfo":{"name":"t","version":"1"}}})");
+        QCOMPARE(init.status, 200);
+        headers.append(Field("Mcp-Session-Id", init.header("mcp-session-id")));
+        headers.append(Field("MCP-Protocol-Version", "2025-03-26"));
+        request(m_gateway->port(), "POST", "/mcp/billing", headers,
+                R"({"jsonrpc":"2.0","method":"notifications/initialized"})");
+        const QByteArray batch =
+            R"([{"jsonrpc":"2.0","id":11,"method":"tools/call","params":{"name":"get_invoice",)"
+            R"("arguments":{"invoice_id":"in_1"}}},{"jsonrpc":"2.0","id":12,"method":)"
+            R"("tools/call","params":{"name":"get_invoice","arguments":{"invoice_id":"in_1"}}},)"
+            R"({"jsonrpc":"2.0","id":13,"method":"tools/call","params":{"name":"get_invoice",)"
+            R"("arguments":{"invoice_id":"in_1"}}}])";
+        const HttpResponse answered =
+            request(m_gateway->port(), "POST", "/mcp/billing", headers, batch);
+        QCOMPARE(answered.status, 200); // a batch answers each call in it
+        const json replies = json::parse(answered.body.toStdString());
+        QVERIFY2(replies.is_array() && replies.size() == 3, answered.body.constData());
+        int limited = 0;
+        for (const json &reply : replies)
+            if (reply.contains("error") &&
+                reply["error"]["code"] == gateway::CatalogProvider::kLimitErrorCode)
+                ++limited;
+        QCOMPARE(limited, 1); // 3 calls a month: the escaped one and two of these
+        QCOMPARE(m_upstream->total(), before + 3);
     }
 
     void spendCapStopsTheCallBeforeTheUpstream()

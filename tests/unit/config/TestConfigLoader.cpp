@@ -443,6 +443,99 @@ private Q_SLOTS:
             << kServer + "credentials:\n  - {name: a, type: bearer, secret: {sealed: \"@@\"}}\n"
             << QStringList{u"config.yaml:5 credentials[0].secret.sealed: expected base64 (what "
                            "`gatehouse credential seal` prints)"_s};
+        QTest::newRow("identity header not a header name")
+            << kServer + "    identity_headers: {user: \"X Gatehouse User\", client: \"\"}\n"
+            << QStringList{u"config.yaml:4 servers[0].identity_headers.user: expected an HTTP "
+                           "header name (letters, digits and !#$%&'*+-.^_`|~, such as "
+                           "X-Gatehouse-User), got \"X Gatehouse User\""_s,
+                           u"config.yaml:4 servers[0].identity_headers.client: expected a "
+                           "non-empty string, got \"\""_s};
+        QTest::newRow("identity header carries credentials")
+            << kServer + "    identity_headers:\n      user: authorization\n"
+                         "      client: Proxy-Authenticate\n"
+            << QStringList{u"config.yaml:5 servers[0].identity_headers.user: \"authorization\" "
+                           "cannot carry the caller's identity: it carries credentials or "
+                           "cookies, or frames the request; use a header of your own, such as "
+                           "X-Gatehouse-User"_s,
+                           u"config.yaml:6 servers[0].identity_headers.client: "
+                           "\"Proxy-Authenticate\" cannot carry the caller's identity: it "
+                           "carries credentials or cookies, or frames the request; use a header "
+                           "of your own, such as X-Gatehouse-Client"_s};
+        QTest::newRow("identity header frames the request")
+            << kServer + "    identity_headers: {user: Cookie, client: Host}\n"
+                         "  - name: other\n    openapi: specs/billing.yaml\n"
+                         "    identity_headers: {user: Content-Length, client: Transfer-Encoding}\n"
+            << QStringList{u"config.yaml:4 servers[0].identity_headers.user: \"Cookie\" cannot "
+                           "carry the caller's identity: it carries credentials or cookies, or "
+                           "frames the request; use a header of your own, such as "
+                           "X-Gatehouse-User"_s,
+                           u"config.yaml:4 servers[0].identity_headers.client: \"Host\" cannot "
+                           "carry the caller's identity: it carries credentials or cookies, or "
+                           "frames the request; use a header of your own, such as "
+                           "X-Gatehouse-Client"_s,
+                           u"config.yaml:7 servers[1].identity_headers.user: \"Content-Length\" "
+                           "cannot carry the caller's identity: it carries credentials or "
+                           "cookies, or frames the request; use a header of your own, such as "
+                           "X-Gatehouse-User"_s,
+                           u"config.yaml:7 servers[1].identity_headers.client: "
+                           "\"Transfer-Encoding\" cannot carry the caller's identity: it "
+                           "carries credentials or cookies, or frames the request; use a header "
+                           "of your own, such as X-Gatehouse-Client"_s};
+        QTest::newRow("one identity header for both")
+            << kServer + "    identity_headers: {user: X-Caller, client: x-caller}\n"
+            << QStringList{u"config.yaml:4 servers[0].identity_headers.client: \"x-caller\" is "
+                           "the user's header already (header names ignore case); give the "
+                           "client its own header"_s};
+        QTest::newRow("identity header where a credential sends its key")
+            << kServer + "    credential: reader\n"
+                         "    identity_headers: {user: x-api-key, client: X-Key}\n"
+                         "    tools: {overrides: {createInvoice: {credential: writer}}}\n"
+                         "credentials:\n"
+                         "  - {name: reader, type: api_key, param: X-API-Key}\n"
+                         "  - {name: writer, type: api_key, in: header, param: x-key}\n"
+                         "  - {name: query, type: api_key, in: query, param: X-Caller}\n"
+            << QStringList{u"config.yaml:5 servers[0].identity_headers.user: header \"x-api-key\" "
+                           "is where credential \"reader\" of this server sends its key; give the "
+                           "identity another header"_s,
+                           u"config.yaml:5 servers[0].identity_headers.client: header \"X-Key\" "
+                           "is where credential \"writer\" of this server sends its key; give the "
+                           "identity another header"_s};
+        QTest::newRow("refresh token from the environment")
+            << kServer + "credentials:\n"
+                         "  - name: github\n    type: oauth2_refresh_token\n"
+                         "    token_url: https://github.com/login/oauth/access_token\n"
+                         "    client_id: Iv1.abc\n    per_user: true\n"
+                         "    secret: {env: GITHUB_REFRESH_TOKEN}\n"
+            << QStringList{u"config.yaml:10 credentials[0].secret: an oauth2_refresh_token "
+                           "credential keeps its refresh token in the vault: the upstream "
+                           "replaces the refresh token when it is used, and the gateway stores "
+                           "the new one back, which it cannot do to an environment variable. "
+                           "Write `secret: {keychain: github}` and import the token with "
+                           "`gatehouse credential import github --from-stdin` (with `--user "
+                           "USER` for a per_user credential)"_s};
+        QTest::newRow("refresh token from a file")
+            << kServer + "credentials:\n"
+                         "  - {name: rt, type: oauth2_refresh_token, token_url: "
+                         "\"https://a.example/token\", client_id: c, secret: {file: rt.txt}}\n"
+            << QStringList{u"config.yaml:5 credentials[0].secret: an oauth2_refresh_token "
+                           "credential keeps its refresh token in the vault: the upstream "
+                           "replaces the refresh token when it is used, and the gateway stores "
+                           "the new one back, which it cannot do to a file. Write `secret: "
+                           "{keychain: rt}` and import the token with `gatehouse credential "
+                           "import rt --from-stdin` (with `--user USER` for a per_user "
+                           "credential)"_s};
+        QTest::newRow("refresh token sealed")
+            << kServer + "credentials:\n"
+                         "  - {name: rt, type: oauth2_refresh_token, token_url: "
+                         "\"https://a.example/token\", client_id: c, secret: {sealed: "
+                         "c2VhbGVk}}\n"
+            << QStringList{u"config.yaml:5 credentials[0].secret: an oauth2_refresh_token "
+                           "credential keeps its refresh token in the vault: the upstream "
+                           "replaces the refresh token when it is used, and the gateway stores "
+                           "the new one back, which it cannot do to a sealed value in the "
+                           "configuration. Write `secret: {keychain: rt}` and import the token "
+                           "with `gatehouse credential import rt --from-stdin` (with `--user "
+                           "USER` for a per_user credential)"_s};
         QTest::newRow("plaintext password")
             << kServer + "users:\n  - name: bob\n    password_hash: hunter2\n"
             << QStringList{u"config.yaml:6 users[0].password_hash: expected an scrypt hash "
@@ -508,6 +601,18 @@ private Q_SLOTS:
                            "0 or more, got \"1.5\""_s,
                            u"config.yaml:7 plans.free.rate_per_minute: expected a whole number of "
                            "0 or more, got \"-1\""_s};
+        QTest::newRow("unknown and repeated candidate credentials")
+            << kServer + "    credentials: [reader, writer, reader]\n"
+                         "credentials:\n"
+                         "  - {name: reader, type: bearer}\n"
+            << QStringList{u"config.yaml:4 servers[0].credentials[1]: credential \"writer\" is not "
+                           "defined in credentials"_s,
+                           u"config.yaml:4 servers[0].credentials[2]: credential \"reader\" is "
+                           "listed twice; list each candidate once, in the order they are tried"_s};
+        QTest::newRow("scopes is not a list")
+            << kServer + "    tools: {overrides: {createInvoice: {scopes: \"orders:write\"}}}\n"
+            << QStringList{u"config.yaml:4 servers[0].tools.overrides.createInvoice.scopes: "
+                           "expected a list of strings, got \"orders:write\""_s};
         QTest::newRow("top level is a list")
             << QByteArray("- gateway\n- servers\n")
             << QStringList{u"config.yaml:1: expected a mapping of gateway, servers, credentials, "
@@ -689,6 +794,14 @@ private Q_SLOTS:
                            "credentials; it is ignored for bearer"_s,
                            u"config.yaml:5 credentials[0].client_id: \"client_id\" is only used by "
                            "oauth2 credentials; it is ignored for bearer"_s};
+        QTest::newRow("empty identity headers")
+            << kServer + "    identity_headers: {}\n"
+            << QStringList{u"config.yaml:4 servers[0].identity_headers: identity_headers names "
+                           "neither \"user\" nor \"client\"; it has no effect"_s};
+        QTest::newRow("unknown identity header key")
+            << kServer + "    identity_headers: {user: X-Gatehouse-User, token: X-Token}\n"
+            << QStringList{u"config.yaml:4 servers[0].identity_headers.token: unknown key "
+                           "\"token\" is ignored"_s};
         QTest::newRow("empty grant")
             << kServer + "users:\n  - name: bob\n    grants: {billing/invoices: {}}\n"
             << QStringList{u"config.yaml:6 users[0].grants[\"billing/invoices\"]: a grant without "
@@ -852,6 +965,40 @@ private Q_SLOTS:
         QCOMPARE(texts(missing.diagnostics),
                  QStringList{dir.filePath(u"nope.yaml"_s) +
                              u": cannot read the file: No such file or directory"_s});
+    }
+
+    void identityHeaders()
+    {
+        const LoadResult result = load(
+            kServer + "    credential: reader\n"
+                      "    identity_headers: {user: X-Gatehouse-User, client: "
+                      "X-Gatehouse-Client}\n"
+                      "  - name: other\n    openapi: specs/billing.yaml\n"
+                      "    identity_headers:\n      client: X-Via\n"
+                      "credentials:\n"
+                      "  - {name: reader, type: api_key, in: query, param: X-Gatehouse-User}\n");
+        QVERIFY2(result.ok(), qPrintable(texts(result.diagnostics).join(u'\n')));
+        QCOMPARE(texts(result.diagnostics), QStringList());
+        const QList<ServerConfig> &servers = result.config->servers;
+        QCOMPARE(servers.at(0).identityHeaders,
+                 (IdentityHeadersConfig{u"X-Gatehouse-User"_s, u"X-Gatehouse-Client"_s}));
+        QCOMPARE(servers.at(1).identityHeaders, (IdentityHeadersConfig{std::nullopt, u"X-Via"_s}));
+        QVERIFY(!load(kServer + "").config->servers.at(0).identityHeaders);
+    }
+
+    // A refresh token the gateway can store back: in the vault, now or imported later.
+    void refreshTokenInTheVault()
+    {
+        const LoadResult result =
+            load(kServer + "credentials:\n"
+                           "  - {name: a, type: oauth2_refresh_token, token_url: "
+                           "\"https://a.example/token\", client_id: c, secret: {keychain: a}}\n"
+                           "  - {name: b, type: oauth2_refresh_token, token_url: "
+                           "\"https://a.example/token\", client_id: c, per_user: true}\n"
+                           "  - {name: c, type: oauth2_client_credentials, token_url: "
+                           "\"https://a.example/token\", client_id: c, secret: {env: C}}\n");
+        QVERIFY2(result.ok(), qPrintable(texts(result.diagnostics).join(u'\n')));
+        QCOMPARE(texts(result.diagnostics), QStringList());
     }
 
     void nullMeansAbsent()

@@ -91,6 +91,75 @@ private Q_SLOTS:
         QVERIFY(!yaml.contains(u"behind_proxy"_s)); // absent stays absent
     }
 
+    void identityHeadersRoundTrip()
+    {
+        const QByteArray file = "servers:\n"
+                                "  - name: trading\n"
+                                "    mcp: https://trading.example/mcp\n"
+                                "    identity_headers: {user: X-Gatehouse-User, client: "
+                                "X-Gatehouse-Client}\n"
+                                "  - name: quotes\n"
+                                "    mcp: https://quotes.example/mcp\n"
+                                "    identity_headers: {client: X-Via}\n";
+        const LoadResult original = ConfigLoader().loadString(file, u"in.yaml"_s, QDir::tempPath());
+        QVERIFY2(original.ok(), qPrintable(diagnosticsText(original)));
+
+        const QByteArray yaml = ConfigWriter::toYaml(*original.config);
+        QVERIFY2(yaml.contains("    identity_headers: {user: X-Gatehouse-User, client: "
+                               "X-Gatehouse-Client}\n"),
+                 yaml.constData());
+        QVERIFY2(yaml.contains("    identity_headers: {client: X-Via}\n"), yaml.constData());
+        const LoadResult fromYaml =
+            ConfigLoader().loadString(yaml, u"out.yaml"_s, QDir::tempPath());
+        QVERIFY2(fromYaml.ok(), qPrintable(diagnosticsText(fromYaml)));
+        QCOMPARE(fromYaml.config->servers, original.config->servers);
+
+        const QByteArray json = ConfigWriter::toJson(*original.config);
+        const LoadResult fromJson =
+            ConfigLoader().loadString(json, u"out.json"_s, QDir::tempPath());
+        QVERIFY2(fromJson.ok(), qPrintable(diagnosticsText(fromJson)));
+        QCOMPARE(fromJson.config->servers, original.config->servers);
+        QCOMPARE(fromJson.config->servers.at(1).identityHeaders->user, std::nullopt);
+    }
+
+    void scopeSelectionRoundTrip()
+    {
+        const QByteArray file =
+            "servers:\n"
+            "  - name: trading\n"
+            "    mcp: https://trading.example/mcp\n"
+            "    credential: desk-read\n"
+            "    credentials: [desk-trade, own-trade]\n"
+            "    tools:\n"
+            "      overrides:\n"
+            "        place_order: {scopes: [\"orders:write\"]}\n"
+            "        read_positions: {scopes: []}\n"
+            "credentials:\n"
+            "  - {name: desk-read, type: bearer, scopes: [\"positions:read\"]}\n"
+            "  - {name: desk-trade, type: bearer, scopes: [\"orders:write\"]}\n"
+            "  - {name: own-trade, type: bearer, per_user: true}\n";
+        const LoadResult original = ConfigLoader().loadString(file, u"in.yaml"_s, QDir::tempPath());
+        QVERIFY2(original.ok(), qPrintable(diagnosticsText(original)));
+        const ServerConfig &server = original.config->servers.first();
+        QCOMPARE(server.credentials, (QStringList{u"desk-trade"_s, u"own-trade"_s}));
+        QCOMPARE(server.tools->overrides.at(0).scopes, QStringList{u"orders:write"_s});
+        QCOMPARE(server.tools->overrides.at(1).scopes, QStringList());
+
+        const QByteArray yaml = ConfigWriter::toYaml(*original.config);
+        QVERIFY2(yaml.contains("credentials: [desk-trade, own-trade]"), yaml.constData());
+        const LoadResult fromYaml =
+            ConfigLoader().loadString(yaml, u"out.yaml"_s, QDir::tempPath());
+        QVERIFY2(fromYaml.ok(), qPrintable(diagnosticsText(fromYaml)));
+        QVERIFY2(*fromYaml.config == *original.config, yaml.constData());
+
+        const QByteArray json = ConfigWriter::toJson(*original.config);
+        const LoadResult fromJson =
+            ConfigLoader().loadString(json, u"out.json"_s, QDir::tempPath());
+        QVERIFY2(fromJson.ok(), qPrintable(diagnosticsText(fromJson)));
+        QVERIFY2(*fromJson.config == *original.config, json.constData());
+        QCOMPARE(fromJson.config->servers.first().tools->overrides.at(1).scopes, QStringList());
+    }
+
     void quotesAmbiguousStrings()
     {
         Config config;

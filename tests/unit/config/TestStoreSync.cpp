@@ -87,6 +87,14 @@ QString heuristicsText(const store::Server &s)
            flag(h.shapeResponses) + flag(h.dropListWithRead) + flag(h.compactSchemas);
 }
 
+QString identityText(const store::Server &s)
+{
+    if (!s.identityHeaders)
+        return QStringLiteral("-");
+    return s.identityHeaders->user.value_or(QStringLiteral("?")) + QLatin1Char('|') +
+           s.identityHeaders->client.value_or(QStringLiteral("?"));
+}
+
 // Everything a config can express, as the store holds it, with run-time fields cleared and
 // spec files compared by content, so two stores can be compared.
 QStringList snapshot(store::Database &db)
@@ -101,7 +109,9 @@ QStringList snapshot(store::Database &db)
                         s.baseUrl.value_or(QString()), s.discovery,
                         s.credential.value_or(QString()), s.toolExcludes.join(u'|'),
                         store::originName(s.origin),
-                        s.toolIncludes.join(u'|') + QLatin1Char(' ') + heuristicsText(s));
+                        s.toolIncludes.join(u'|') + QLatin1Char(' ') + heuristicsText(s) +
+                            QLatin1Char(' ') + identityText(s) + QLatin1Char(' ') +
+                            s.credentials.join(u'|'));
     }
     for (const store::ToolOverride &o : store::ToolOverrideRepository(db).list().value())
         out << QStringLiteral("override %1 %2 %3 %4 %5 %6 %7 %8 %9")
@@ -115,7 +125,9 @@ QStringList snapshot(store::Database &db)
                             o.resource.value_or(QString()) + QLatin1Char(' ') +
                             paramsText(o.fixedParams) + QLatin1Char(' ') +
                             paramsText(o.paramDefaults) + QLatin1Char(' ') +
-                            (o.enabled ? QString::number(*o.enabled) : QString()));
+                            (o.enabled ? QString::number(*o.enabled) : QString()) +
+                            QLatin1Char(' ') +
+                            (o.scopes ? u'[' + o.scopes->join(u'|') + u']' : QString()));
     for (const store::Credential &c : store::CredentialRepository(db).list().value())
         out << QStringLiteral("credential %1 %2 %3 %4 %5 %6 %7")
                    .arg(c.name, c.type, c.location.value_or(QString()), c.param.value_or(QString()),
@@ -410,6 +422,124 @@ servers:
         QVERIFY(StoreSync(*b).apply(*exported, StoreSync::Mode::Merge).ok());
         QCOMPARE(snapshot(*b), snapshot(*a));
         QVERIFY(snapshot(*a).join(u'\n').contains(QLatin1String("\"currency\":\"EUR\"")));
+    }
+
+    void identityHeadersRoundTrip()
+    {
+        const QByteArray yaml = R"(
+servers:
+  - name: billing
+    openapi: billing.yaml
+    identity_headers: {user: X-Gatehouse-User, client: X-Gatehouse-Client}
+  - name: plain
+    openapi: billing.yaml
+    identity_headers: {client: X-Via}
+  - name: none
+    openapi: billing.yaml
+)";
+        QTemporaryDir dirA, dirB;
+        auto a = openStore(dirA.path());
+        const config::Config original = loadYaml(yaml, m_specDir.path());
+        auto applied = StoreSync(*a).apply(original, StoreSync::Mode::Merge);
+        QVERIFY(applied.ok());
+        const auto billing = store::ServerRepository(*a).get(QStringLiteral("billing"));
+        QCOMPARE(billing->identityHeaders,
+                 (store::ServerIdentityHeaders{QStringLiteral("X-Gatehouse-User"),
+                                               QStringLiteral("X-Gatehouse-Client")}));
+        QCOMPARE(store::ServerRepository(*a).get(QStringLiteral("plain"))->identityHeaders,
+                 (store::ServerIdentityHeaders{std::nullopt, QStringLiteral("X-Via")}));
+        QVERIFY(!store::ServerRepository(*a).get(QStringLiteral("none"))->identityHeaders);
+
+        const auto exported = StoreSync(*a).exportConfig();
+        QVERIFY(exported.ok());
+        QCOMPARE(exported->servers.size(), 3);
+        // listed by name: billing, none, plain
+        QCOMPARE(exported->servers.at(0).identityHeaders, original.servers.at(0).identityHeaders);
+        QVERIFY(!exported->servers.at(1).identityHeaders);
+        QCOMPARE(exported->servers.at(2).identityHeaders, original.servers.at(1).identityHeaders);
+        auto b = openStore(dirB.path());
+        QVERIFY(StoreSync(*b).apply(*exported, StoreSync::Mode::Merge).ok());
+        QCOMPARE(snapshot(*b), snapshot(*a));
+
+        // A changed header is a changed server; a removed key removes the headers.
+        QByteArray edited = yaml;
+        edited.replace("client: X-Via", "client: X-Via-Client");
+        edited.replace("    identity_headers: {user: X-Gatehouse-User, client: "
+                       "X-Gatehouse-Client}\n",
+                       "");
+        auto again =
+            StoreSync(*a).apply(loadYaml(edited, m_specDir.path()), StoreSync::Mode::Merge);
+        QVERIFY(again.ok());
+        QCOMPARE(again->changed, 2);
+        QVERIFY(!store::ServerRepository(*a).get(QStringLiteral("billing"))->identityHeaders);
+        QCOMPARE(store::ServerRepository(*a).get(QStringLiteral("plain"))->identityHeaders->client,
+                 QStringLiteral("X-Via-Client"));
+
+        // The store keeps only names a header can have, one per identity.
+        store::Server bad = *store::ServerRepository(*a).get(QStringLiteral("plain"));
+        bad.identityHeaders =
+            store::ServerIdentityHeaders{QStringLiteral("X-Who\r\nX-Admin: 1"), std::nullopt};
+        QCOMPARE(store::ServerRepository(*a).upsert(bad).error().code(),
+                 ErrorCode::InvalidArgument);
+        bad.identityHeaders =
+            store::ServerIdentityHeaders{QStringLiteral("X-Who"), QStringLiteral("x-who")};
+        QCOMPARE(store::ServerRepository(*a).upsert(bad).error().code(),
+                 ErrorCode::InvalidArgument);
+        QCOMPARE(store::ServerRepository(*a).get(QStringLiteral("plain"))->identityHeaders->client,
+                 QStringLiteral("X-Via-Client"));
+    }
+
+    // servers[].credentials (in order) and tools.overrides.<key>.scopes (absent, set, empty)
+    // survive import -> export -> import; a changed order is a changed server.
+    void scopeSelectionRoundTrip()
+    {
+        const QByteArray yaml = R"(
+servers:
+  - name: billing
+    openapi: billing.yaml
+    credential: reader
+    credentials: [writer, own]
+    tools:
+      overrides:
+        createInvoice: {scopes: ["invoices:write", "invoices:read"]}
+        listInvoices: {scopes: []}
+        getInvoice: {credential: reader}
+credentials:
+  - {name: reader, type: bearer, scopes: ["invoices:read"], secret: {env: R}}
+  - {name: writer, type: bearer, scopes: ["invoices:read", "invoices:write"], secret: {env: W}}
+  - {name: own, type: bearer, scopes: ["invoices:write"], per_user: true}
+)";
+        QTemporaryDir dirA, dirB;
+        auto a = openStore(dirA.path());
+        const config::Config original = loadYaml(yaml, m_specDir.path());
+        QVERIFY(StoreSync(*a).apply(original, StoreSync::Mode::Merge).ok());
+        const auto billing = store::ServerRepository(*a).get(QStringLiteral("billing"));
+        QCOMPARE(billing->credentials,
+                 (QStringList{QStringLiteral("writer"), QStringLiteral("own")}));
+        store::ToolOverrideRepository overrides(*a);
+        QCOMPARE(overrides.get(QStringLiteral("billing"), QStringLiteral("createInvoice"))->scopes,
+                 (QStringList{QStringLiteral("invoices:write"), QStringLiteral("invoices:read")}));
+        QCOMPARE(overrides.get(QStringLiteral("billing"), QStringLiteral("listInvoices"))->scopes,
+                 QStringList());
+        QVERIFY(!overrides.get(QStringLiteral("billing"), QStringLiteral("getInvoice"))->scopes);
+
+        const auto exported = StoreSync(*a).exportConfig();
+        QVERIFY(exported.ok());
+        QCOMPARE(exported->servers.first().credentials, original.servers.first().credentials);
+        QCOMPARE(exported->servers.first().tools->overrides,
+                 original.servers.first().tools->overrides);
+        auto b = openStore(dirB.path());
+        QVERIFY(StoreSync(*b).apply(*exported, StoreSync::Mode::Merge).ok());
+        QCOMPARE(snapshot(*b), snapshot(*a));
+
+        QByteArray edited = yaml;
+        edited.replace("credentials: [writer, own]", "credentials: [own, writer]");
+        auto again =
+            StoreSync(*a).apply(loadYaml(edited, m_specDir.path()), StoreSync::Mode::Merge);
+        QVERIFY(again.ok());
+        QCOMPARE(again->changed, 1);
+        QCOMPARE(store::ServerRepository(*a).get(QStringLiteral("billing"))->credentials,
+                 (QStringList{QStringLiteral("own"), QStringLiteral("writer")}));
     }
 
     void mirrorKeepsAToggleUnlessTheFileSaysEnabled()

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 using gatehouse::ErrorCode;
+using gatehouse::dispatch::IdentityHeader;
 using gatehouse::dispatch::RequestBuilder;
 using gatehouse::dispatch::UpstreamCredential;
 using gatehouse::http::UpstreamRequest;
@@ -809,6 +810,122 @@ private Q_SLOTS:
         auto result = RequestBuilder::build(tool, {}, kBase, &c);
         QVERIFY(result.ok());
         QCOMPARE(header(*result, "Authorization"), QByteArray("Bearer tok_123"));
+    }
+
+    // servers[].identity_headers: the gateway says who calls, after the parameters.
+    void identityHeadersSent()
+    {
+        const Tool tool =
+            toolFor(QStringLiteral("GET"), QStringLiteral("/positions"),
+                    {parameter(QStringLiteral("X-Trace"), ParameterLocation::Header)});
+        const QList<IdentityHeader> identity{
+            {"X-Gatehouse-User", QStringLiteral("J\u00fcrgen M\u00fcller")},
+            {"X-Gatehouse-Client", QStringLiteral("https://client.example/meta.json")}};
+        auto result =
+            RequestBuilder::build(tool, {{"X-Trace", "t1"}}, kBase, nullptr, {}, identity);
+        QVERIFY(result.ok());
+        QCOMPARE(header(*result, "X-Gatehouse-User"), QByteArray("J\xc3\xbcrgen M\xc3\xbcller"));
+        QCOMPARE(header(*result, "X-Gatehouse-Client"),
+                 QByteArray("https://client.example/meta.json"));
+        QCOMPARE(header(*result, "X-Trace"), QByteArray("t1"));
+        QCOMPARE(headerCount(*result, "X-Gatehouse-User"), 1);
+    }
+
+    // A client cannot set an identity header through a header parameter of the same name, in
+    // any spelling, nor can a default or fixed value; not even when the gateway sends nothing
+    // under it (auth mode none: an empty value).
+    void identityHeadersCannotBeSetByArguments_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("caller known") << QStringLiteral("alice");
+        QTest::newRow("no caller (auth mode none)") << QString();
+    }
+    void identityHeadersCannotBeSetByArguments()
+    {
+        QFETCH(QString, value);
+        Tool tool =
+            toolFor(QStringLiteral("GET"), QStringLiteral("/orders"),
+                    {parameter(QStringLiteral("x-gatehouse-user"), ParameterLocation::Header),
+                     parameter(QStringLiteral("X-Gatehouse-Client"), ParameterLocation::Header)});
+        tool.defaults = {SuppliedArgument{
+            ArgumentTarget::Header, QStringLiteral("X-Gatehouse-Client"), 1, "default-client"}};
+        const QList<IdentityHeader> identity{{"X-Gatehouse-User", value},
+                                             {"X-GATEHOUSE-CLIENT", QString()}};
+        auto result = RequestBuilder::build(tool, {{"x-gatehouse-user", "mallory"}}, kBase, nullptr,
+                                            {}, identity);
+        QVERIFY(result.ok());
+        QCOMPARE(headerCount(*result, "X-Gatehouse-User"), value.isEmpty() ? 0 : 1);
+        QCOMPARE(header(*result, "X-Gatehouse-User"), value.toUtf8());
+        QCOMPARE(headerCount(*result, "X-Gatehouse-Client"), 0);
+
+        tool.fixed = {SuppliedArgument{ArgumentTarget::Header, QStringLiteral("X-Gatehouse-User"),
+                                       0, "fixed-user"}};
+        result = RequestBuilder::build(tool, {}, kBase, nullptr, {}, identity);
+        QVERIFY(result.ok());
+        QCOMPARE(header(*result, "X-Gatehouse-User"), value.toUtf8());
+    }
+
+    // A value a header cannot carry is left out (the call still goes), never cleaned: a line
+    // break would start a header of someone else's choosing.
+    void identityValuesThatCannotBeSentAreLeftOut_data()
+    {
+        QTest::addColumn<QString>("value");
+        QTest::newRow("CRLF") << QStringLiteral("bob\r\nX-Admin: 1");
+        QTest::newRow("LF") << QStringLiteral("bob\nX-Admin: 1");
+        QTest::newRow("NUL") << QString(QStringLiteral("bob") + QChar(0) + QStringLiteral("x"));
+        QTest::newRow("tab") << QStringLiteral("bob\tx");
+        QTest::newRow("DEL") << QStringLiteral("bob\x7f");
+        QTest::newRow("C1 control") << QStringLiteral("bob\u0085x");
+        QTest::newRow("leading space") << QStringLiteral(" bob");
+        QTest::newRow("trailing space") << QStringLiteral("bob ");
+    }
+    void identityValuesThatCannotBeSentAreLeftOut()
+    {
+        QFETCH(QString, value);
+        const Tool tool = toolFor(QStringLiteral("GET"), QStringLiteral("/me"), {});
+        const QList<IdentityHeader> identity{{"X-Gatehouse-User", value},
+                                             {"X-Gatehouse-Client", QStringLiteral("cli_1")}};
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("identity header X-Gatehouse-User "
+                                                               "of test_tool is left out")));
+        auto result = RequestBuilder::build(tool, {}, kBase, nullptr, {}, identity);
+        QVERIFY(result.ok());
+        QCOMPARE(headerCount(*result, "X-Gatehouse-User"), 0);
+        QCOMPARE(header(*result, "X-Gatehouse-Client"), QByteArray("cli_1"));
+        for (const auto &[name, headerValue] : result->headers)
+            QVERIFY2(!name.contains("Admin") && !headerValue.contains("bob"), name.constData());
+    }
+
+    // Names the gateway must never set are left out even when they reach the builder (the
+    // configuration check refuses them; the store may have been written otherwise).
+    void reservedIdentityHeaderNamesAreNotSent()
+    {
+        const Tool tool = toolFor(QStringLiteral("GET"), QStringLiteral("/me"), {});
+        for (const char *name : {"Authorization", "Proxy-Authorization", "Cookie", "Host",
+                                 "Content-Length", "Transfer-Encoding", "X User"}) {
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("is left out")));
+            auto result = RequestBuilder::build(tool, {}, kBase, nullptr, {},
+                                                {{QByteArray(name), QStringLiteral("alice")}});
+            QVERIFY(result.ok());
+            QCOMPARE(headerCount(*result, name), 0);
+        }
+    }
+
+    // The credential goes where it says, last: an identity header of the same name cannot
+    // displace the secret (the configuration check refuses that setup anyway).
+    void credentialWinsOverAnIdentityHeader()
+    {
+        const Tool tool = toolFor(QStringLiteral("GET"), QStringLiteral("/me"), {});
+        UpstreamCredential c;
+        c.type = UpstreamCredential::Type::ApiKey;
+        c.in = gatehouse::config::ParamLocation::Header;
+        c.param = QStringLiteral("X-Api-Key");
+        c.secret = "key_123";
+        auto result = RequestBuilder::build(tool, {}, kBase, &c, {},
+                                            {{"X-API-KEY", QStringLiteral("alice")}});
+        QVERIFY(result.ok());
+        QCOMPARE(headerCount(*result, "X-Api-Key"), 1);
+        QCOMPARE(header(*result, "X-Api-Key"), QByteArray("key_123"));
     }
 
     void argumentsMustBeAnObject()

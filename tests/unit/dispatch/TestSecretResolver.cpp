@@ -176,8 +176,21 @@ private Q_SLOTS:
             QVERIFY(value.error().message().contains(u"gatehouse credential import"));
             return;
         }
-        QVERIFY(value.error().message().contains(u"{env: NAME}"));
-        QVERIFY(value.error().message().contains(u"{file: PATH}"));
+        // Sealed secrets are unsealed with the master key at catalog load (unseal()).
+        QVERIFY(value.error().message().contains(u"master key"));
+    }
+
+    void sealedWithoutAMasterKeySaysHowToInstallIt()
+    {
+        auto value =
+            SecretResolver::unseal(SecretRef{SecretSource::Sealed, QStringLiteral("AAAA"), {}},
+                                   QStringLiteral("billing"), nullptr);
+        QVERIFY(!value.ok());
+        QCOMPARE(value.error().code(), ErrorCode::Unavailable);
+        QVERIFY2(value.error().message().contains(u"credential billing"),
+                 qPrintable(value.error().message()));
+        QVERIFY(value.error().message().contains(u"gateway.master_key"));
+        QVERIFY(value.error().message().contains(u"deployment-key"));
     }
 };
 

@@ -99,8 +99,20 @@ private Q_SLOTS:
         QCOMPARE(over->cap, 5.0);
         QCOMPARE(over->spent, 3.0);
         QVERIFY(spend.reserve(request(2, second, 5.0))->reserved());
-        // A single call over the whole cap is refused on an empty month as well.
-        QCOMPARE(spend.reserve(request(6, first, 5.0))->limit, SpendOutcome::Limit::Monthly);
+        // A single call over the whole cap is refused, saying what was spent.
+        const auto whole = spend.reserve(request(6, first, 5.0));
+        QCOMPARE(whole->limit, SpendOutcome::Limit::Monthly);
+        QCOMPARE(whole->spent, 5.0);
+    }
+
+    void aCallOverTheWholeCapIsRefusedOnAnEmptyMonth()
+    {
+        SpendRepository spend(*m_database);
+        const auto over = spend.reserve(request(6, QString(), 5.0));
+        GH_VERIFY_OK(over);
+        QCOMPARE(over->limit, SpendOutcome::Limit::Monthly);
+        QCOMPARE(over->spent, 0.0);
+        QCOMPARE(monthlyCost(), 0.0);
     }
 
     void refusalByTheMonthlyCapLeavesTheTokenUntouched()

@@ -21,6 +21,7 @@ Server billing()
     s.baseUrl = u"http://127.0.0.1:9000"_s;
     s.discovery = u"hierarchical"_s;
     s.credential = u"billing-read"_s;
+    s.credentials = {u"billing-admin"_s, u"billing-audit"_s};
     s.toolExcludes = {u"GET /internal/*"_s, u"tag:admin"_s};
     s.toolIncludes = {u"invoices"_s, u"GET /customers/*"_s};
     s.heuristics = ServerHeuristics{false, true, 120, false, true, false};
@@ -59,6 +60,13 @@ private Q_SLOTS:
                        {},
                        {},
                        Origin::Config}));
+        for (const QString &name : {u"billing-admin"_s, u"billing-audit"_s}) {
+            Credential c;
+            c.name = name;
+            c.type = u"oauth2_client_credentials"_s;
+            c.scopes = QStringList{name.mid(8) + u":all"_s};
+            GH_VERIFY_OK(CredentialRepository(*m_db).create(c));
+        }
     }
     void cleanup() { m_db.reset(); }
 
@@ -184,6 +192,63 @@ private Q_SLOTS:
         QCOMPARE(missing.error().code(), ErrorCode::NotFound);
         QVERIFY2(missing.error().message().contains(u"credential 'nope'"_s),
                  qPrintable(missing.error().message()));
+    }
+
+    // A server's candidate credentials come back in the order given, each server its own, and
+    // are replaced as a whole; one that does not exist fails the whole save.
+    void candidateCredentialsKeepTheirOrder()
+    {
+        ServerRepository repo(*m_db);
+        GH_VERIFY_OK(repo.create(billing()));
+        Server other;
+        other.name = u"audit"_s;
+        other.credentials = {u"billing-audit"_s, u"billing-read"_s, u"billing-admin"_s};
+        GH_VERIFY_OK(repo.create(other));
+        const auto all = repo.list();
+        GH_VERIFY_OK(all);
+        QCOMPARE(all->size(), 2);
+        QCOMPARE(all->at(0).credentials, other.credentials);
+        QCOMPARE(all->at(1).credentials, billing().credentials);
+        QCOMPARE(repo.listByOrigin(Origin::Config)->first().credentials, billing().credentials);
+
+        Server reordered = billing();
+        reordered.credentials = {u"billing-audit"_s};
+        GH_VERIFY_OK(repo.upsert(reordered));
+        QCOMPARE(repo.get(u"billing"_s)->credentials, QStringList{u"billing-audit"_s});
+        QCOMPARE(repo.get(u"audit"_s)->credentials, other.credentials);
+
+        Server missing = billing();
+        missing.credentials = {u"billing-admin"_s, u"nope"_s};
+        const Status bad = repo.upsert(missing);
+        QCOMPARE(bad.error().code(), ErrorCode::NotFound);
+        QVERIFY2(bad.error().message().contains(u"credential 'nope'"_s),
+                 qPrintable(bad.error().message()));
+        QCOMPARE(repo.get(u"billing"_s)->credentials, QStringList{u"billing-audit"_s});
+
+        Server twice = billing();
+        twice.credentials = {u"billing-admin"_s, u"billing-admin"_s};
+        const Status dup = repo.upsert(twice);
+        QCOMPARE(dup.error().code(), ErrorCode::InvalidArgument);
+        QVERIFY2(dup.error().message().contains(u"'billing-admin' twice"_s),
+                 qPrintable(dup.error().message()));
+    }
+
+    // A credential a server still lists cannot be deleted; with the server gone it can.
+    void candidateCredentialInUseIsNotDeleted()
+    {
+        ServerRepository repo(*m_db);
+        Server s;
+        s.name = u"audit"_s;
+        s.credentials = {u"billing-audit"_s};
+        GH_VERIFY_OK(repo.create(s));
+        CredentialRepository credentials(*m_db);
+        const Status used = credentials.remove(u"billing-audit"_s);
+        QVERIFY(!used.ok());
+        QCOMPARE(used.error().code(), ErrorCode::Conflict);
+        QVERIFY2(used.error().message().contains(u"server 'audit'"_s),
+                 qPrintable(used.error().message()));
+        GH_VERIFY_OK(repo.remove(u"audit"_s));
+        GH_VERIFY_OK(credentials.remove(u"billing-audit"_s));
     }
 
     void listByOrigin()

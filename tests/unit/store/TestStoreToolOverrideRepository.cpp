@@ -51,6 +51,7 @@ private Q_SLOTS:
         full.hideParams = QStringList{u"Idempotency-Key"_s};
         full.responseFields = QStringList{u"id"_s, u"status"_s, u"total"_s, u"due_date"_s};
         full.credential = u"billing-write"_s;
+        full.scopes = QStringList{u"invoices:write"_s, u"https://api.example.com/auth/billing"_s};
         full.cost = 1.0;
         full.action = u"create"_s;
         full.resource = u"invoices"_s;
@@ -76,6 +77,7 @@ private Q_SLOTS:
         zeroes.cost = 0.0;
         zeroes.enabled = false;
         zeroes.hideParams = QStringList{};
+        zeroes.scopes = QStringList{}; // set and empty: the tool needs no scope at all
         zeroes.description = QString();
         zeroes.fixedParams = ParamValues{};
         zeroes.paramDefaults = ParamValues{{u"count"_s, 0}, {u"name"_s, ""}};
@@ -92,6 +94,7 @@ private Q_SLOTS:
         QCOMPARE(read->cost.has_value(), override_.cost.has_value());
         QCOMPARE(read->enabled.has_value(), override_.enabled.has_value());
         QCOMPARE(read->hideParams.has_value(), override_.hideParams.has_value());
+        QCOMPARE(read->scopes, override_.scopes);
         QCOMPARE(read->description.has_value(), override_.description.has_value());
         QCOMPARE(read->fixedParams.has_value(), override_.fixedParams.has_value());
         QCOMPARE(read->paramDefaults.has_value(), override_.paramDefaults.has_value());
