@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
+#include "ActivityPage.h"
 #include "ElidingLabel.h"
 #include "GatewayPage.h"
 #include "GatewayStatus.h"
 #include "Logging.h"
 #include "PermissionsPage.h"
 #include "PlaceholderPage.h"
+#include "PlansPage.h"
 #include "WelcomePage.h"
 
 #include <QAction>
@@ -49,10 +51,7 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
     addPage(Page::Permissions, QStringLiteral("permissions"), tr("Permissions"),
             new PermissionsPage(m_gateway, database, this));
     addPage(Page::Plans, QStringLiteral("plans"), tr("Plans & quotas"),
-            new PlaceholderPage(tr("Plans & quotas"),
-                                tr("How much each user may use: calls per month, calls per minute "
-                                   "and spending caps."),
-                                tr("The plan editor arrives in a coming release."), this));
+            new PlansPage(m_gateway, database, this));
     addPage(Page::Credentials, QStringLiteral("credentials"), tr("Credentials"),
             new PlaceholderPage(tr("Credentials"),
                                 tr("The keys and tokens Gatehouse uses to call your APIs, kept "
@@ -64,13 +63,8 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
                             tr("Who signs in to the gateway, their roles and plans, and the MCP "
                                "clients they have connected."),
                             tr("User and client management arrives in a coming release."), this));
-    addPage(Page::Activity, QStringLiteral("activity"), tr("Activity"),
-            new PlaceholderPage(tr("Activity"),
-                                tr("Every tool call as it happens: who called what, whether it was "
-                                   "allowed, and how long it took."),
-                                tr("The live activity table and charts arrive in a coming "
-                                   "release."),
-                                this));
+    auto *activityPage = new ActivityPage(database, this);
+    addPage(Page::Activity, QStringLiteral("activity"), tr("Activity"), activityPage);
     auto *gatewayPage = new GatewayPage(m_gateway, this);
     connect(gatewayPage, &GatewayPage::startRequested, this, &MainWindow::startGateway);
     connect(gatewayPage, &GatewayPage::stopRequested, this, &MainWindow::stopGateway);
@@ -101,6 +95,8 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
     statusBar()->addWidget(m_statusText, 1);
     statusBar()->addPermanentWidget(m_callsToday);
     setCallsToday(0);
+    // The Activity page follows the audit log also while hidden, for this count.
+    connect(activityPage, &ActivityPage::callsTodayChanged, this, &MainWindow::setCallsToday);
 
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);

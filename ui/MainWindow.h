@@ -45,7 +45,7 @@ public:
     void showPage(Page page);
     QWidget *page(Page page) const;
 
-    // Today's number of tool calls in the status bar (the audit module will feed it).
+    // Today's number of tool calls in the status bar (the Activity page feeds it).
     void setCallsToday(qint64 calls);
 
     // With a system tray, closing the window hides it and the gateway keeps running; without one,
