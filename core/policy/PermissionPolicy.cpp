@@ -91,10 +91,13 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
     // where they are kept; text is made only for the ones that apply.
     std::optional<QString> allow;
     std::optional<QString> deny;
-    const auto weigh = [&](const QList<store::Rule> &rules, const QString &from) {
+    const auto weigh = [&](const QList<store::Rule> &rules, bool ownRules, const QString &name) {
+        QString from; // made on the first rule that applies: most rules do not
         for (const store::Rule &rule : rules) {
             if (!matches(rule, tool))
                 continue;
+            if (from.isEmpty())
+                from = ownRules ? tr("user %1").arg(name) : tr("role %1").arg(name);
             const QString line = from + u": "_s + describe(rule);
             d.trace << line;
             std::optional<QString> &slot = rule.effect == u"deny"_s ? deny : allow;
@@ -111,13 +114,13 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
         return deny || allow;
     };
     if (!entry->own.isEmpty())
-        weigh(entry->own, tr("user %1").arg(user));
+        weigh(entry->own, true, user);
     bool decided = decidedHere();
     if (!decided) {
         for (const QString &role : entry->roles) {
             const auto rules = m_roles.constFind(role);
             if (rules != m_roles.cend())
-                weigh(*rules, tr("role %1").arg(role));
+                weigh(*rules, false, role);
         }
         decided = decidedHere();
     }

@@ -13,6 +13,10 @@ each target with wrk and prints a table.
 default  (make bench): 20 s per run, 3 rounds, medians, then checks the targets:
          gateway >= 50% of proxy_pass req/s at c64, gateway p99 < 5 ms at c64,
          added p50 (gateway - proxy_pass) < 0.3 ms at c1, zero errors.
+--policy (make bench-policy-gateway): the same tool served the product's way, from an OpenAPI
+         catalog in a store, twice side by side: without policies (auth mode none) and with what
+         issue 7 puts in front of a call (OAuth token check, permission decision, quota and rate
+         admission, audit row); checks that the second keeps >= 90% of the first's req/s at c64.
 Exit codes: 0 passed, 1 failed, 2 usage or set-up error, 77 wrk or nginx missing (skipped).
 Python 3 standard library only.
 """
@@ -36,6 +40,7 @@ SKIP = 77
 MIN_RATIO = 0.50        # gateway req/s / proxy_pass req/s at c64
 MAX_P99_MS = 5.0        # gateway p99 at c64
 MAX_ADDED_P50_MS = 0.3  # gateway p50 - proxy_pass p50 at c1
+MIN_POLICY_RATIO = 0.90  # --policy: with policies / without, req/s at c64
 
 # ~300 bytes of JSON with the characters the text content must escape (quotes, backslash, slash,
 # non-ASCII), so the correctness check is meaningful.
@@ -170,24 +175,29 @@ http {{
     return static_port, proxy_port
 
 
-def start_gateway(gateway, upstream, workers, extra_env, workdir, procs):
+def start_gateway(gateway, upstream, workers, extra_env, workdir, procs, extra_args=(),
+                  name="gateway"):
+    """Returns (port, token); the token is None unless the gateway printed one (--policy)."""
     env = dict(os.environ)
     env.update(extra_env)
-    out_path = os.path.join(workdir, "gateway-stdout.log")
+    out_path = os.path.join(workdir, name + "-stdout.log")
     out = open(out_path, "wb")
-    err = open(os.path.join(workdir, "gateway-stderr.log"), "wb")
-    proc = procs.start("gateway", [gateway, "--port", "0", "--workers", str(workers),
-                                   "--upstream", upstream],
+    err = open(os.path.join(workdir, name + "-stderr.log"), "wb")
+    proc = procs.start(name, [gateway, "--port", "0", "--workers", str(workers),
+                              "--upstream", upstream, *extra_args],
                        stdout=out, stderr=err, env=env)
     deadline = time.monotonic() + 20
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            with open(os.path.join(workdir, "gateway-stderr.log"), errors="replace") as f:
+            with open(os.path.join(workdir, name + "-stderr.log"), errors="replace") as f:
                 raise SetupError(f"the gateway exited with code {proc.returncode}: {f.read()[-2000:]}")
+        token = None
         with open(out_path, errors="replace") as f:
             for line in f:
+                if line.startswith("token "):
+                    token = line.split()[1]
                 if line.startswith("listening on "):
-                    return int(line.split()[2])
+                    return int(line.split()[2]), token
         time.sleep(0.05)
     raise SetupError("the gateway did not print 'listening on PORT' within 20 s")
 
@@ -202,14 +212,16 @@ def http_post(port, path, body, headers, timeout=10):
         conn.close()
 
 
-def open_session(port):
+def open_session(port, token=None):
     """initialize + notifications/initialized; returns (session id, protocol version)."""
     init = json.dumps({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
         "protocolVersion": "2025-06-18", "capabilities": {},
         "clientInfo": {"name": "gatehouse-bench", "version": "1"}}})
     accept = "application/json, text/event-stream"
+    auth = {"Authorization": "Bearer " + token} if token else {}
     status, headers, body = http_post(port, "/mcp/fixture", init,
-                                      {"Content-Type": "application/json", "Accept": accept})
+                                      {"Content-Type": "application/json", "Accept": accept,
+                                       **auth})
     if status != 200 or "mcp-session-id" not in headers:
         raise SetupError(f"initialize answered {status} without a session id: {body[:500]!r}")
     answer = json.loads(body)
@@ -218,22 +230,26 @@ def open_session(port):
     status, _, body = http_post(port, "/mcp/fixture",
                                 '{"jsonrpc":"2.0","method":"notifications/initialized"}',
                                 {"Content-Type": "application/json", "Accept": accept,
-                                 "Mcp-Session-Id": session, "MCP-Protocol-Version": version})
+                                 "Mcp-Session-Id": session, "MCP-Protocol-Version": version,
+                                 **auth})
     if status != 202:
         raise SetupError(f"notifications/initialized answered {status}: {body[:500]!r}")
     return session, version
 
 
-def call_headers(session, version, sse):
-    return {"Content-Type": "application/json",
-            "Accept": "application/json, text/event-stream" if sse else "application/json",
-            "Mcp-Session-Id": session, "MCP-Protocol-Version": version}
+def call_headers(session, version, sse, token=None):
+    headers = {"Content-Type": "application/json",
+               "Accept": "application/json, text/event-stream" if sse else "application/json",
+               "Mcp-Session-Id": session, "MCP-Protocol-Version": version}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    return headers
 
 
-def check_answer(port, session, version, sse=False):
+def check_answer(port, session, version, sse=False, token=None, expected=ITEM):
     """One tools/call; the text content must equal the upstream file. Returns the raw body."""
     status, headers, body = http_post(port, "/mcp/fixture", tools_call(),
-                                      call_headers(session, version, sse))
+                                      call_headers(session, version, sse, token))
     if status != 200:
         raise SetupError(f"tools/call answered {status}: {body[:500]!r}")
     text = body.decode("utf-8")
@@ -249,7 +265,7 @@ def check_answer(port, session, version, sse=False):
     answer = json.loads(text)
     result = answer.get("result") or {}
     content = result.get("content") or [{}]
-    if answer.get("id") != ID_BASE or result.get("isError") or content[0].get("text") != ITEM:
+    if answer.get("id") != ID_BASE or result.get("isError") or content[0].get("text") != expected:
         raise SetupError(f"wrong tools/call answer: {text[:600]!r}")
     return body
 
@@ -273,7 +289,8 @@ def lua_quote(value):
     return '"' + out + '"'
 
 
-def write_lua(workdir, name, port, path, session=None, version=None, sse=False, expect=None):
+def write_lua(workdir, name, port, path, session=None, version=None, sse=False, expect=None,
+              token=None):
     """A wrk script that sends prebuilt requests and prints its statistics as one JSON line.
 
     Every target gets a request() function so that wrk spends the same per-request work on each.
@@ -283,7 +300,7 @@ def write_lua(workdir, name, port, path, session=None, version=None, sse=False, 
     parts = []
     if session:
         body = tools_call()
-        for k, v in call_headers(session, version, sse).items():
+        for k, v in call_headers(session, version, sse, token).items():
             head += f"{k}: {v}\r\n"
         head += f"Content-Length: {len(body.encode())}\r\n\r\n"
         before, after = body.split(str(ID_BASE))
@@ -361,6 +378,8 @@ def main():
     ap.add_argument("--no-sse", action="store_true", help="skip the one SSE run")
     ap.add_argument("--no-check", action="store_true", help="full runs without the target check")
     ap.add_argument("--verbose", action="store_true", help="print wrk's own output")
+    ap.add_argument("--policy", action="store_true",
+                    help="compare the catalog gateway with and without policies")
     args = ap.parse_args()
     duration = args.duration or (2 if args.smoke else 20)
     rounds = args.rounds or (1 if args.smoke else 3)
@@ -393,10 +412,13 @@ def main():
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
     try:
+        if args.policy:
+            return bench_policy(args, duration, rounds, extra_env, wrk, nginx, procs, workdir)
         return bench(args, duration, rounds, extra_env, wrk, nginx, procs, workdir)
     except SetupError as e:
         log(f"FAIL: {e}")
-        for name in ("gateway-stderr.log", "nginx-error.log"):
+        for name in ("gateway-stderr.log", "catalog-stderr.log", "policy-stderr.log",
+                     "nginx-error.log"):
             p = os.path.join(workdir, name)
             if os.path.exists(p) and os.path.getsize(p):
                 with open(p, errors="replace") as f:
@@ -410,7 +432,7 @@ def main():
 def bench(args, duration, rounds, extra_env, wrk, nginx, procs, workdir):
     static_port, proxy_port = start_nginx(nginx, workdir, procs)
     upstream = f"http://127.0.0.1:{static_port}/item.json"
-    gw_port = start_gateway(args.gateway, upstream, args.workers, extra_env, workdir, procs)
+    gw_port, _ = start_gateway(args.gateway, upstream, args.workers, extra_env, workdir, procs)
     session, version = open_session(gw_port)
     json_body = check_answer(gw_port, session, version, sse=False)
     sse_body = check_answer(gw_port, session, version, sse=True)
@@ -511,6 +533,84 @@ def bench(args, duration, rounds, extra_env, wrk, nginx, procs, workdir):
     print("\nPASS" + (" (smoke: no thresholds)" if args.smoke or args.no_check else
                       f": >= {MIN_RATIO:.0%} of proxy_pass, p99 < {MAX_P99_MS} ms, "
                       f"added p50 < {MAX_ADDED_P50_MS} ms, no errors"))
+    return 0
+
+
+def bench_policy(args, duration, rounds, extra_env, wrk, nginx, procs, workdir):
+    static_port, _ = start_nginx(nginx, workdir, procs)
+    upstream = f"http://127.0.0.1:{static_port}/item.json"
+    # The catalog answers with the upstream's JSON as text, without the trailing newline.
+    expected = ITEM.strip()
+    gateways = {}
+    for key, extra in (("catalog", ["--catalog", os.path.join(workdir, "catalog")]),
+                       ("policy", ["--catalog", os.path.join(workdir, "policy"), "--policy"])):
+        port, token = start_gateway(args.gateway, upstream, args.workers, extra_env, workdir,
+                                    procs, extra, key)
+        if key == "policy" and not token:
+            raise SetupError("the gateway with --policy printed no token")
+        session, version = open_session(port, token)
+        body = check_answer(port, session, version, token=token, expected=expected)
+        lua = write_lua(workdir, key, port, "/mcp/fixture", session, version,
+                        expect=body.decode() if args.smoke else None, token=token)
+        gateways[key] = (port, session, version, token, f"http://127.0.0.1:{port}/mcp/fixture", lua)
+    log(f"catalog gateway :{gateways['catalog'][0]} (no policies), policy gateway "
+        f":{gateways['policy'][0]} (OAuth, permissions, quota, rate, audit); answers checked; "
+        f"{rounds} round(s) of {duration} s runs")
+    c = args.connections
+    configs = [
+        ("catalog", f"catalog gateway, no policies, c{c}", "catalog", c),
+        ("policy", f"catalog gateway, policies on, c{c}", "policy", c),
+        ("catalog1", "catalog gateway, no policies, c1", "catalog", 1),
+        ("policy1", "catalog gateway, policies on, c1", "policy", 1),
+    ]
+    warm = 1 if args.smoke else 3
+    for key in ("catalog", "policy"):
+        run_wrk(wrk, gateways[key][4], gateways[key][5], c, warm, "warm-up " + key, False)
+    results = {key: [] for key, *_ in configs}
+    for r in range(rounds):
+        for key, label, gw, conns in configs:
+            res = run_wrk(wrk, gateways[gw][4], gateways[gw][5], conns, duration,
+                          f"round {r + 1}: {label}", args.verbose)
+            results[key].append(res)
+            log(f"round {r + 1}/{rounds} {label:40s} {res['rps']:>10,.0f} req/s  "
+                f"p50 {res['p50']:.3f} ms  p99 {res['p99']:.3f} ms  "
+                f"errors {res['errors']}  non-2xx {res['non2xx']}  wrong {res['bad']}")
+    for key in ("catalog", "policy"):
+        port, session, version, token, _, _ = gateways[key]
+        check_answer(port, session, version, token=token, expected=expected)
+    med = {key: median_of(runs) for key, runs in results.items()}
+    ratio = statistics.median(p["rps"] / n["rps"] if n["rps"] else 0.0
+                              for p, n in zip(results["policy"], results["catalog"]))
+    added_p50 = statistics.median(p["p50"] - n["p50"]
+                                  for p, n in zip(results["policy1"], results["catalog1"]))
+    labels = {key: label for key, label, *_ in configs}
+    print()
+    print(f"Gatehouse policy benchmark: {'smoke, ' if args.smoke else ''}wrk -t1, {duration} s per "
+          f"run, {'median of ' + str(rounds) + ' rounds' if rounds > 1 else '1 round'}, "
+          f"gateways {args.workers} worker(s) each, {os.cpu_count()} cores shared")
+    print()
+    print("| setup | req/s | p50 ms | p99 ms | errors |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for key, m in med.items():
+        errs = m["errors"] + m["non2xx"] + m["bad"]
+        print(f"| {labels[key]} | {m['rps']:,.0f} | {m['p50']:.2f} | {m['p99']:.2f} | {errs} |")
+    print()
+    print(f"policies on / off req/s at c{c}: {ratio:.2f}   added p50 at c1: {added_p50:+.3f} ms")
+    failures = []
+    for key, m in med.items():
+        if m["errors"] or m["non2xx"] or m["bad"]:
+            failures.append(f"{labels[key]}: {m['errors']} socket errors, {m['non2xx']} "
+                            f"non-2xx/3xx, {m['bad']} wrong answers")
+        if m["rps"] == 0:
+            failures.append(f"{labels[key]}: no requests completed")
+    if not args.smoke and not args.no_check and ratio < MIN_POLICY_RATIO:
+        failures.append(f"with policies the gateway keeps {ratio:.0%} of its req/s at c{c} "
+                        f"(target >= {MIN_POLICY_RATIO:.0%})")
+    if failures:
+        print("\nFAIL:\n  " + "\n  ".join(failures))
+        return 1
+    print("\nPASS" + (" (smoke: no thresholds)" if args.smoke or args.no_check else
+                      f": policies keep >= {MIN_POLICY_RATIO:.0%} of the req/s, no errors"))
     return 0
 
 
