@@ -57,6 +57,124 @@
     </message>
 </context>
 <context>
+    <name>AuditCommand</name>
+    <message>
+        <source>Usage: gatehouse audit tail [--help]</source>
+        <translation>Aufruf: gatehouse audit tail [--help]</translation>
+    </message>
+    <message>
+        <source>  tail [-n N] [--user U] [--client C] [--tool T] [--server S] [--decision D] [--since WHEN] [--follow] [--json]</source>
+        <translation>  tail [-n N] [--user U] [--client C] [--tool T] [--server S] [--decision D] [--since WHEN] [--follow] [--json]</translation>
+    </message>
+    <message>
+        <source>                 print the newest tool calls of the audit log, oldest first; --follow keeps printing new ones</source>
+        <translation>                 die neuesten Tool-Aufrufe des Prüfprotokolls ausgeben, die ältesten zuerst; mit --follow werden laufend neue ausgegeben</translation>
+    </message>
+    <message>
+        <source>unknown audit command &apos;%1&apos;</source>
+        <translation>unbekannter audit-Befehl &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--since %1: expected how long back, such as 90s, 15m, 2h, 7d or 2w, or an ISO-8601 time, such as 2026-03-01, 2026-03-01T09:30 (local time) or 2026-03-01T08:30:00Z</source>
+        <translation>--since %1: erwartet wird eine Zeitspanne zurück, etwa 90s, 15m, 2h, 7d oder 2w, oder ein ISO-8601-Zeitpunkt, etwa 2026-03-01, 2026-03-01T09:30 (Ortszeit) oder 2026-03-01T08:30:00Z</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>How many of the newest rows to print (default 20).</source>
+        <translation>Wie viele der neuesten Einträge ausgegeben werden (Standard: 20).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Only this user&apos;s calls.</source>
+        <translation>Nur die Aufrufe dieses Benutzers.</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>USER</translation>
+    </message>
+    <message>
+        <source>Only calls from this OAuth client id.</source>
+        <translation>Nur Aufrufe des Clients mit dieser OAuth-Client-ID.</translation>
+    </message>
+    <message>
+        <source>CLIENT</source>
+        <translation>CLIENT</translation>
+    </message>
+    <message>
+        <source>Only calls to this server (the part before the dot).</source>
+        <translation>Nur Aufrufe an diesen Server (der Teil vor dem Punkt).</translation>
+    </message>
+    <message>
+        <source>SERVER</source>
+        <translation>SERVER</translation>
+    </message>
+    <message>
+        <source>Only calls of this tool, named without its server (--server selects the server).</source>
+        <translation>Nur Aufrufe dieses Tools, angegeben ohne seinen Server (den Server wählt --server).</translation>
+    </message>
+    <message>
+        <source>TOOL</source>
+        <translation>TOOL</translation>
+    </message>
+    <message>
+        <source>Only calls with this decision, such as allow or deny.</source>
+        <translation>Nur Aufrufe mit dieser Entscheidung, etwa allow oder deny.</translation>
+    </message>
+    <message>
+        <source>DECISION</source>
+        <translation>DECISION</translation>
+    </message>
+    <message>
+        <source>Only calls since then: how long back (90s, 15m, 2h, 7d, 2w) or an ISO-8601 time (2026-03-01T09:30 is local time; add Z or an offset).</source>
+        <translation>Nur Aufrufe seit diesem Zeitpunkt: eine Zeitspanne zurück (90s, 15m, 2h, 7d, 2w) oder ein ISO-8601-Zeitpunkt (2026-03-01T09:30 ist Ortszeit; hängen Sie Z oder einen Offset an).</translation>
+    </message>
+    <message>
+        <source>WHEN</source>
+        <translation>WHEN</translation>
+    </message>
+    <message>
+        <source>Keep printing new calls as they are written, until SIGINT (Ctrl+C) or SIGTERM.</source>
+        <translation>Neue Aufrufe fortlaufend ausgeben, sobald sie geschrieben werden, bis SIGINT (Strg+C) oder SIGTERM.</translation>
+    </message>
+    <message>
+        <source>Print JSON Lines: one object per call with the keys time (UTC), user, client, server, tool, decision, reason, upstream_status, latency_ms and cost.</source>
+        <translation>JSON Lines ausgeben: ein Objekt pro Aufruf mit den Schlüsseln time (UTC), user, client, server, tool, decision, reason, upstream_status, latency_ms und cost.</translation>
+    </message>
+    <message>
+        <source>Prints the newest tool calls of the audit log, oldest first: local time, user, client, server.tool, decision, reason, upstream status, latency and cost, separated by tabs and empty where absent. With --follow it then prints new calls every half second until stopped, and exits with 0.</source>
+        <translation>Gibt die neuesten Tool-Aufrufe des Prüfprotokolls aus, die ältesten zuerst: Ortszeit, Benutzer, Client, server.tool, Entscheidung, Grund, Upstream-Status, Latenz und Kosten, durch Tabulatoren getrennt und leer, wo ein Wert fehlt. Mit --follow werden danach jede halbe Sekunde neue Aufrufe ausgegeben, bis der Befehl angehalten wird; er endet dann mit dem Exit-Code 0.</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>unerwartetes Argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>-n %1: expected a whole number from 0 to %2</source>
+        <translation>-n %1: eine ganze Zahl von 0 bis %2 erwartet</translation>
+    </message>
+    <message>
+        <source>there is no store at %1, so no audit log to read: pass the data directory the gateway uses with --data DIR, or its configuration with --config FILE</source>
+        <translation>unter %1 gibt es keinen Datenspeicher und daher kein Prüfprotokoll zum Lesen: Geben Sie mit --data DIR das Datenverzeichnis an, das das Gateway verwendet, oder mit --config FILE seine Konfiguration</translation>
+    </message>
+    <message>
+        <source>No tool calls in the audit log match.</source>
+        <translation>Im Prüfprotokoll gibt es keine passenden Tool-Aufrufe.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLog</name>
+    <message>
+        <source>%1 audit rows could not be written and wait for the next attempt: %2</source>
+        <translation>%1 Audit-Einträge konnten nicht geschrieben werden und warten auf den nächsten Versuch: %2</translation>
+    </message>
+</context>
+<context>
     <name>AuditRepository</name>
     <message>
         <source>An audit row needs a time and a decision (tool &apos;%1&apos;).</source>
@@ -77,6 +195,14 @@
     <message>
         <source>Pruning the audit log</source>
         <translation>Bereinigen des Audit-Protokolls</translation>
+    </message>
+    <message>
+        <source>Counting the calls in the audit log</source>
+        <translation>Zählen der Aufrufe im Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Reading the audit log&apos;s last id</source>
+        <translation>Lesen der letzten ID des Prüfprotokolls</translation>
     </message>
 </context>
 <context>
@@ -334,6 +460,14 @@
         <source>an oauth2_refresh_token credential keeps its refresh token in the vault, where a rotated one is stored back: write `secret: {keychain: %1}` and import the token with `gatehouse credential import %1`</source>
         <translation>Zugangsdaten vom Typ oauth2_refresh_token halten ihr Refresh-Token im Tresor, wo ein rotiertes zurückgeschrieben wird: Schreiben Sie `secret: {keychain: %1}` und importieren Sie das Token mit `gatehouse credential import %1`</translation>
     </message>
+    <message>
+        <source>server %1 does not send the identity header %2: it is not a header the gateway may set (see identity_headers in docs/configuration.md)</source>
+        <translation>der Server %1 sendet den Identitäts-Header %2 nicht: Diesen Header darf das Gateway nicht setzen (siehe identity_headers in docs/configuration.md)</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
 </context>
 <context>
     <name>CheckCommand</name>
@@ -396,14 +530,6 @@
     <message>
         <source>DENIED</source>
         <translation>VERWEIGERT</translation>
-    </message>
-    <message>
-        <source>The token would need the scope %1.</source>
-        <translation>Das Token müsste den Scope %1 enthalten.</translation>
-    </message>
-    <message>
-        <source>To allow it, grant %1 to %2 or to one of their roles (roles, or the user&apos;s grants, in the configuration).</source>
-        <translation>Um den Aufruf zu erlauben, gewähren Sie %2 oder einer seiner Rollen die Berechtigung %1 (in der Konfiguration unter roles oder unter grants des Benutzers).</translation>
     </message>
 </context>
 <context>
@@ -844,10 +970,6 @@
         <translation>Der Ordner, in den das Paket geschrieben wird.</translation>
     </message>
     <message>
-        <source>Writes the store as a bundle for `gatehouse serve --config`: gatehouse.yaml, the local OpenAPI specs it names under specs/, and a README. Secrets are never written into the bundle.</source>
-        <translation>Schreibt den Datenspeicher als Paket für `gatehouse serve --config`: gatehouse.yaml, die darin genannten lokalen OpenAPI-Spezifikationen unter specs/ und eine README. Geheimnisse werden nie in das Paket geschrieben.</translation>
-    </message>
-    <message>
         <source>--out DIR is required</source>
         <translation>--out DIR ist erforderlich</translation>
     </message>
@@ -1054,6 +1176,70 @@
     <message>
         <source>  gatehouse check --user NAME --tool SERVER.TOOL   may the user call the tool, and which rule decides</source>
         <translation>  gatehouse check --user NAME --tool SERVER.TOOL   prüfen, ob der Benutzer das Tool aufrufen darf und welche Regel entscheidet</translation>
+    </message>
+    <message>
+        <source>  gatehouse audit tail [-n N] [--follow] [--json]   the newest tool calls of the audit log (filters: --user, --client, --server, --tool, --decision, --since)</source>
+        <translation>  gatehouse audit tail [-n N] [--follow] [--json]   die neuesten Tool-Aufrufe des Prüfprotokolls (Filter: --user, --client, --server, --tool, --decision, --since)</translation>
+    </message>
+    <message>
+        <source>Also carry the owner-wide secrets imported into the vault, sealed to a new deployment key that is written beside the bundle as DIR.deployment-key (mode 0600), never inside it. Install that key as the server&apos;s master key. Per-user secrets are not exported.</source>
+        <translation>Auch die in den Tresor importierten betreiberweiten Geheimnisse mitnehmen, versiegelt für einen neuen Deployment-Schlüssel, der neben das Paket als DIR.deployment-key (Modus 0600) geschrieben wird, niemals hinein. Installieren Sie diesen Schlüssel als Hauptschlüssel des Servers. Benutzerbezogene Geheimnisse werden nicht exportiert.</translation>
+    </message>
+    <message>
+        <source>With --seal-secrets: replace an existing DIR.deployment-key.</source>
+        <translation>Mit --seal-secrets: einen vorhandenen DIR.deployment-key ersetzen.</translation>
+    </message>
+    <message>
+        <source>Writes the store as a bundle for `gatehouse serve --config`: gatehouse.yaml, the local OpenAPI specs it names under specs/, and a README. Secrets are never written into the bundle in clear; with --seal-secrets the owner-wide ones are written sealed.</source>
+        <translation>Schreibt den Datenspeicher als Paket für `gatehouse serve --config`: gatehouse.yaml, die darin genannten lokalen OpenAPI-Spezifikationen unter specs/ und eine README. Geheimnisse werden nie im Klartext in das Paket geschrieben; mit --seal-secrets werden die betreiberweiten versiegelt geschrieben.</translation>
+    </message>
+    <message>
+        <source>--force only goes with --seal-secrets</source>
+        <translation>--force ist nur zusammen mit --seal-secrets möglich</translation>
+    </message>
+    <message>
+        <source>--out cannot be the root folder: the deployment key is written beside the bundle, never inside it</source>
+        <translation>--out darf nicht der Wurzelordner sein: Der Deployment-Schlüssel wird neben das Paket geschrieben, niemals hinein</translation>
+    </message>
+    <message>
+        <source>the deployment key is written beside the bundle, into %1, which other users can write (and so replace the key): choose --out inside a folder only you can write</source>
+        <translation>der Deployment-Schlüssel wird neben das Paket in %1 geschrieben, wo auch andere Benutzer schreiben (und so den Schlüssel ersetzen) können: Wählen Sie für --out einen Ort innerhalb eines Ordners, in den nur Sie schreiben können</translation>
+    </message>
+    <message>
+        <source>%1 already exists, and may be the key a server runs with: move it away, or pass --force to replace it (servers installed with it cannot unseal this export&apos;s secrets until they get the new key)</source>
+        <translation>%1 existiert bereits und ist möglicherweise der Schlüssel, mit dem ein Server läuft: Verschieben Sie die Datei, oder geben Sie --force an, um sie zu ersetzen (Server, die damit installiert sind, können die Geheimnisse dieses Exports erst entsiegeln, wenn sie den neuen Schlüssel erhalten)</translation>
+    </message>
+    <message>
+        <source>the credential vault</source>
+        <translation>der Tresor für Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>credential %1</source>
+        <translation>Zugangsdaten %1</translation>
+    </message>
+    <message>
+        <source>the deployment key was not written, and nothing was exported (%1). Choose --out inside a folder of yours.</source>
+        <translation>der Deployment-Schlüssel wurde nicht geschrieben, und es wurde nichts exportiert (%1). Wählen Sie für --out einen Ort innerhalb eines Ihrer eigenen Ordner.</translation>
+    </message>
+    <message>
+        <source>Nothing was sealed: no owner-wide secret is imported into the vault, so no deployment key was written.</source>
+        <translation>Nichts wurde versiegelt: Im Tresor ist kein betreiberweites Geheimnis importiert, daher wurde kein Deployment-Schlüssel geschrieben.</translation>
+    </message>
+    <message>
+        <source>Sealed the owner-wide secrets of %1 to the deployment key %2, beside the bundle and not in it. Install it as the server&apos;s master key (the bundle&apos;s README.md says how) and keep it apart from copies of the bundle.</source>
+        <translation>Die betreiberweiten Geheimnisse von %1 wurden für den Deployment-Schlüssel %2 versiegelt, der neben dem Paket liegt, nicht darin. Installieren Sie ihn als Hauptschlüssel des Servers (die README.md des Pakets beschreibt, wie) und bewahren Sie ihn getrennt von Kopien des Pakets auf.</translation>
+    </message>
+    <message>
+        <source>Per-user secrets are not exported: each user of %1 imports their own on the server with `gatehouse credential import NAME --user USER --from-stdin`.</source>
+        <translation>Benutzerbezogene Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 importiert seine eigenen auf dem Server mit `gatehouse credential import NAME --user USER --from-stdin`.</translation>
+    </message>
+    <message>
+        <source>Not sealed, no secret imported: %1 (import it on the server).</source>
+        <translation>Nicht versiegelt, kein Geheimnis importiert: %1 (importieren Sie es auf dem Server).</translation>
+    </message>
+    <message>
+        <source>Not sealed: %1 (an upstream rotates a refresh token, which only the server&apos;s vault can store back; import it on the server).</source>
+        <translation>Nicht versiegelt: %1 (ein Upstream rotiert das Refresh-Token, und nur der Tresor des Servers kann das neue zurückspeichern; importieren Sie es auf dem Server).</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1616,54 @@
         <source>a systemd credential name (no /)</source>
         <translation>einen Namen für ein systemd-Credential (ohne /)</translation>
     </message>
+    <message>
+        <source>a duration such as 30d or 365d, or &quot;forever&quot;</source>
+        <translation>eine Dauer wie 30d oder 365d, oder &quot;forever&quot;</translation>
+    </message>
+    <message>
+        <source>a duration from 10ms to 10s, such as 100ms</source>
+        <translation>eine Dauer von 10ms bis 10s, etwa 100ms</translation>
+    </message>
+    <message>
+        <source>an HTTP header name (letters, digits and !#$%&amp;&apos;*+-.^_`|~, such as X-Gatehouse-User)</source>
+        <translation>einen HTTP-Header-Namen (Buchstaben, Ziffern und !#$%&amp;&apos;*+-.^_`|~, etwa X-Gatehouse-User)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot carry the caller&apos;s identity: it carries credentials or cookies, or frames the request; use a header of your own, such as X-Gatehouse-%2</source>
+        <translation>&quot;%1&quot; kann die Identität des Aufrufers nicht übermitteln: Dieser Header überträgt Zugangsdaten oder Cookies oder steuert die Übertragung der Anfrage; verwenden Sie einen eigenen Header, etwa X-Gatehouse-%2</translation>
+    </message>
+    <message>
+        <source>identity_headers names neither &quot;user&quot; nor &quot;client&quot;; it has no effect</source>
+        <translation>identity_headers nennt weder &quot;user&quot; noch &quot;client&quot;; es hat keine Wirkung</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the user&apos;s header already (header names ignore case); give the client its own header</source>
+        <translation>&quot;%1&quot; ist bereits der Header des Benutzers (bei Header-Namen spielt die Groß-/Kleinschreibung keine Rolle); geben Sie dem Client einen eigenen Header</translation>
+    </message>
+    <message>
+        <source>an oauth2_refresh_token credential keeps its refresh token in the vault: the upstream replaces the refresh token when it is used, and the gateway stores the new one back, which it cannot do to %1. Write `secret: {keychain: %2}` and import the token with `gatehouse credential import %2 --from-stdin` (with `--user USER` for a per_user credential)</source>
+        <translation>Zugangsdaten vom Typ oauth2_refresh_token bewahren ihr Refresh-Token im Tresor auf: Der Upstream ersetzt das Refresh-Token, wenn es verwendet wird, und das Gateway speichert das neue zurück, was nicht möglich ist, wenn die Quelle %1 ist. Schreiben Sie `secret: {keychain: %2}` und importieren Sie das Token mit `gatehouse credential import %2 --from-stdin` (mit `--user USER` bei Zugangsdaten vom Typ per_user)</translation>
+    </message>
+    <message>
+        <source>an environment variable</source>
+        <translation>eine Umgebungsvariable</translation>
+    </message>
+    <message>
+        <source>a file</source>
+        <translation>eine Datei</translation>
+    </message>
+    <message>
+        <source>a sealed value in the configuration</source>
+        <translation>ein versiegelter Wert in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>credential &quot;%1&quot; is listed twice; list each candidate once, in the order they are tried</source>
+        <translation>die Zugangsdaten &quot;%1&quot; sind doppelt aufgeführt; führen Sie jeden Kandidaten nur einmal auf, in der Reihenfolge, in der sie probiert werden</translation>
+    </message>
+    <message>
+        <source>header &quot;%1&quot; is where credential &quot;%2&quot; of this server sends its key; give the identity another header</source>
+        <translation>im Header &quot;%1&quot; senden die Zugangsdaten &quot;%2&quot; dieses Servers ihren Schlüssel; geben Sie der Identität einen anderen Header</translation>
+    </message>
 </context>
 <context>
     <name>ConfigWriter</name>
@@ -1740,14 +1974,6 @@
         <translation>nie</translation>
     </message>
     <message>
-        <source>Creates a new master key, re-encrypts every stored secret under it in one transaction and stores it where gateway.master_key says (the system keychain by default; a key file is replaced atomically). Its recovery key is printed on standard error before anything changes. A running gateway must be restarted.</source>
-        <translation>Erzeugt einen neuen Hauptschlüssel, verschlüsselt alle gespeicherten Geheimnisse in einer Transaktion damit neu und speichert ihn dort, wo gateway.master_key es angibt (standardmäßig im Schlüsselbund des Systems; eine Schlüsseldatei wird atomar ersetzt). Sein Wiederherstellungsschlüssel wird auf der Standardfehlerausgabe ausgegeben, bevor sich etwas ändert. Ein laufendes Gateway muss neu gestartet werden.</translation>
-    </message>
-    <message>
-        <source>the master key comes from %1 (gateway.master_key: {%1: %2}), which Gatehouse never writes; rotate it on a machine whose configuration keeps the key in the keychain or a key file, then install the new key there</source>
-        <translation>der Hauptschlüssel stammt aus %1 (gateway.master_key: {%1: %2}), wohin Gatehouse nie schreibt; rotieren Sie ihn auf einem Rechner, dessen Konfiguration den Schlüssel im Schlüsselbund oder in einer Schlüsseldatei hält, und installieren Sie den neuen Schlüssel dann dort</translation>
-    </message>
-    <message>
         <source>the store holds no secrets yet, so there is no master key to replace; the first `gatehouse credential import` creates one</source>
         <translation>der Datenspeicher enthält noch keine Geheimnisse, daher gibt es keinen Hauptschlüssel zu ersetzen; der erste `gatehouse credential import` legt einen an</translation>
     </message>
@@ -1756,24 +1982,12 @@
         <translation>Der Wiederherstellungsschlüssel des neuen Hauptschlüssels (bewahren Sie ihn sicher und offline auf; der alte Wiederherstellungsschlüssel funktioniert nicht mehr, sobald die Geheimnisse neu verschlüsselt sind):</translation>
     </message>
     <message>
-        <source>the secrets are re-encrypted under the new master key, which is in %1, but it could not replace %2: move %1 to %2 by hand</source>
-        <translation>die Geheimnisse sind unter dem neuen Hauptschlüssel neu verschlüsselt, der in %1 liegt, aber er konnte %2 nicht ersetzen: Verschieben Sie %1 von Hand nach %2</translation>
-    </message>
-    <message>
-        <source>the secrets are re-encrypted under the new master key, but it could not be stored in %1: %2. Once that works, enter the recovery key printed above with `gatehouse credential restore-master-key`.</source>
-        <translation>die Geheimnisse sind unter dem neuen Hauptschlüssel neu verschlüsselt, aber er konnte nicht gespeichert werden (Speicherort: %1): %2. Sobald das funktioniert, geben Sie den oben ausgegebenen Wiederherstellungsschlüssel mit `gatehouse credential restore-master-key` ein.</translation>
-    </message>
-    <message>
         <source>Re-encrypted %1 secrets under master key %2 (was %3), kept in %4. Restart a running gateway so that it uses the new key.</source>
         <translation>%1 Geheimnisse unter dem Hauptschlüssel %2 (bisher %3) neu verschlüsselt, Speicherort: %4. Starten Sie ein laufendes Gateway neu, damit es den neuen Schlüssel verwendet.</translation>
     </message>
     <message>
         <source>Prints the recovery key of the master key the store&apos;s secrets are encrypted under, on standard output: the master key itself, written for people. Anyone who has it can decrypt the store&apos;s secrets; keep it offline.</source>
         <translation>Gibt auf der Standardausgabe den Wiederherstellungsschlüssel des Hauptschlüssels aus, unter dem die Geheimnisse des Datenspeichers verschlüsselt sind: den Hauptschlüssel selbst, in einer für Menschen lesbaren Form. Wer ihn besitzt, kann die Geheimnisse des Datenspeichers entschlüsseln; bewahren Sie ihn offline auf.</translation>
-    </message>
-    <message>
-        <source>the store has no master key yet; the first `gatehouse credential import` creates one and prints its recovery key</source>
-        <translation>der Datenspeicher hat noch keinen Hauptschlüssel; der erste `gatehouse credential import` legt einen an und gibt seinen Wiederherstellungsschlüssel aus</translation>
     </message>
     <message>
         <source>Reads a recovery key (from standard input, or asked on a terminal), checks that it is the master key the store&apos;s secrets are encrypted under, and stores it where gateway.master_key says (the system keychain by default).</source>
@@ -1794,6 +2008,10 @@
     <message>
         <source>Restored master key %1 in %2.</source>
         <translation>Hauptschlüssel %1 wiederhergestellt (Speicherort: %2).</translation>
+    </message>
+    <message>
+        <source>Creates a new master key, keeps it beside the current one where gateway.master_key says (keychain entry NAME.next, key file PATH.next), re-encrypts every stored secret under it in one transaction, and then makes it the key (a key file is replaced atomically). Its recovery key is printed on standard error before anything changes; a rotation interrupted after the re-encryption is finished by the next credential command or gateway start. Keys in the environment or a systemd credential are refused with how to rotate them. A running gateway must be restarted.</source>
+        <translation>Erstellt einen neuen Hauptschlüssel, legt ihn neben dem aktuellen dort ab, wo gateway.master_key es angibt (Schlüsselbund-Eintrag NAME.next, Schlüsseldatei PATH.next), verschlüsselt alle gespeicherten Geheimnisse in einer einzigen Transaktion damit neu und macht ihn dann zum Schlüssel (eine Schlüsseldatei wird atomar ersetzt). Sein Wiederherstellungsschlüssel wird auf der Standardfehlerausgabe ausgegeben, bevor sich etwas ändert; eine nach der Neuverschlüsselung unterbrochene Rotation schließt der nächste credential-Befehl oder Gateway-Start ab. Schlüssel in der Umgebung oder in einem systemd-Credential werden abgelehnt, mit einem Hinweis, wie sie rotiert werden. Ein laufendes Gateway muss neu gestartet werden.</translation>
     </message>
 </context>
 <context>
@@ -1865,6 +2083,26 @@
         <source>The store&apos;s master key changed while this command ran (another command rotated it); run the command again.</source>
         <translation>Der Hauptschlüssel des Datenspeichers hat sich geändert, während dieser Befehl lief (ein anderer Befehl hat ihn rotiert); führen Sie den Befehl erneut aus.</translation>
     </message>
+    <message>
+        <source>Another gatehouse command started creating the master key at %1 UTC, but %2 holds no key that matches it yet. If no other command is running, run this one again after %3 UTC: it then creates a new key.</source>
+        <translation>Ein anderer gatehouse-Befehl hat um %1 UTC begonnen, den Hauptschlüssel zu erstellen, aber %2 enthält noch keinen dazu passenden Schlüssel. Wenn kein anderer Befehl läuft, führen Sie diesen nach %3 UTC erneut aus: Er erstellt dann einen neuen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Other gatehouse commands kept recording a different master key in the store while this one ran; run it again.</source>
+        <translation>Andere gatehouse-Befehle haben während der Ausführung dieses Befehls wiederholt einen anderen Hauptschlüssel im Datenspeicher eingetragen; führen Sie ihn erneut aus.</translation>
+    </message>
+    <message>
+        <source>the configuration holds sealed secrets, but the master key that unseals them cannot be read from %1: %2. Install the deployment key that `gatehouse export --seal-secrets` wrote beside the bundle there.</source>
+        <translation>die Konfiguration enthält versiegelte Geheimnisse, aber der Hauptschlüssel, der sie entsiegelt, kann nicht aus %1 gelesen werden: %2. Installieren Sie dort den Deployment-Schlüssel, den `gatehouse export --seal-secrets` neben das Paket geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>the store has no master key yet; the first `gatehouse credential import` creates one and prints its recovery key</source>
+        <translation>der Datenspeicher hat noch keinen Hauptschlüssel; das erste `gatehouse credential import` erstellt einen und gibt seinen Wiederherstellungsschlüssel aus</translation>
+    </message>
+    <message>
+        <source>The secrets are re-encrypted under the new master key %1, which is kept as the staged key beside %2, but it could not be made the key there: %3 The next `gatehouse credential` command or gateway start that can write there finishes the switch; until then keep the new recovery key at hand.</source>
+        <translation>Die Geheimnisse sind mit dem neuen Hauptschlüssel %1 neu verschlüsselt, der als vorbereiteter Schlüssel neben %2 liegt, aber er konnte dort nicht zum Schlüssel gemacht werden: %3 Der nächste `gatehouse credential`-Befehl oder Gateway-Start, der dort schreiben kann, schließt den Wechsel ab; halten Sie bis dahin den neuen Wiederherstellungsschlüssel bereit.</translation>
+    </message>
 </context>
 <context>
     <name>Database</name>
@@ -1907,6 +2145,10 @@
     <message>
         <source>Cannot commit a write transaction on the store database &apos;%1&apos;: %2; nothing was saved.</source>
         <translation>Eine Schreibtransaktion in der Datenbank &apos;%1&apos; des Datenspeichers kann nicht abgeschlossen werden: %2; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The write transaction on the store database &apos;%1&apos; cannot be committed: %2 (on PostgreSQL one failed statement cancels the whole transaction); nothing was saved.</source>
+        <translation>Die Schreibtransaktion in der Speicherdatenbank &apos;%1&apos; kann nicht festgeschrieben werden: %2 (bei PostgreSQL bricht eine einzige fehlgeschlagene Anweisung die ganze Transaktion ab); es wurde nichts gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2366,14 @@
         <source>Gatehouse cannot set the environment variable %1 for you: generate a key with `head -c 32 /dev/urandom | base64` and set %1 to it where the gateway is started</source>
         <translation>Gatehouse kann die Umgebungsvariable %1 nicht für Sie setzen: Erzeugen Sie einen Schlüssel mit `head -c 32 /dev/urandom | base64` und setzen Sie %1 dort auf diesen Wert, wo das Gateway gestartet wird</translation>
     </message>
+    <message>
+        <source>Gatehouse cannot set the environment variable %1, so it cannot rotate the master key kept there. To rotate it: write the current key to a private key file (`(umask 077; printf &apos;%s\n&apos; &quot;$%1&quot; &gt; master.key)`), run `gatehouse credential rotate-master-key` with gateway.master_key: {file: master.key}, set %1 to the rotated file&apos;s content where the gateway is started, delete the file and restart the gateway</source>
+        <translation>Gatehouse kann die Umgebungsvariable %1 nicht setzen und daher den dort gespeicherten Hauptschlüssel nicht rotieren. So rotieren Sie ihn: Schreiben Sie den aktuellen Schlüssel in eine private Schlüsseldatei (`(umask 077; printf &apos;%s\n&apos; &quot;$%1&quot; &gt; master.key)`), führen Sie `gatehouse credential rotate-master-key` mit gateway.master_key: {file: master.key} aus, setzen Sie %1 dort, wo das Gateway gestartet wird, auf den Inhalt der rotierten Datei, löschen Sie die Datei und starten Sie das Gateway neu</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 has no staged key</source>
+        <translation>die Umgebungsvariable %1 hat keinen vorbereiteten Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>FormData</name>
@@ -2182,10 +2432,6 @@
         <translation>die Schlüsseldatei %1 kann nicht untersucht werden: %2</translation>
     </message>
     <message>
-        <source>the key file %1 is not a regular file</source>
-        <translation>die Schlüsseldatei %1 ist keine reguläre Datei</translation>
-    </message>
-    <message>
         <source>the key file %1 belongs to user id %2, not to the user Gatehouse runs as (%3), so others may control it. Fix it with: chown %3 %4 &amp;&amp; chmod 600 %4</source>
         <translation>die Schlüsseldatei %1 gehört der Benutzer-ID %2, nicht dem Benutzer, unter dem Gatehouse läuft (%3), daher könnten andere sie kontrollieren. Beheben Sie das mit: chown %3 %4 &amp;&amp; chmod 600 %4</translation>
     </message>
@@ -2206,10 +2452,6 @@
         <translation>die Schlüsseldatei %1 existiert bereits und wird nie überschrieben: Verschieben Sie sie zuerst, wenn Sie den Schlüssel ersetzen wollen (die damit verschlüsselten Daten sind ohne sie verloren)</translation>
     </message>
     <message>
-        <source>cannot create the key file %1: the directory %2 does not exist</source>
-        <translation>die Schlüsseldatei %1 kann nicht angelegt werden: Das Verzeichnis %2 existiert nicht</translation>
-    </message>
-    <message>
         <source>cannot create the key file %1: %2</source>
         <translation>die Schlüsseldatei %1 kann nicht angelegt werden: %2</translation>
     </message>
@@ -2218,8 +2460,44 @@
         <translation>die Schlüsseldatei %1 kann nicht geschrieben werden (%2): %3</translation>
     </message>
     <message>
-        <source>cannot write the key file %1: %2</source>
-        <translation>die Schlüsseldatei %1 kann nicht geschrieben werden: %2</translation>
+        <source>the directory %1 of the key file %2 does not exist</source>
+        <translation>das Verzeichnis %1 der Schlüsseldatei %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot open the directory %1 of the key file %2: %3</source>
+        <translation>das Verzeichnis %1 der Schlüsseldatei %2 kann nicht geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot inspect the directory %1 of the key file %2: %3</source>
+        <translation>das Verzeichnis %1 der Schlüsseldatei %2 kann nicht untersucht werden: %3</translation>
+    </message>
+    <message>
+        <source>the directory %1 of the key file %2 belongs to user id %3, neither the user Gatehouse runs as (%4) nor root, so its owner could replace the key. Keep the key file in a directory of yours, or fix it with: chown %4 %5 &amp;&amp; chmod go-w %5</source>
+        <translation>das Verzeichnis %1 der Schlüsseldatei %2 gehört der Benutzer-ID %3, also weder dem Benutzer, unter dem Gatehouse läuft (%4), noch root, daher könnte sein Eigentümer den Schlüssel ersetzen. Legen Sie die Schlüsseldatei in einem eigenen Verzeichnis ab, oder beheben Sie das mit: chown %4 %5 &amp;&amp; chmod go-w %5</translation>
+    </message>
+    <message>
+        <source>the directory %1 of the key file %2 has mode %3, so other users can replace the key file in it; only its owner may write it. Fix it with: chmod go-w %4</source>
+        <translation>das Verzeichnis %1 der Schlüsseldatei %2 hat den Modus %3, daher können andere Benutzer die Schlüsseldatei darin ersetzen; nur sein Eigentümer darf hineinschreiben. Beheben Sie das mit: chmod go-w %4</translation>
+    </message>
+    <message>
+        <source>the key file %1 is a symbolic link; point gateway.master_key at the file itself</source>
+        <translation>die Schlüsseldatei %1 ist ein symbolischer Link; lassen Sie gateway.master_key auf die Datei selbst verweisen</translation>
+    </message>
+    <message>
+        <source>the key file %1 is not a regular file (a directory, FIFO, socket or device); put the key in a plain file with mode 0600</source>
+        <translation>die Schlüsseldatei %1 ist keine reguläre Datei (sondern ein Verzeichnis, FIFO, Socket oder Gerät); legen Sie den Schlüssel in einer normalen Datei mit Modus 0600 ab</translation>
+    </message>
+    <message>
+        <source>the key file %1 has mode %2; a key file must have mode 0600 or 0400. Fix it with: chmod 600 %3</source>
+        <translation>die Schlüsseldatei %1 hat den Modus %2; eine Schlüsseldatei muss den Modus 0600 oder 0400 haben. Beheben Sie das mit: chmod 600 %3</translation>
+    </message>
+    <message>
+        <source>the system&apos;s random generator failed, so the key file %1 was not written</source>
+        <translation>der Zufallsgenerator des Systems ist fehlgeschlagen, daher wurde die Schlüsseldatei %1 nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>cannot remove the key file %1: %2</source>
+        <translation>die Schlüsseldatei %1 kann nicht entfernt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2432,6 +2710,10 @@
         <source>Recording schema version %1</source>
         <translation>Speichern der Schemaversion %1</translation>
     </message>
+    <message>
+        <source>Cannot take the migration lock of the store database &apos;%1&apos; (another Gatehouse may be migrating it): %2. Start this one again.</source>
+        <translation>Die Migrationssperre der Speicherdatenbank &apos;%1&apos; kann nicht gesetzt werden (möglicherweise migriert eine andere Gatehouse-Instanz sie gerade): %2. Starten Sie diese Instanz erneut.</translation>
+    </message>
 </context>
 <context>
     <name>OpenApiInspectCommand</name>
@@ -2639,6 +2921,81 @@
         <source>the two passwords differ: try again</source>
         <translation>die beiden Passwörter stimmen nicht überein: Versuchen Sie es erneut</translation>
     </message>
+    <message>
+        <source>the line is longer than 64 KiB, which no password is</source>
+        <translation>die Zeile ist länger als 64 KiB, so lang ist kein Passwort</translation>
+    </message>
+</context>
+<context>
+    <name>PermissionMatrix</name>
+    <message>
+        <source>&apos;%1&apos; is not an action of the matrix; use one of %2.</source>
+        <translation>&apos;%1&apos; ist keine Aktion der Matrix; verwenden Sie eine der Aktionen %2.</translation>
+    </message>
+    <message>
+        <source>%1 has %2: every action</source>
+        <translation>%1 hat Berechtigungen für %2: alle Aktionen</translation>
+    </message>
+    <message>
+        <source>%1 has %2: %3 only</source>
+        <translation>%1 hat Berechtigungen für %2: nur %3</translation>
+    </message>
+    <message>
+        <source>%1 denies %2: %3</source>
+        <translation>%1 verweigert für %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 has nothing on %2</source>
+        <translation>%1 hat keine Berechtigung für %2</translation>
+    </message>
+    <message>
+        <source>Allowed: %1 may %2 %3 on %4 (tool %5).</source>
+        <translation>Erlaubt: %1 darf die Aktion %2 für %3 auf %4 ausführen (Tool %5).</translation>
+    </message>
+    <message>
+        <source>Denied: %1.</source>
+        <translation>Verweigert: %1.</translation>
+    </message>
+    <message>
+        <source>Add a user named %1 first, or check the name.</source>
+        <translation>Legen Sie zuerst einen Benutzer namens %1 an, oder prüfen Sie den Namen.</translation>
+    </message>
+    <message>
+        <source>Enable %1 again to let them call tools.</source>
+        <translation>Aktivieren Sie %1 wieder, um Tool-Aufrufe zu ermöglichen.</translation>
+    </message>
+    <message>
+        <source>The token would need the scope %1.</source>
+        <translation>Das Token bräuchte den Scope %1.</translation>
+    </message>
+    <message>
+        <source>Denied: %1 may not %2 %3 on %4 (tool %5).</source>
+        <translation>Verweigert: %1 darf die Aktion %2 für %3 auf %4 nicht ausführen (Tool %5).</translation>
+    </message>
+    <message>
+        <source>To allow it, grant %1 to %2 instead of denying it: a user&apos;s own rules override their roles.</source>
+        <translation>Um es zu erlauben, erteilen Sie %2 die Berechtigung %1, statt sie zu verweigern: Die eigenen Regeln eines Benutzers haben Vorrang vor seinen Rollen.</translation>
+    </message>
+    <message>
+        <source>To allow it, take the deny off role %1, or grant %2 to %3 as an exception of their own (a user&apos;s own rules override their roles).</source>
+        <translation>Um es zu erlauben, entfernen Sie die Verweigerung aus der Rolle %1, oder erteilen Sie %3 die Berechtigung %2 als eigene Ausnahme (die eigenen Regeln eines Benutzers haben Vorrang vor seinen Rollen).</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>Rolle %1</translation>
+    </message>
+    <message>
+        <source>To allow it, grant %1 to %2, or give %2 a role that has it.</source>
+        <translation>Um es zu erlauben, erteilen Sie %2 die Berechtigung %1, oder geben Sie %2 eine Rolle, die sie hat.</translation>
+    </message>
+    <message>
+        <source>To allow it, grant %1 to %2 or to one of their roles (%3).</source>
+        <translation>Um es zu erlauben, erteilen Sie %2 oder einer seiner Rollen (%3) die Berechtigung %1.</translation>
+    </message>
 </context>
 <context>
     <name>PermissionPolicy</name>
@@ -2689,6 +3046,21 @@
     <message>
         <source>allowed: %1</source>
         <translation>erlaubt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PlanOverview</name>
+    <message>
+        <source>A plan needs a name, e.g. free or team.</source>
+        <translation>Ein Tarif braucht einen Namen, z. B. free oder team.</translation>
+    </message>
+    <message>
+        <source>The plan&apos;s name &apos;%1&apos; starts or ends with a space; remove it.</source>
+        <translation>Der Name des Tarifs &apos;%1&apos; beginnt oder endet mit einem Leerzeichen; entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>Plan %1: a limit cannot be negative; leave it unlimited or enter 0 to allow nothing.</source>
+        <translation>Tarif %1: Ein Limit kann nicht negativ sein; lassen Sie es unbegrenzt, oder geben Sie 0 ein, um nichts zu erlauben.</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +3232,14 @@
     <message>
         <source>The request content type of %1 contains control characters; fix the spec.</source>
         <translation>Der Content-Type der Anfrage von %1 enthält Steuerzeichen; korrigieren Sie die Spezifikation.</translation>
+    </message>
+    <message>
+        <source>it contains a line break or another control character</source>
+        <translation>es enthält einen Zeilenumbruch oder ein anderes Steuerzeichen</translation>
+    </message>
+    <message>
+        <source>it starts or ends with whitespace</source>
+        <translation>es beginnt oder endet mit Leerraum</translation>
     </message>
 </context>
 <context>
@@ -3303,6 +3683,25 @@
     </message>
 </context>
 <context>
+    <name>SealedSecret</name>
+    <message>
+        <source>the sealed secret of credential %1 is damaged (not base64, or cut short): use the gatehouse.yaml that `gatehouse export --seal-secrets` wrote, unchanged, or export again</source>
+        <translation>das versiegelte Geheimnis der Zugangsdaten %1 ist beschädigt (kein Base64 oder abgeschnitten): Verwenden Sie die von `gatehouse export --seal-secrets` geschriebene gatehouse.yaml unverändert, oder exportieren Sie erneut</translation>
+    </message>
+    <message>
+        <source>the sealed secret of credential %1 has format version %2, which this version of Gatehouse cannot read: upgrade Gatehouse, or seal it again with `gatehouse export --seal-secrets`</source>
+        <translation>das versiegelte Geheimnis der Zugangsdaten %1 hat die Formatversion %2, die diese Version von Gatehouse nicht lesen kann: Aktualisieren Sie Gatehouse, oder versiegeln Sie es erneut mit `gatehouse export --seal-secrets`</translation>
+    </message>
+    <message>
+        <source>the secret of credential %1 was sealed for deployment key %2, but this gateway&apos;s master key is %3: install the deployment key that `gatehouse export --seal-secrets` wrote beside this bundle where gateway.master_key says (for example `master_key: {systemd: gatehouse-deployment}`), or export again and install the new key</source>
+        <translation>das Geheimnis der Zugangsdaten %1 wurde für den Deployment-Schlüssel %2 versiegelt, der Hauptschlüssel dieses Gateways ist aber %3: Installieren Sie den Deployment-Schlüssel, den `gatehouse export --seal-secrets` neben dieses Paket geschrieben hat, dort, wo gateway.master_key es angibt (zum Beispiel `master_key: {systemd: gatehouse-deployment}`), oder exportieren Sie erneut und installieren Sie den neuen Schlüssel</translation>
+    </message>
+    <message>
+        <source>the sealed secret of credential %1 does not decrypt with deployment key %2: it was altered, or sealed for another credential and copied here. Export again with `gatehouse export --seal-secrets` and use its gatehouse.yaml unchanged.</source>
+        <translation>das versiegelte Geheimnis der Zugangsdaten %1 lässt sich mit dem Deployment-Schlüssel %2 nicht entschlüsseln: Es wurde verändert oder für andere Zugangsdaten versiegelt und hierher kopiert. Exportieren Sie erneut mit `gatehouse export --seal-secrets` und verwenden Sie dessen gatehouse.yaml unverändert.</translation>
+    </message>
+</context>
+<context>
     <name>SecretRepository</name>
     <message>
         <source>credential &apos;%1&apos;</source>
@@ -3376,6 +3775,34 @@
         <source>While the master key was being replaced, the secret of %1 changed; nothing was changed, try again.</source>
         <translation>Während der Hauptschlüssel ersetzt wurde, hat sich das Geheimnis für %1 geändert; es wurde nichts geändert, versuchen Sie es erneut.</translation>
     </message>
+    <message>
+        <source>Locking the master key&apos;s check value</source>
+        <translation>Sperren des Prüfwerts des Hauptschlüssels</translation>
+    </message>
+    <message>
+        <source>Claiming the master key&apos;s check value</source>
+        <translation>Beanspruchen des Prüfwerts des Hauptschlüssels</translation>
+    </message>
+    <message>
+        <source>Another process recorded a master key first; run the command again.</source>
+        <translation>Ein anderer Prozess hat zuerst einen Hauptschlüssel eingetragen; führen Sie den Befehl erneut aus.</translation>
+    </message>
+    <message>
+        <source>Another process changed the master key&apos;s check value meanwhile; run the command again.</source>
+        <translation>Ein anderer Prozess hat den Prüfwert des Hauptschlüssels inzwischen geändert; führen Sie den Befehl erneut aus.</translation>
+    </message>
+    <message>
+        <source>Another process stored a secret under the recorded master key meanwhile; run the command again.</source>
+        <translation>Ein anderer Prozess hat inzwischen ein Geheimnis unter dem eingetragenen Hauptschlüssel gespeichert; führen Sie den Befehl erneut aus.</translation>
+    </message>
+    <message>
+        <source>Replacing the master key&apos;s check value</source>
+        <translation>Ersetzen des Prüfwerts des Hauptschlüssels</translation>
+    </message>
+    <message>
+        <source>Releasing the master key&apos;s check value</source>
+        <translation>Freigeben des Prüfwerts des Hauptschlüssels</translation>
+    </message>
 </context>
 <context>
     <name>SecretResolver</name>
@@ -3416,16 +3843,24 @@
         <translation>Die Geheimnisdatei %1 ist leer; schreiben Sie das Geheimnis hinein.</translation>
     </message>
     <message>
-        <source>Sealed secrets arrive with the credential vault; use {env: NAME} or {file: PATH} for now.</source>
-        <translation>Versiegelte Geheimnisse kommen mit dem Tresor für Zugangsdaten; verwenden Sie vorerst {env: NAME} oder {file: PATH}.</translation>
-    </message>
-    <message>
         <source>The secret has an unknown source.</source>
         <translation>Das Geheimnis hat eine unbekannte Quelle.</translation>
     </message>
     <message>
         <source>A {keychain: NAME} secret is kept in the credential vault and read there at each call; import it with `gatehouse credential import`.</source>
         <translation>Ein Geheimnis der Form {keychain: NAME} wird im Tresor für Zugangsdaten aufbewahrt und bei jedem Aufruf dort gelesen; importieren Sie es mit `gatehouse credential import`.</translation>
+    </message>
+    <message>
+        <source>A {sealed: ...} secret is decrypted with the gateway&apos;s master key when the catalog loads, through the credential vault; it cannot be read without it.</source>
+        <translation>Ein {sealed: ...}-Geheimnis wird beim Laden des Katalogs über den Tresor für Zugangsdaten mit dem Hauptschlüssel des Gateways entschlüsselt; ohne diesen kann es nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The secret of credential %1 is not sealed.</source>
+        <translation>Das Geheimnis der Zugangsdaten %1 ist nicht versiegelt.</translation>
+    </message>
+    <message>
+        <source>the secret of credential %1 is sealed to a deployment key, and this gateway has no master key to unseal it. Install the key that `gatehouse export --seal-secrets` wrote beside the bundle (BUNDLE.deployment-key) where gateway.master_key says, for example `master_key: {systemd: gatehouse-deployment}` or `{file: PATH}`, and restart the gateway; its log says why no key was read.</source>
+        <translation>das Geheimnis der Zugangsdaten %1 ist für einen Deployment-Schlüssel versiegelt, und dieses Gateway hat keinen Hauptschlüssel, um es zu entsiegeln. Installieren Sie den Schlüssel, den `gatehouse export --seal-secrets` neben das Paket geschrieben hat (BUNDLE.deployment-key), dort, wo gateway.master_key es angibt, zum Beispiel `master_key: {systemd: gatehouse-deployment}` oder `{file: PATH}`, und starten Sie das Gateway neu; sein Protokoll nennt den Grund, warum kein Schlüssel gelesen wurde.</translation>
     </message>
 </context>
 <context>
@@ -3469,6 +3904,30 @@
     <message>
         <source>Server &apos;%1&apos;: the description limit must be 0 (no limit) or more, not %2.</source>
         <translation>Server &apos;%1&apos;: Das Limit für Beschreibungen muss 0 (kein Limit) oder größer sein, nicht %2.</translation>
+    </message>
+    <message>
+        <source>Reading the servers&apos; credentials</source>
+        <translation>Lesen der Zugangsdaten der Server</translation>
+    </message>
+    <message>
+        <source>Server &apos;%1&apos;: identity header &apos;%2&apos; is not an HTTP header name; use letters, digits and -, such as X-Gatehouse-User.</source>
+        <translation>Server &apos;%1&apos;: Der Identitäts-Header &apos;%2&apos; ist kein HTTP-Header-Name; verwenden Sie Buchstaben, Ziffern und -, etwa X-Gatehouse-User.</translation>
+    </message>
+    <message>
+        <source>Server &apos;%1&apos;: the user and the client identity headers are both &apos;%2&apos;; give each its own header.</source>
+        <translation>Server &apos;%1&apos;: Die Identitäts-Header für Benutzer und Client sind beide &apos;%2&apos;; geben Sie jedem einen eigenen Header.</translation>
+    </message>
+    <message>
+        <source>Server &apos;%1&apos; lists credential &apos;%2&apos; twice among its credentials; list each once, in the order they are tried.</source>
+        <translation>Der Server &apos;%1&apos; führt die Zugangsdaten &apos;%2&apos; doppelt auf; führen Sie jeden Eintrag nur einmal auf, in der Reihenfolge, in der sie probiert werden.</translation>
+    </message>
+    <message>
+        <source>Saving the credentials of server &apos;%1&apos;</source>
+        <translation>Speichern der Zugangsdaten des Servers &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Server &apos;%1&apos; lists credential &apos;%2&apos; among its credentials, which does not exist; add the credential first.</source>
+        <translation>Der Server &apos;%1&apos; führt die Zugangsdaten &apos;%2&apos; auf, die es nicht gibt; legen Sie die Zugangsdaten zuerst an.</translation>
     </message>
 </context>
 <context>
@@ -3734,6 +4193,49 @@
     </message>
 </context>
 <context>
+    <name>SpendRepository</name>
+    <message>
+        <source>A call&apos;s cost must be a number of zero or more, not %1.</source>
+        <translation>Die Kosten eines Aufrufs müssen eine Zahl größer oder gleich null sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>Reserving a call&apos;s cost against its token</source>
+        <translation>Reservieren der Kosten eines Aufrufs beim zugehörigen Token</translation>
+    </message>
+    <message>
+        <source>Reading a token&apos;s spend</source>
+        <translation>Lesen der Ausgaben eines Tokens</translation>
+    </message>
+    <message>
+        <source>The token this call was made with no longer exists; sign in again.</source>
+        <translation>Das Token, mit dem dieser Aufruf erfolgte, existiert nicht mehr; melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>Reserving a call&apos;s cost against the monthly cap of user &apos;%1&apos; on server &apos;%2&apos;</source>
+        <translation>Reservieren der Kosten eines Aufrufs im Monatslimit des Benutzers &apos;%1&apos; auf dem Server &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Reading a user&apos;s monthly spend</source>
+        <translation>Lesen der monatlichen Ausgaben eines Benutzers</translation>
+    </message>
+    <message>
+        <source>spend cap reached; nothing reserved</source>
+        <translation>Ausgabenlimit erreicht; nichts reserviert</translation>
+    </message>
+    <message>
+        <source>Refunding a call&apos;s cost to its token</source>
+        <translation>Rückbuchen der Kosten eines Aufrufs auf das zugehörige Token</translation>
+    </message>
+    <message>
+        <source>Refunding a call&apos;s cost to user &apos;%1&apos;</source>
+        <translation>Rückbuchen der Kosten eines Aufrufs an den Benutzer &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>No such token.</source>
+        <translation>Dieses Token gibt es nicht.</translation>
+    </message>
+</context>
+<context>
     <name>StoreSync</name>
     <message>
         <source>%1 &apos;%2&apos; was made in the GUI or by a command; the config file declares it too and wins</source>
@@ -3811,6 +4313,58 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <source>credential %1 is no longer in the configuration, but %2 imported secret(s) of it are stored: put it back, or delete them first with gatehouse credential delete %1</source>
         <translation>Die Zugangsdaten %1 stehen nicht mehr in der Konfiguration, aber %2 importierte(s) Geheimnis(se) dazu sind gespeichert: Nehmen Sie sie wieder auf, oder löschen Sie die Geheimnisse zuerst mit gatehouse credential delete %1</translation>
     </message>
+    <message>
+        <source>
+## Sealed secrets
+
+The owner-wide secrets of %1 are in `gatehouse.yaml` as `secret: {sealed: ...}`, encrypted (AES-256-GCM) to the deployment key in `%2`, which was written beside this folder, never inside it. The gateway unseals them with its master key, so install that key as the server&apos;s master key, then delete it from the machine it was exported on:
+
+- as a systemd credential (recommended):
+
+      systemd-creds encrypt --name=gatehouse-deployment %2 /etc/credstore.encrypted/gatehouse-deployment
+
+  with `LoadCredentialEncrypted=gatehouse-deployment:/etc/credstore.encrypted/gatehouse-deployment` in the service unit and, in `gatehouse.yaml`:
+
+      gateway:
+        master_key: {systemd: gatehouse-deployment}
+
+- or as a key file owned by the user the gateway runs as, mode 0600, in a directory only that user or root can write:
+
+      gateway:
+        master_key: {file: /etc/gatehouse/%2}
+
+As exported, `gateway.master_key` names the key file beside this folder, so the bundle runs where it was written. Without the key, or with another one, the gateway still starts and these credentials&apos; tools answer with an error that says so. A sealed value only opens for its own credential: copied to another one, it does not decrypt.
+</source>
+        <translation>
+## Versiegelte Geheimnisse
+
+Die betreiberweiten Geheimnisse von %1 stehen in `gatehouse.yaml` als `secret: {sealed: ...}`, verschlüsselt (AES-256-GCM) mit dem Bereitstellungsschlüssel in `%2`, der neben diesen Ordner geschrieben wurde, niemals hinein. Das Gateway entsiegelt sie mit seinem Hauptschlüssel. Installieren Sie diesen Schlüssel daher als Hauptschlüssel des Servers und löschen Sie ihn anschließend auf dem Rechner, auf dem er exportiert wurde:
+
+- als systemd-Credential (empfohlen):
+
+      systemd-creds encrypt --name=gatehouse-deployment %2 /etc/credstore.encrypted/gatehouse-deployment
+
+  mit `LoadCredentialEncrypted=gatehouse-deployment:/etc/credstore.encrypted/gatehouse-deployment` in der Service-Unit und in `gatehouse.yaml`:
+
+      gateway:
+        master_key: {systemd: gatehouse-deployment}
+
+- oder als Schlüsseldatei, die dem Benutzer gehört, unter dem das Gateway läuft, mit Modus 0600, in einem Verzeichnis, in das nur dieser Benutzer oder root schreiben kann:
+
+      gateway:
+        master_key: {file: /etc/gatehouse/%2}
+
+Im exportierten Zustand verweist `gateway.master_key` auf die Schlüsseldatei neben diesem Ordner, sodass das Paket dort läuft, wo es geschrieben wurde. Ohne den Schlüssel oder mit einem anderen startet das Gateway trotzdem, aber die Tools dieser Zugangsdaten antworten mit einem Fehler, der darauf hinweist. Ein versiegelter Wert lässt sich nur für seine eigenen Zugangsdaten öffnen: In andere Zugangsdaten kopiert, lässt er sich nicht entschlüsseln.
+</translation>
+    </message>
+    <message>
+        <source>
+Per-user secrets are not exported: each user of %1 imports their own on the server with `gatehouse credential import NAME --user USER --from-stdin`.
+</source>
+        <translation>
+Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 importiert seine eigenen auf dem Server mit `gatehouse credential import NAME --user USER --from-stdin`.
+</translation>
+    </message>
 </context>
 <context>
     <name>SystemdCredentialKeyProvider</name>
@@ -3834,12 +4388,24 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <source>Gatehouse cannot create the systemd credential %1 itself: encrypt a key with `head -c 32 /dev/urandom | base64 | systemd-creds encrypt --name=%1 - /etc/credstore.encrypted/%1` and add LoadCredentialEncrypted=%1 to the unit</source>
         <translation>Gatehouse kann das systemd-Credential %1 nicht selbst anlegen: Verschlüsseln Sie einen Schlüssel mit `head -c 32 /dev/urandom | base64 | systemd-creds encrypt --name=%1 - /etc/credstore.encrypted/%1` und fügen Sie der Unit LoadCredentialEncrypted=%1 hinzu</translation>
     </message>
+    <message>
+        <source>Gatehouse cannot write the systemd credential %1, so it cannot rotate the master key kept there. To rotate it: decrypt the current key into a private key file (`systemd-creds decrypt --name=%1 /etc/credstore.encrypted/%1 /root/%1.key &amp;&amp; chmod 600 /root/%1.key`), run `gatehouse credential rotate-master-key` with gateway.master_key: {file: /root/%1.key}, encrypt the rotated file back (`systemd-creds encrypt --name=%1 /root/%1.key /etc/credstore.encrypted/%1`), delete /root/%1.key and restart the unit</source>
+        <translation>Gatehouse kann das systemd-Credential %1 nicht schreiben und daher den dort abgelegten Hauptschlüssel nicht rotieren. So rotieren Sie ihn: Entschlüsseln Sie den aktuellen Schlüssel in eine private Schlüsseldatei (`systemd-creds decrypt --name=%1 /etc/credstore.encrypted/%1 /root/%1.key &amp;&amp; chmod 600 /root/%1.key`), führen Sie `gatehouse credential rotate-master-key` mit gateway.master_key: {file: /root/%1.key} aus, verschlüsseln Sie die rotierte Datei wieder (`systemd-creds encrypt --name=%1 /root/%1.key /etc/credstore.encrypted/%1`), löschen Sie /root/%1.key und starten Sie die Unit neu</translation>
+    </message>
+    <message>
+        <source>the systemd credential %1 has no staged key</source>
+        <translation>das systemd-Credential %1 enthält keinen vorgemerkten Schlüssel</translation>
+    </message>
 </context>
 <context>
     <name>TokenCache</name>
     <message>
         <source>The gateway stopped the worker that was fetching the upstream access token; call the tool again.</source>
         <translation>Das Gateway hat den Worker beendet, der das Upstream-Zugriffstoken abrief; rufen Sie das Tool erneut auf.</translation>
+    </message>
+    <message>
+        <source>The gateway is stopping; call the tool again once it runs.</source>
+        <translation>Das Gateway wird gerade beendet; rufen Sie das Tool erneut auf, sobald es wieder läuft.</translation>
     </message>
 </context>
 <context>
@@ -4794,6 +5360,10 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <source>the credential vault</source>
         <translation>der Tresor für Zugangsdaten</translation>
     </message>
+    <message>
+        <source>the tools that need %1 answer with an error until the key that unseals them is installed: %2</source>
+        <translation>die Tools, die %1 benötigen, antworten mit einem Fehler, bis der Schlüssel installiert ist, der sie entsiegelt: %2</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::dispatch::Dispatcher</name>
@@ -4867,6 +5437,70 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>You may not call %1: %2. It needs the permission &quot;%3&quot;; the gateway&apos;s owner can grant it to %4 or to one of their roles.</source>
         <translation>Sie dürfen %1 nicht aufrufen: %2. Dafür ist die Berechtigung &quot;%3&quot; nötig; der Betreiber des Gateways kann sie %4 oder einer seiner Rollen gewähren.</translation>
+    </message>
+    <message>
+        <source>none: the server names no credential</source>
+        <translation>keine: Der Server nennt keine Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>%1 was not called: it needs the upstream scopes %2, and none of the credentials of server %3 carries them (considered: %4). The gateway&apos;s owner can add the scopes to a credential&apos;s scopes, or list one that has them under the server&apos;s credentials.</source>
+        <translation>%1 wurde nicht aufgerufen: Das Tool benötigt die Upstream-Scopes %2, aber keine der Zugangsdaten des Servers %3 enthält sie (geprüft: %4). Der Betreiber des Gateways kann die Scopes bei passenden Zugangsdaten unter scopes ergänzen oder unter den credentials des Servers Zugangsdaten eintragen, die sie enthalten.</translation>
+    </message>
+    <message>
+        <source>%1 was not called: it needs the upstream scopes %2, which only credentials holding each user&apos;s own secret carry (%3), and this gateway runs without sign-in (considered: %4).</source>
+        <translation>%1 wurde nicht aufgerufen: Das Tool benötigt die Upstream-Scopes %2, die nur Zugangsdaten mit dem eigenen Geheimnis jedes Benutzers enthalten (%3), und dieses Gateway läuft ohne Anmeldung (geprüft: %4).</translation>
+    </message>
+    <message>
+        <source>%1 was not called: it needs the upstream scopes %2, which only credentials holding each user&apos;s own secret carry (%3), and user %4 has none of them yet (considered: %5). Ask the gateway&apos;s owner to add yours: gatehouse credential import %6 --user %4 --from-stdin</source>
+        <translation>%1 wurde nicht aufgerufen: Das Tool benötigt die Upstream-Scopes %2, die nur Zugangsdaten mit dem eigenen Geheimnis jedes Benutzers enthalten (%3), und der Benutzer %4 hat noch keine davon (geprüft: %5). Bitten Sie den Betreiber des Gateways, Ihre eigenen hinzuzufügen: gatehouse credential import %6 --user %4 --from-stdin</translation>
+    </message>
+    <message>
+        <source>%1 was not called: its cost is set to come from the argument &quot;%2&quot;, which the tool does not have. The gateway&apos;s owner must correct cost_argument.</source>
+        <translation>%1 wurde nicht aufgerufen: Laut Konfiguration ergeben sich seine Kosten aus dem Argument &quot;%2&quot;, das das Tool nicht hat. Der Betreiber des Gateways muss cost_argument korrigieren.</translation>
+    </message>
+    <message>
+        <source>%1 was not called: its argument &quot;%2&quot; sets what the call costs, so it must be a number of zero or more.</source>
+        <translation>%1 wurde nicht aufgerufen: Das Argument &quot;%2&quot; legt fest, was der Aufruf kostet, und muss daher eine Zahl größer oder gleich 0 sein.</translation>
+    </message>
+    <message>
+        <source>%1 was not called: the value of &quot;%2&quot; is too large.</source>
+        <translation>%1 wurde nicht aufgerufen: Der Wert von &quot;%2&quot; ist zu groß.</translation>
+    </message>
+    <message>
+        <source>your limits allow</source>
+        <translation>Ihre Limits erlauben</translation>
+    </message>
+    <message>
+        <source>plan %1 allows</source>
+        <translation>Tarif %1 erlaubt</translation>
+    </message>
+    <message>
+        <source>Monthly limit reached: %1 %2 calls a month to server %3, and %4 have been made. It resets at %5; the gateway&apos;s owner can raise it.</source>
+        <translation>Monatslimit erreicht: %1 %2 Aufrufe pro Monat an den Server %3, und %4 wurden bereits getätigt. Das Limit wird am %5 zurückgesetzt; der Betreiber des Gateways kann es erhöhen.</translation>
+    </message>
+    <message>
+        <source>Rate limit reached: %1 %2 calls a minute to server %3. Try again in %4 s.</source>
+        <translation>Ratenlimit erreicht: %1 %2 Aufrufe pro Minute an den Server %3. Versuchen Sie es in %4 s erneut.</translation>
+    </message>
+    <message>
+        <source>the spend could not be reserved</source>
+        <translation>die Ausgaben konnten nicht reserviert werden</translation>
+    </message>
+    <message>
+        <source>%1 was not called: its cost could not be reserved against your spend cap just now. Try again shortly.</source>
+        <translation>%1 wurde nicht aufgerufen: Seine Kosten konnten gerade nicht im Rahmen Ihres Ausgabenlimits reserviert werden. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>%1 was not called: it costs %2, and this token&apos;s spend cap of %3 has %4 spent. Ask the gateway&apos;s owner for a token with room left.</source>
+        <translation>%1 wurde nicht aufgerufen: Der Aufruf kostet %2, und vom Ausgabenlimit dieses Tokens (%3) sind bereits %4 verbraucht. Bitten Sie den Betreiber des Gateways um ein Token, dessen Limit noch nicht ausgeschöpft ist.</translation>
+    </message>
+    <message>
+        <source>%1 was not called: it costs %2, and your monthly spend on server %3 is capped at %4 with %5 spent. The cap resets at the start of next month; the gateway&apos;s owner can raise it.</source>
+        <translation>%1 wurde nicht aufgerufen: Der Aufruf kostet %2, und Ihre monatlichen Ausgaben auf dem Server %3 sind auf %4 begrenzt, wovon bereits %5 verbraucht sind. Das Limit wird zu Beginn des nächsten Monats zurückgesetzt; der Betreiber des Gateways kann es erhöhen.</translation>
+    </message>
+    <message>
+        <source>cancelled by the client</source>
+        <translation>vom Client abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -5251,6 +5885,224 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Every tool call as the gateway records it: who called what, whether it was allowed, and how long it took. Click a bar to see that minute&apos;s calls.</source>
+        <translation>Jeder Tool-Aufruf, wie das Gateway ihn aufzeichnet: wer was aufgerufen hat, ob es erlaubt wurde und wie lange es gedauert hat. Klicken Sie auf einen Balken, um die Aufrufe dieser Minute zu sehen.</translation>
+    </message>
+    <message>
+        <source>Reading the activity log</source>
+        <translation>Lesen des Aktivitätsprotokolls</translation>
+    </message>
+    <message>
+        <source>Reading the activity log…</source>
+        <translation>Aktivitätsprotokoll wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Calls per minute</source>
+        <translation>Aufrufe pro Minute</translation>
+    </message>
+    <message>
+        <source>Denials per minute</source>
+        <translation>Verweigerungen pro Minute</translation>
+    </message>
+    <message>
+        <source>Calls a rule denied, or a quota, rate or spend limit stopped.</source>
+        <translation>Aufrufe, die eine Regel verweigert oder ein Kontingent, Ratenlimit oder Ausgabenlimit gestoppt hat.</translation>
+    </message>
+    <message>
+        <source>Latency p50 / p99</source>
+        <translation>Latenz p50 / p99</translation>
+    </message>
+    <message>
+        <source>Filter by user</source>
+        <translation>Nach Benutzer filtern</translation>
+    </message>
+    <message>
+        <source>Filter by tool</source>
+        <translation>Nach Tool filtern</translation>
+    </message>
+    <message>
+        <source>Filter by decision</source>
+        <translation>Nach Entscheidung filtern</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>Alle Entscheidungen</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+    <message>
+        <source>All tools</source>
+        <translation>Alle Tools</translation>
+    </message>
+    <message>
+        <source>Show every minute again</source>
+        <translation>Wieder alle Minuten anzeigen</translation>
+    </message>
+    <message>
+        <source>C&amp;lear filters</source>
+        <translation>Filter &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Tool:</source>
+        <translation>&amp;Tool:</translation>
+    </message>
+    <message>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Entscheidung:</translation>
+    </message>
+    <message>
+        <source>Tool calls, newest first</source>
+        <translation>Tool-Aufrufe, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>The activity log could not be read: %1 The page tries again on its own; if this stays, check that the data folder is reachable.</source>
+        <translation>Das Aktivitätsprotokoll konnte nicht gelesen werden: %1 Die Seite versucht es selbstständig erneut; wenn das Problem bestehen bleibt, prüfen Sie, ob der Datenordner erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>Only %1–%2</source>
+        <translation>Nur %1–%2</translation>
+    </message>
+    <message>
+        <source>Showing the calls of one minute; click to show every minute again.</source>
+        <translation>Es werden die Aufrufe einer Minute angezeigt; klicken Sie, um wieder alle Minuten anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 in the last hour</source>
+        <translation>%1 in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>%1 refused (%2 %)</source>
+        <translation>%1 abgelehnt (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 refused</source>
+        <translation>%1 abgelehnt</translation>
+    </message>
+    <message>
+        <source>p50 %1 ms · p99 %2 ms</source>
+        <translation>p50 %1 ms · p99 %2 ms</translation>
+    </message>
+    <message>
+        <source>no timed calls</source>
+        <translation>keine Aufrufe mit Zeitmessung</translation>
+    </message>
+    <message>
+        <source>Calls per minute over the last hour: %1 in all. Arrow keys move between minutes; Enter shows a minute&apos;s calls.</source>
+        <translation>Aufrufe pro Minute in der letzten Stunde: insgesamt %1. Mit den Pfeiltasten wechseln Sie zwischen den Minuten; die Eingabetaste zeigt die Aufrufe einer Minute.</translation>
+    </message>
+    <message>
+        <source>Denied or limited calls per minute over the last hour: %1 in all.</source>
+        <translation>Verweigerte oder durch Limits gestoppte Aufrufe pro Minute in der letzten Stunde: insgesamt %1.</translation>
+    </message>
+    <message>
+        <source>Latency per minute over the last hour, median and 99th percentile: %1.</source>
+        <translation>Latenz pro Minute in der letzten Stunde, Median und 99. Perzentil: %1.</translation>
+    </message>
+    <message>
+        <source>The newest %1 calls</source>
+        <translation>Die neuesten %1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>1 call</source>
+        <translation>1 Aufruf</translation>
+    </message>
+    <message>
+        <source>%1 calls</source>
+        <translation>%1 Aufrufe</translation>
+    </message>
+    <message>
+        <source>No calls match these filters. Clear them to see every call.</source>
+        <translation>Keine Aufrufe entsprechen diesen Filtern. Setzen Sie die Filter zurück, um alle Aufrufe zu sehen.</translation>
+    </message>
+    <message>
+        <source>No tool calls yet. Each call a client makes through the gateway appears here within a second.</source>
+        <translation>Noch keine Tool-Aufrufe. Jeder Aufruf, den ein Client über das Gateway ausführt, erscheint hier innerhalb einer Sekunde.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ActivityTableModel</name>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Verweigert</translation>
+    </message>
+    <message>
+        <source>Over quota</source>
+        <translation>Kontingent überschritten</translation>
+    </message>
+    <message>
+        <source>Rate limited</source>
+        <translation>Ratenlimit erreicht</translation>
+    </message>
+    <message>
+        <source>Over spend cap</source>
+        <translation>Ausgabenlimit überschritten</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no reason recorded</source>
+        <translation>kein Grund erfasst</translation>
+    </message>
+    <message>
+        <source>Client: %1</source>
+        <translation>Client: %1</translation>
+    </message>
+    <message>
+        <source>Cost: %1</source>
+        <translation>Kosten: %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::GatewayPage</name>
     <message>
         <source>Gateway</source>
@@ -5340,24 +6192,8 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <translation>Berechtigungen</translation>
     </message>
     <message>
-        <source>Who may call which tool: roles, the users in them, and the exceptions for single users.</source>
-        <translation>Wer welches Tool aufrufen darf: Rollen, ihre Benutzer und die Ausnahmen für einzelne Benutzer.</translation>
-    </message>
-    <message>
-        <source>The permission matrix arrives in a coming release.</source>
-        <translation>Die Berechtigungsmatrix kommt in einer der nächsten Versionen.</translation>
-    </message>
-    <message>
         <source>Plans &amp; quotas</source>
         <translation>Tarife &amp; Kontingente</translation>
-    </message>
-    <message>
-        <source>How much each user may use: calls per month, calls per minute and spending caps.</source>
-        <translation>Wie viel jeder Benutzer nutzen darf: Aufrufe pro Monat, Aufrufe pro Minute und Kostenobergrenzen.</translation>
-    </message>
-    <message>
-        <source>The plan editor arrives in a coming release.</source>
-        <translation>Der Tarif-Editor kommt in einer der nächsten Versionen.</translation>
     </message>
     <message>
         <source>Credentials</source>
@@ -5388,14 +6224,6 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
         <translation>Aktivität</translation>
     </message>
     <message>
-        <source>Every tool call as it happens: who called what, whether it was allowed, and how long it took.</source>
-        <translation>Jeder Tool-Aufruf in Echtzeit: wer was aufgerufen hat, ob es erlaubt war und wie lange es gedauert hat.</translation>
-    </message>
-    <message>
-        <source>The live activity table and charts arrive in a coming release.</source>
-        <translation>Die Live-Tabelle und die Diagramme kommen in einer der nächsten Versionen.</translation>
-    </message>
-    <message>
         <source>Gateway</source>
         <translation>Gateway</translation>
     </message>
@@ -5410,6 +6238,684 @@ Zugangsdaten werden nur referenziert, nie mitgeliefert: Stellen Sie jedes Geheim
     <message>
         <source>Calls today: %1</source>
         <translation>Aufrufe heute: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::MinuteChart</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1: %2 calls</source>
+        <translation>%1: %2 Aufrufe</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 calls refused</source>
+        <translation>%1: %2 von %3 Aufrufen abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: no timed calls</source>
+        <translation>%1: keine Aufrufe mit Zeitmessung</translation>
+    </message>
+    <message>
+        <source>%1: p50 %2 ms, p99 %3 ms</source>
+        <translation>%1: p50 %2 ms, p99 %3 ms</translation>
+    </message>
+    <message>
+        <source>no calls</source>
+        <translation>keine Aufrufe</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::PermissionMatrixModel</name>
+    <message>
+        <source>allowed</source>
+        <translation>erlaubt</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>verweigert</translation>
+    </message>
+    <message>
+        <source>inherit</source>
+        <translation>erben</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lesen</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>erstellen</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>aktualisieren</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>%1 (user)</source>
+        <translation>%1 (Benutzer)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 and %3 more</source>
+        <translation>%1 · %2 und %3 weitere</translation>
+    </message>
+    <message>
+        <source>Role %1</source>
+        <translation>Rolle %1</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>%1 may %2 %3 on %4.</source>
+        <translation>%1 darf %3 auf %4 %2.</translation>
+    </message>
+    <message>
+        <source>%1 may not %2 %3 on %4, even if another role of the user allows it.</source>
+        <translation>%1 darf %3 auf %4 nicht %2, auch wenn eine andere Rolle des Benutzers es erlaubt.</translation>
+    </message>
+    <message>
+        <source>%1 may not %2 %3 on %4, whatever their roles allow.</source>
+        <translation>%1 darf %3 auf %4 nicht %2, unabhängig davon, was die Rollen erlauben.</translation>
+    </message>
+    <message>
+        <source>Not set: %1 does not grant %2 on %3/%4; another role of the user may.</source>
+        <translation>Nicht festgelegt: %1 gewährt keine Berechtigung, %3/%4 zu %2; eine andere Rolle des Benutzers kann sie gewähren.</translation>
+    </message>
+    <message>
+        <source>Inherit: the roles of %1 decide.</source>
+        <translation>Erben: Die Rollen von %1 entscheiden.</translation>
+    </message>
+    <message>
+        <source>No tool does this now.</source>
+        <translation>Derzeit tut kein Tool dies.</translation>
+    </message>
+    <message>
+        <source>Tools it covers:</source>
+        <translation>Abgedeckte Tools:</translation>
+    </message>
+    <message>
+        <source>Rules on single tools also apply:</source>
+        <translation>Regeln für einzelne Tools gelten zusätzlich:</translation>
+    </message>
+    <message>
+        <source>Click or press Space: allow → deny → inherit.</source>
+        <translation>Klicken oder Leertaste drücken: erlauben → verweigern → erben.</translation>
+    </message>
+    <message>
+        <source>%1
+No tool does this now.</source>
+        <translation>%1
+Derzeit tut kein Tool dies.</translation>
+    </message>
+    <message>
+        <source>%1
+Tools: %2</source>
+        <translation>%1
+Tools: %2</translation>
+    </message>
+    <message>
+        <source>%1, %2 %3 %4: %5</source>
+        <translation>%1, %2 %3 %4: %5</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3</source>
+        <translation>%1 %2 %3</translation>
+    </message>
+    <message>
+        <source>The own rules of user %1: they override the roles %2.</source>
+        <translation>Eigene Regeln des Benutzers %1; diese haben Vorrang vor den Rollen %2.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Role %1, held by %2.</source>
+        <translation>Rolle %1, zugewiesen an %2.</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::PermissionsPage</name>
+    <message>
+        <source>Permissions</source>
+        <translation>Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Who may call which tool. Each row is a role, or a user with exceptions of their own; each column is what tools do to a resource. Click a cell or press Space to cycle allow → deny → inherit. Hover a cell to see the tools it covers.</source>
+        <translation>Wer welches Tool aufrufen darf. Jede Zeile ist eine Rolle oder ein Benutzer mit eigenen Ausnahmen; jede Spalte steht für das, was Tools mit einer Ressource tun. Klicken Sie auf eine Zelle oder drücken Sie die Leertaste, um zwischen erlauben → verweigern → erben zu wechseln. Zeigen Sie mit der Maus auf eine Zelle, um die abgedeckten Tools zu sehen.</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>Erlauben</translation>
+    </message>
+    <message>
+        <source>Deny (wins over allow)</source>
+        <translation>Verweigern (hat Vorrang vor Erlauben)</translation>
+    </message>
+    <message>
+        <source>Inherit (a user&apos;s roles decide; a role grants nothing)</source>
+        <translation>Erben (die Rollen eines Benutzers entscheiden; eine Rolle gewährt nichts)</translation>
+    </message>
+    <message>
+        <source>Loading the permission matrix</source>
+        <translation>Berechtigungsmatrix wird geladen</translation>
+    </message>
+    <message>
+        <source>Reading roles, users and the servers&apos; tools…</source>
+        <translation>Rollen, Benutzer und die Tools der Server werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Try &amp;again</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Permission matrix</source>
+        <translation>Berechtigungsmatrix</translation>
+    </message>
+    <message>
+        <source>Rows are roles and users with exceptions; columns are server, resource and action. Space cycles the current cell: allow, deny, inherit.</source>
+        <translation>Die Zeilen sind Rollen und Benutzer mit Ausnahmen, die Spalten Server, Ressource und Aktion. Die Leertaste schaltet die aktuelle Zelle weiter: erlauben, verweigern, erben.</translation>
+    </message>
+    <message>
+        <source>&amp;New role…</source>
+        <translation>&amp;Neue Rolle…</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>Neue Rolle</translation>
+    </message>
+    <message>
+        <source>Add an e&amp;xception for a user</source>
+        <translation>&amp;Ausnahme für einen Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an exception for a user</source>
+        <translation>Ausnahme für einen Benutzer hinzufügen</translation>
+    </message>
+    <message>
+        <source>Saving state</source>
+        <translation>Speicherstatus</translation>
+    </message>
+    <message>
+        <source>Check access</source>
+        <translation>Zugriff prüfen</translation>
+    </message>
+    <message>
+        <source>User to check</source>
+        <translation>Zu prüfender Benutzer</translation>
+    </message>
+    <message>
+        <source>Tool to check</source>
+        <translation>Zu prüfendes Tool</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>&amp;Tool:</source>
+        <translation>&amp;Tool:</translation>
+    </message>
+    <message>
+        <source>Access decision</source>
+        <translation>Zugriffsentscheidung</translation>
+    </message>
+    <message>
+        <source>Pick a user and a tool to see whether the gateway lets the call through, and which rule decides.</source>
+        <translation>Wählen Sie einen Benutzer und ein Tool, um zu sehen, ob das Gateway den Aufruf durchlässt und welche Regel das entscheidet.</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>The permission matrix could not be read: %1 Check that the data folder is reachable, then try again.</source>
+        <translation>Die Berechtigungsmatrix konnte nicht gelesen werden: %1 Prüfen Sie, ob der Datenordner erreichbar ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The tools of server %1 are missing: %2 Fix its spec on the Servers &amp; tools page; its columns come back once it loads.</source>
+        <translation>Die Tools des Servers %1 fehlen: %2 Korrigieren Sie seine Spezifikation auf der Seite Server &amp; Tools; seine Spalten erscheinen wieder, sobald sie sich laden lässt.</translation>
+    </message>
+    <message>
+        <source>No tools yet: add a server on the Servers &amp; tools page. Its resources appear here as columns, with read, create, update and delete for each.</source>
+        <translation>Noch keine Tools: Fügen Sie auf der Seite Server &amp; Tools einen Server hinzu. Seine Ressourcen erscheinen hier als Spalten, jeweils mit Lesen, Erstellen, Ändern und Löschen.</translation>
+    </message>
+    <message>
+        <source>No roles yet: add one with New role, then click the cells of what it may do. Give users the role on the Users &amp; clients page.</source>
+        <translation>Noch keine Rollen: Legen Sie mit Neue Rolle eine an und klicken Sie dann auf die Zellen dessen, was sie darf. Die Rolle weisen Sie Benutzern auf der Seite Benutzer &amp; Clients zu.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>role %1</source>
+        <translation>Rolle %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>The change to %1 was not saved: %2 The matrix was read again and shows what is stored; make the change again.</source>
+        <translation>Die Änderung an %1 wurde nicht gespeichert: %2 Die Matrix wurde neu gelesen und zeigt den gespeicherten Stand; nehmen Sie die Änderung erneut vor.</translation>
+    </message>
+    <message>
+        <source>Saved. The gateway uses it when it starts.</source>
+        <translation>Gespeichert. Das Gateway verwendet die Änderung beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>The change is saved, but the running gateway could not take it: %1 Stop and start the gateway on the Gateway page to apply it.</source>
+        <translation>Die Änderung ist gespeichert, aber das laufende Gateway konnte sie nicht übernehmen: %1 Stoppen und starten Sie das Gateway auf der Seite Gateway, um sie anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Saved. The running gateway uses it now.</source>
+        <translation>Gespeichert. Das laufende Gateway verwendet die Änderung jetzt.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>There are no users yet: add them on the Users &amp; clients page to check what they may do.</source>
+        <translation>Es gibt noch keine Benutzer: Legen Sie sie auf der Seite Benutzer &amp; Clients an, um zu prüfen, was sie dürfen.</translation>
+    </message>
+    <message>
+        <source>There are no tools yet: add a server on the Servers &amp; tools page.</source>
+        <translation>Es gibt noch keine Tools: Fügen Sie auf der Seite Server &amp; Tools einen Server hinzu.</translation>
+    </message>
+    <message>
+        <source>Pick a user and a tool first.</source>
+        <translation>Wählen Sie zuerst einen Benutzer und ein Tool.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The check could not be made.</source>
+        <translation>Die Prüfung konnte nicht durchgeführt werden.</translation>
+    </message>
+    <message>
+        <source>%1 Try again in a moment.</source>
+        <translation>%1 Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Why: %1.</source>
+        <translation>Begründung: %1.</translation>
+    </message>
+    <message>
+        <source>Name of the new role (e.g. viewer, clerk):</source>
+        <translation>Name der neuen Rolle (z. B. viewer, clerk):</translation>
+    </message>
+    <message>
+        <source>Role %1 was not added: %2</source>
+        <translation>Die Rolle %1 wurde nicht angelegt: %2</translation>
+    </message>
+    <message>
+        <source>Role %1 added: click the cells of what it may do.</source>
+        <translation>Rolle %1 angelegt: Klicken Sie auf die Zellen dessen, was sie darf.</translation>
+    </message>
+    <message>
+        <source>Every user has a row already</source>
+        <translation>Jeder Benutzer hat bereits eine Zeile</translation>
+    </message>
+    <message>
+        <source>Set a cell in the row of %1: their own rules override their roles.</source>
+        <translation>Setzen Sie eine Zelle in der Zeile von %1: Eigene Regeln haben Vorrang vor den Rollen.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::PlanChoiceDelegate</name>
+    <message>
+        <source>No plan (no limits)</source>
+        <translation>Kein Tarif (keine Limits)</translation>
+    </message>
+    <message>
+        <source>Plan of %1</source>
+        <translation>Tarif von %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::PlanDialog</name>
+    <message>
+        <source>New plan</source>
+        <translation>Neuer Tarif</translation>
+    </message>
+    <message>
+        <source>Edit plan %1</source>
+        <translation>Tarif %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>Name des Tarifs</translation>
+    </message>
+    <message>
+        <source>e.g. free, team</source>
+        <translation>z. B. free, team</translation>
+    </message>
+    <message>
+        <source>Users refer to the plan by its name, so it stays.</source>
+        <translation>Benutzer verweisen über seinen Namen auf den Tarif, daher lässt er sich nicht ändern.</translation>
+    </message>
+    <message>
+        <source>Calls per month</source>
+        <translation>Aufrufe pro Monat</translation>
+    </message>
+    <message>
+        <source> calls</source>
+        <translation> Aufrufe</translation>
+    </message>
+    <message>
+        <source>Calls per minute</source>
+        <translation>Aufrufe pro Minute</translation>
+    </message>
+    <message>
+        <source>Spend per month</source>
+        <translation>Ausgaben pro Monat</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Unlimited calls per month</source>
+        <translation>Unbegrenzte Aufrufe pro Monat</translation>
+    </message>
+    <message>
+        <source>Unlimited calls per minute</source>
+        <translation>Unbegrenzte Aufrufe pro Minute</translation>
+    </message>
+    <message>
+        <source>Unlimited spend per month</source>
+        <translation>Unbegrenzte Ausgaben pro Monat</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Calls per &amp;month:</source>
+        <translation>Aufrufe pro &amp;Monat:</translation>
+    </message>
+    <message>
+        <source>Calls per m&amp;inute:</source>
+        <translation>Aufrufe pro M&amp;inute:</translation>
+    </message>
+    <message>
+        <source>&amp;Spend per month:</source>
+        <translation>A&amp;usgaben pro Monat:</translation>
+    </message>
+    <message>
+        <source>Monthly limits count per user and server, and start again on the 1st (UTC). Spend is the summed cost of the tools called. A user&apos;s own limits, set on the Users &amp; clients page, replace the plan&apos;s.</source>
+        <translation>Monatliche Limits gelten je Benutzer und Server und beginnen am 1. des Monats (UTC) neu. Die Ausgaben sind die summierten Kosten der aufgerufenen Tools. Eigene Limits eines Benutzers, festgelegt auf der Seite Benutzer &amp; Clients, ersetzen die des Tarifs.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>There is a plan named %1 already: choose another name, or edit that plan.</source>
+        <translation>Es gibt bereits einen Tarif namens %1: Wählen Sie einen anderen Namen oder bearbeiten Sie diesen Tarif.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::PlansPage</name>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Plans &amp; quotas</source>
+        <translation>Tarife &amp; Kontingente</translation>
+    </message>
+    <message>
+        <source>How much each user may use. A plan sets calls per month and per minute and a monthly spending cap; put users on plans, and see this month&apos;s use against their limits.</source>
+        <translation>Wie viel jeder Benutzer nutzen darf. Ein Tarif legt Aufrufe pro Monat und pro Minute sowie ein monatliches Ausgabenlimit fest; weisen Sie Benutzern Tarife zu und vergleichen Sie die Nutzung dieses Monats mit ihren Limits.</translation>
+    </message>
+    <message>
+        <source>Loading plans and usage</source>
+        <translation>Tarife und Nutzung werden geladen</translation>
+    </message>
+    <message>
+        <source>Reading plans, users and this month&apos;s use…</source>
+        <translation>Tarife, Benutzer und die Nutzung dieses Monats werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>Calls / month</source>
+        <translation>Aufrufe / Monat</translation>
+    </message>
+    <message>
+        <source>Calls / minute</source>
+        <translation>Aufrufe / Minute</translation>
+    </message>
+    <message>
+        <source>Spend / month</source>
+        <translation>Ausgaben / Monat</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>&amp;New plan…</source>
+        <translation>&amp;Neuer Tarif…</translation>
+    </message>
+    <message>
+        <source>New plan</source>
+        <translation>Neuer Tarif</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Edit the selected plan</source>
+        <translation>Den ausgewählten Tarif bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected plan</source>
+        <translation>Den ausgewählten Tarif löschen</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Limits in force</source>
+        <translation>Geltende Limits</translation>
+    </message>
+    <message>
+        <source>Who is on which plan</source>
+        <translation>Wer welchen Tarif hat</translation>
+    </message>
+    <message>
+        <source>Select a user and press F2 to choose their plan.</source>
+        <translation>Wählen Sie einen Benutzer aus und drücken Sie F2, um seinen Tarif zu wählen.</translation>
+    </message>
+    <message>
+        <source>Double-click a plan, or select a user and press F2, to put them on another.</source>
+        <translation>Doppelklicken Sie auf einen Tarif oder wählen Sie einen Benutzer aus und drücken Sie F2, um ihm einen anderen Tarif zuzuweisen.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Calls this month</source>
+        <translation>Aufrufe diesen Monat</translation>
+    </message>
+    <message>
+        <source>Spend this month</source>
+        <translation>Ausgaben diesen Monat</translation>
+    </message>
+    <message>
+        <source>This month&apos;s use per user and server</source>
+        <translation>Nutzung dieses Monats pro Benutzer und Server</translation>
+    </message>
+    <message>
+        <source>Saving state</source>
+        <translation>Speicherstatus</translation>
+    </message>
+    <message>
+        <source>Plans and usage could not be read: %1 Check that the data folder is reachable; the page tries again when you come back to it.</source>
+        <translation>Tarife und Nutzung konnten nicht gelesen werden: %1 Prüfen Sie, ob der Datenordner erreichbar ist; die Seite versucht es erneut, wenn Sie zu ihr zurückkehren.</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>Double-click or press F2 to put %1 on another plan.</source>
+        <translation>Doppelklicken Sie oder drücken Sie F2, um %1 einen anderen Tarif zuzuweisen.</translation>
+    </message>
+    <message>
+        <source>%1 (own)</source>
+        <translation>%1 (eigenes Limit)</translation>
+    </message>
+    <message>
+        <source>%1 calls/month</source>
+        <translation>%1 Aufrufe/Monat</translation>
+    </message>
+    <message>
+        <source>%1/minute</source>
+        <translation>%1/Minute</translation>
+    </message>
+    <message>
+        <source>spend %1/month</source>
+        <translation>Ausgaben %1/Monat</translation>
+    </message>
+    <message>
+        <source>no limits</source>
+        <translation>keine Limits</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>This month&apos;s use (%1), per user and server — counts start again on %2</source>
+        <translation>Nutzung dieses Monats (%1) pro Benutzer und Server – die Zählung beginnt am %2 neu</translation>
+    </message>
+    <message>
+        <source>No calls this month.</source>
+        <translation>Keine Aufrufe in diesem Monat.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 (no limit)</source>
+        <translation>%1 (kein Limit)</translation>
+    </message>
+    <message>
+        <source>%1 has reached the limit on %2: further calls get “limit reached” until the month ends.</source>
+        <translation>%1 hat das Limit für %2 erreicht: Weitere Aufrufe erhalten bis zum Monatsende “Limit erreicht”.</translation>
+    </message>
+    <message>
+        <source>%1 (no cap)</source>
+        <translation>%1 (kein Ausgabenlimit)</translation>
+    </message>
+    <message>
+        <source>Plan %1 was not added.</source>
+        <translation>Der Tarif %1 wurde nicht angelegt.</translation>
+    </message>
+    <message>
+        <source>The change to plan %1 was not saved.</source>
+        <translation>Die Änderung am Tarif %1 wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Plan %1 cannot be deleted while users are on it: %2. Put them on another plan first (in Who is on which plan), then delete it.</source>
+        <translation>Der Tarif %1 kann nicht gelöscht werden, solange ihm Benutzer zugewiesen sind: %2. Weisen Sie ihnen zuerst einen anderen Tarif zu (unter Wer welchen Tarif hat) und löschen Sie ihn dann.</translation>
+    </message>
+    <message>
+        <source>Delete plan %1?</source>
+        <translation>Tarif %1 löschen?</translation>
+    </message>
+    <message>
+        <source>Delete plan %1? Nobody is on it.</source>
+        <translation>Tarif %1 löschen? Ihm ist niemand zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Plan %1 was not deleted.</source>
+        <translation>Der Tarif %1 wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 was not put on plan %2.</source>
+        <translation>%1 wurde der Tarif %2 nicht zugewiesen.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Saved. The gateway uses it when it starts.</source>
+        <translation>Gespeichert. Das Gateway verwendet die Änderung beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>The change is saved, but the running gateway could not take it: %1 Stop and start the gateway on the Gateway page to apply it.</source>
+        <translation>Die Änderung ist gespeichert, aber das laufende Gateway konnte sie nicht übernehmen: %1 Stoppen und starten Sie das Gateway auf der Seite Gateway, um sie anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Saved. The running gateway uses it now.</source>
+        <translation>Gespeichert. Das laufende Gateway verwendet die Änderung jetzt.</translation>
     </message>
 </context>
 <context>
