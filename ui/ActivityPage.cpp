@@ -1,8 +1,11 @@
 #include "ActivityPage.h"
 
 #include "ActivityTableModel.h"
+#include "BusyRow.h"
 #include "MinuteChart.h"
 #include "PageTitle.h"
+#include "ProblemRow.h"
+#include "WrappingLabel.h"
 #include "store/Database.h"
 
 #include <QComboBox>
@@ -23,15 +26,6 @@ using policy::ActivityFilter;
 using policy::ActivityMinute;
 
 namespace {
-
-QLabel *wrappingLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 QString minuteText(const QDateTime &minute)
 {
@@ -54,31 +48,10 @@ ActivityPage::ActivityPage(store::Database &database, QWidget *parent)
     purpose->setWordWrap(true);
     purpose->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_busy = new QWidget(this);
+    m_busy = new BusyRow(tr("Reading the activity log…"), tr("Reading the activity log"), this);
     m_busy->setObjectName(QStringLiteral("activityBusy"));
-    auto *progress = new QProgressBar(m_busy);
-    progress->setRange(0, 0);
-    progress->setAccessibleName(tr("Reading the activity log"));
-    progress->setTextVisible(false);
-    progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
-    auto *busyRow = new QHBoxLayout(m_busy);
-    busyRow->setContentsMargins(0, 0, 0, 0);
-    busyRow->addWidget(progress);
-    busyRow->addWidget(new QLabel(tr("Reading the activity log…"), m_busy), 1);
-
+    m_errorRow = new ProblemRow(QStringLiteral("activityError"), this);
     const int smallIcon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_errorRow = new QWidget(this);
-    auto *errorIcon = new QLabel(m_errorRow);
-    errorIcon->setPixmap(
-        style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(smallIcon));
-    errorIcon->setAlignment(Qt::AlignTop);
-    m_error = wrappingLabel(m_errorRow, QStringLiteral("activityError"));
-    m_error->setAccessibleName(tr("Problem"));
-    auto *errorLayout = new QHBoxLayout(m_errorRow);
-    errorLayout->setContentsMargins(0, 0, 0, 0);
-    errorLayout->addWidget(errorIcon);
-    errorLayout->addWidget(m_error, 1);
-    m_errorRow->hide();
 
     // Three charts side by side, each with its name and the hour's figure above it.
     auto *charts = new QGridLayout;
@@ -206,7 +179,7 @@ ActivityPage::ActivityPage(store::Database &database, QWidget *parent)
     header->setSectionResizeMode(ActivityTableModel::Tool, QHeaderView::Stretch);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
-    m_emptyHint = wrappingLabel(this, QStringLiteral("emptyHint"));
+    m_emptyHint = new WrappingLabel(QStringLiteral("emptyHint"), this);
     m_emptyHint->hide();
 
     auto *layout = new QVBoxLayout(this);
@@ -281,15 +254,15 @@ void ActivityPage::received(Result<policy::ActivityRead> read)
     m_reading = false;
     if (!read) {
         m_busy->hide();
-        m_error->setText(tr("The activity log could not be read: %1 The page tries again on its "
-                            "own; if this stays, check that the data folder is reachable.")
-                             .arg(read.error().message()));
-        m_errorRow->show();
+        m_errorRow->showProblem(tr("The activity log could not be read: %1 The page tries again "
+                                   "on its own; if this stays, check that the data folder is "
+                                   "reachable.")
+                                    .arg(read.error().message()));
         Q_EMIT readFailed(read.error().message());
     } else if (m_feed.apply(*read, QDateTime::currentDateTimeUtc())) {
         m_loadedOnce = true;
         m_busy->hide();
-        m_errorRow->hide();
+        m_errorRow->clear();
         updateCharts();
         updateSummary();
         fillFilterChoices();

@@ -17,6 +17,9 @@ class Database;
 
 namespace gatehouse::ui {
 
+class BusyRow;
+class ProblemRow;
+
 class ActivityTableModel;
 class MinuteChart;
 
@@ -75,9 +78,8 @@ private:
     qint64 m_callsToday = -1;
 
     ActivityTableModel *m_model = nullptr;
-    QWidget *m_busy = nullptr;
-    QWidget *m_errorRow = nullptr;
-    QLabel *m_error = nullptr;
+    BusyRow *m_busy = nullptr;
+    ProblemRow *m_errorRow = nullptr;
     MinuteChart *m_callsChart = nullptr;
     MinuteChart *m_refusedChart = nullptr;
     MinuteChart *m_latencyChart = nullptr;

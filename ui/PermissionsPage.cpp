@@ -1,9 +1,12 @@
 #include "PermissionsPage.h"
 
+#include "BusyRow.h"
 #include "GroupedHeaderView.h"
 #include "PageTitle.h"
 #include "PermissionCellDelegate.h"
 #include "PermissionMatrixView.h"
+#include "ProblemRow.h"
+#include "WrappingLabel.h"
 #include "gateway/Gateway.h"
 #include "gateway/ServerCatalog.h"
 #include "store/Database.h"
@@ -51,15 +54,6 @@ QList<policy::ServerTools> serverTools(const gateway::Catalogs &catalogs)
     return servers;
 }
 
-QLabel *wrappingLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
 } // namespace
 
 PermissionsPage::PermissionsPage(gateway::Gateway &gateway, store::Database &database,
@@ -94,40 +88,19 @@ PermissionsPage::PermissionsPage(gateway::Gateway &gateway, store::Database &dat
     addLegend(CellState::Inherit, tr("Inherit (a user's roles decide; a role grants nothing)"));
     legend->addStretch(1);
 
-    m_busy = new QWidget(this);
+    m_busy = new BusyRow(tr("Reading roles, users and the servers' tools…"),
+                         tr("Loading the permission matrix"), this);
     m_busy->setObjectName(QStringLiteral("permissionsBusy"));
-    auto *progress = new QProgressBar(m_busy);
-    progress->setRange(0, 0);
-    progress->setAccessibleName(tr("Loading the permission matrix"));
-    progress->setTextVisible(false);
-    progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
-    m_busyText = new QLabel(tr("Reading roles, users and the servers' tools…"), m_busy);
-    auto *busyRow = new QHBoxLayout(m_busy);
-    busyRow->setContentsMargins(0, 0, 0, 0);
-    busyRow->addWidget(progress);
-    busyRow->addWidget(m_busyText, 1);
-    m_busy->hide();
 
-    m_errorRow = new QWidget(this);
-    auto *errorIcon = new QLabel(m_errorRow);
-    errorIcon->setPixmap(
-        style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(smallIcon));
-    errorIcon->setAlignment(Qt::AlignTop);
-    m_error = wrappingLabel(m_errorRow, QStringLiteral("permissionsError"));
-    m_error->setAccessibleName(tr("Problem"));
-    m_retry = new QPushButton(tr("Try &again"), m_errorRow);
+    m_errorRow = new ProblemRow(QStringLiteral("permissionsError"), this);
+    m_retry = new QPushButton(tr("Try &again"));
     m_retry->setObjectName(QStringLiteral("retryButton"));
     connect(m_retry, &QPushButton::clicked, this, &PermissionsPage::reload);
-    auto *errorLayout = new QHBoxLayout(m_errorRow);
-    errorLayout->setContentsMargins(0, 0, 0, 0);
-    errorLayout->addWidget(errorIcon);
-    errorLayout->addWidget(m_error, 1);
-    errorLayout->addWidget(m_retry, 0, Qt::AlignTop);
-    m_errorRow->hide();
+    m_errorRow->addButton(m_retry);
 
-    m_serverWarnings = wrappingLabel(this, QStringLiteral("serverWarnings"));
+    m_serverWarnings = new WrappingLabel(QStringLiteral("serverWarnings"), this);
     m_serverWarnings->hide();
-    m_emptyHint = wrappingLabel(this, QStringLiteral("emptyHint"));
+    m_emptyHint = new WrappingLabel(QStringLiteral("emptyHint"), this);
     m_emptyHint->hide();
 
     m_model = new PermissionMatrixModel(this);
@@ -170,7 +143,7 @@ PermissionsPage::PermissionsPage(gateway::Gateway &gateway, store::Database &dat
     auto *exceptionMenu = new QMenu(m_addException);
     connect(exceptionMenu, &QMenu::aboutToShow, this, &PermissionsPage::fillExceptionMenu);
     m_addException->setMenu(exceptionMenu);
-    m_saveState = wrappingLabel(this, QStringLiteral("saveState"));
+    m_saveState = new WrappingLabel(QStringLiteral("saveState"), this);
     m_saveState->setAccessibleName(tr("Saving state"));
     auto *actions = new QHBoxLayout;
     actions->addWidget(m_newRole);
@@ -205,14 +178,14 @@ PermissionsPage::PermissionsPage(gateway::Gateway &gateway, store::Database &dat
 
     m_checkIcon = new QLabel(m_checkPanel);
     m_checkIcon->setAlignment(Qt::AlignTop);
-    m_checkVerdict = wrappingLabel(m_checkPanel, QStringLiteral("checkVerdict"));
+    m_checkVerdict = new WrappingLabel(QStringLiteral("checkVerdict"), m_checkPanel);
     QFont bold = m_checkVerdict->font();
     bold.setBold(true);
     m_checkVerdict->setFont(bold);
     m_checkVerdict->setAccessibleName(tr("Access decision"));
     m_checkVerdict->setText(tr("Pick a user and a tool to see whether the gateway lets the call "
                                "through, and which rule decides."));
-    m_checkDetails = wrappingLabel(m_checkPanel, QStringLiteral("checkDetails"));
+    m_checkDetails = new WrappingLabel(QStringLiteral("checkDetails"), m_checkPanel);
     m_checkDetails->setAccessibleName(tr("Why"));
     m_checkDetails->hide();
     auto *resultText = new QVBoxLayout;
@@ -579,17 +552,15 @@ void PermissionsPage::addException(const QString &user)
 void PermissionsPage::showError(ErrorKind kind, const QString &message)
 {
     m_errorKind = kind;
-    m_error->setText(message);
     m_retry->setVisible(kind == ErrorKind::Load);
-    m_errorRow->show();
+    m_errorRow->showProblem(message);
 }
 
 void PermissionsPage::clearError(ErrorKind kind)
 {
     if (m_errorKind != kind)
         return;
-    m_error->clear();
-    m_errorRow->hide();
+    m_errorRow->clear();
 }
 
 } // namespace gatehouse::ui

@@ -22,6 +22,9 @@ class Database;
 
 namespace gatehouse::ui {
 
+class BusyRow;
+class ProblemRow;
+
 class PermissionMatrixView;
 
 // The Permissions page: who may do what, as one matrix. Rows are roles, then users with exceptions
@@ -96,10 +99,8 @@ private:
     bool m_gatewayStale = false;
     ErrorKind m_errorKind = ErrorKind::Load;
 
-    QWidget *m_busy = nullptr;
-    QLabel *m_busyText = nullptr;
-    QWidget *m_errorRow = nullptr;
-    QLabel *m_error = nullptr;
+    BusyRow *m_busy = nullptr;
+    ProblemRow *m_errorRow = nullptr;
     QPushButton *m_retry = nullptr;
     QLabel *m_serverWarnings = nullptr;
     QLabel *m_emptyHint = nullptr;

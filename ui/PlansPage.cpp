@@ -1,9 +1,12 @@
 #include "PlansPage.h"
 
+#include "BusyRow.h"
 #include "PageTitle.h"
 #include "PlanChoiceDelegate.h"
 #include "PlanDialog.h"
+#include "ProblemRow.h"
 #include "UsageBarDelegate.h"
+#include "WrappingLabel.h"
 #include "gateway/Gateway.h"
 #include "store/Database.h"
 
@@ -52,15 +55,6 @@ enum UsageColumn
     UsageSpend,
     UsageColumns
 };
-
-QLabel *wrappingLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
 
 // Sets one cell, creating its item if needed. Unchanged values emit nothing, so a refresh that
 // finds the same numbers leaves the view (selection, scrolling, an open editor) alone.
@@ -137,32 +131,10 @@ PlansPage::PlansPage(gateway::Gateway &gateway, store::Database &database, QWidg
     purpose->setWordWrap(true);
     purpose->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_busy = new QWidget(this);
+    m_busy = new BusyRow(tr("Reading plans, users and this month's use…"),
+                         tr("Loading plans and usage"), this);
     m_busy->setObjectName(QStringLiteral("plansBusy"));
-    auto *progress = new QProgressBar(m_busy);
-    progress->setRange(0, 0);
-    progress->setAccessibleName(tr("Loading plans and usage"));
-    progress->setTextVisible(false);
-    progress->setMaximumWidth(fontMetrics().averageCharWidth() * 24);
-    auto *busyRow = new QHBoxLayout(m_busy);
-    busyRow->setContentsMargins(0, 0, 0, 0);
-    busyRow->addWidget(progress);
-    busyRow->addWidget(new QLabel(tr("Reading plans, users and this month's use…"), m_busy), 1);
-    m_busy->hide();
-
-    const int smallIcon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, this);
-    m_errorRow = new QWidget(this);
-    auto *errorIcon = new QLabel(m_errorRow);
-    errorIcon->setPixmap(
-        style()->standardIcon(QStyle::SP_MessageBoxWarning, nullptr, this).pixmap(smallIcon));
-    errorIcon->setAlignment(Qt::AlignTop);
-    m_error = wrappingLabel(m_errorRow, QStringLiteral("plansError"));
-    m_error->setAccessibleName(tr("Problem"));
-    auto *errorLayout = new QHBoxLayout(m_errorRow);
-    errorLayout->setContentsMargins(0, 0, 0, 0);
-    errorLayout->addWidget(errorIcon);
-    errorLayout->addWidget(m_error, 1);
-    m_errorRow->hide();
+    m_errorRow = new ProblemRow(QStringLiteral("plansError"), this);
 
     // Plans.
     m_planModel = new QStandardItemModel(0, PlanColumns, this);
@@ -250,7 +222,7 @@ PlansPage::PlansPage(gateway::Gateway &gateway, store::Database &database, QWidg
     bold.setBold(true);
     m_usageTitle->setFont(bold);
 
-    m_message = wrappingLabel(this, QStringLiteral("saveState"));
+    m_message = new WrappingLabel(QStringLiteral("saveState"), this);
     m_message->setAccessibleName(tr("Saving state"));
 
     auto *layout = new QVBoxLayout(this);
@@ -583,7 +555,7 @@ void PlansPage::written(const QString &what, const Status &status)
         reload();
         return;
     }
-    m_errorRow->hide();
+    m_errorRow->clear();
     m_gatewayStale = true;
     if (m_writes == 0)
         applyToGateway();
@@ -612,8 +584,7 @@ void PlansPage::applyToGateway()
 
 void PlansPage::showError(const QString &message)
 {
-    m_error->setText(message);
-    m_errorRow->show();
+    m_errorRow->showProblem(message);
 }
 
 void PlansPage::showMessage(const QString &message)

@@ -22,6 +22,9 @@ class Database;
 
 namespace gatehouse::ui {
 
+class BusyRow;
+class ProblemRow;
+
 class PlanChoiceDelegate;
 class PlanDialog;
 
@@ -93,9 +96,8 @@ private:
     bool m_gatewayStale = false; // saved, not yet given to the gateway
     QPointer<PlanDialog> m_dialog;
 
-    QWidget *m_busy = nullptr;
-    QWidget *m_errorRow = nullptr;
-    QLabel *m_error = nullptr;
+    BusyRow *m_busy = nullptr;
+    ProblemRow *m_errorRow = nullptr;
     QLabel *m_message = nullptr;
     QStandardItemModel *m_planModel = nullptr;
     QTableView *m_plans = nullptr;

@@ -371,9 +371,9 @@ McpEndpoint &Gateway::endpoint()
         context.cursorKey = m_cursorKey;
         // Only where a policy can be in force: the gate parses every tools/call body.
         if (m_database && m_options.authMode == AuthMode::OAuth)
-            context.callGate = [this](const QString &server, const mcp::Caller &caller,
-                                      const QString &tool, const mcp::Json &id) {
-                return gateCall(server, caller, tool, id);
+            context.scopeGate = [this](const QString &server, const mcp::Caller &caller,
+                                       const QString &tool) {
+                return gateScope(server, caller, tool);
             };
         // Unregistered under the lock that posting holds: no cancel reaches a deleted endpoint.
         context.destroyed = [this](McpEndpoint *endpoint) {
@@ -412,8 +412,8 @@ void Gateway::audit(store::AuditRow row)
         m_audit->record(std::move(row));
 }
 
-std::optional<http::Response> Gateway::gateCall(const QString &server, const mcp::Caller &caller,
-                                                const QString &tool, const mcp::Json &)
+std::optional<http::Response> Gateway::gateScope(const QString &server, const mcp::Caller &caller,
+                                                 const QString &tool)
 {
     const auto snap = snapshot();
     if (!snap->policy)
@@ -423,32 +423,26 @@ std::optional<http::Response> Gateway::gateCall(const QString &server, const mcp
         serverCatalog && serverCatalog->tools ? serverCatalog->tools->find(tool) : nullptr;
     if (!found)
         return std::nullopt; // the session answers unknown tools and the meta-tools
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    auto refusal = [&](const QString &decision, const QString &reason) {
-        store::AuditRow row;
-        row.time = now;
-        row.user = caller.subject;
-        row.client = caller.clientId;
-        row.server = server;
-        row.tool = tool;
-        row.decision = decision;
-        row.reason = reason;
-        audit(std::move(row));
-    };
     const policy::Decision d =
         snap->policy->decide(caller.subject, serverCatalog->identityOf(*found), caller.scopes);
-    if (!d.allowed) {
-        if (d.missingScope.isEmpty())
-            return std::nullopt; // a missing grant is a tool error inside the session
-        refusal(QStringLiteral("deny"), d.reason);
-        return ResourceGuard::insufficientScope(
-            snap->publicUrl, server,
-            Gateway::tr("calling %1 needs the scope %2, which this token lacks: sign in "
-                        "again and allow it")
-                .arg(tool, d.missingScope),
-            d.missingScope);
-    }
-    return std::nullopt;
+    // Allowed, or a missing grant: the session decides again and answers with a tool error.
+    if (d.allowed || d.missingScope.isEmpty())
+        return std::nullopt;
+    store::AuditRow row;
+    row.time = QDateTime::currentDateTimeUtc();
+    row.user = caller.subject;
+    row.client = caller.clientId;
+    row.server = server;
+    row.tool = tool;
+    row.decision = QStringLiteral("deny");
+    row.reason = d.reason;
+    audit(std::move(row));
+    return ResourceGuard::insufficientScope(
+        snap->publicUrl, server,
+        Gateway::tr("calling %1 needs the scope %2, which this token lacks: sign in again and "
+                    "allow it")
+            .arg(tool, d.missingScope),
+        d.missingScope);
 }
 
 void Gateway::handle(const http::Request &request, std::shared_ptr<http::Responder> responder)

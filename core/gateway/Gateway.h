@@ -3,7 +3,6 @@
 #include "Result.h"
 #include "gateway/CatalogLoader.h"
 #include "gateway/HostPolicy.h"
-#include "mcp/JsonRpc.h"
 #include "oauth/AuthServerContext.h"
 #include "oauth/AuthServerOptions.h"
 #include "store/AuditRepository.h"
@@ -31,6 +30,7 @@ class Server;
 namespace gatehouse::mcp {
 class SessionId;
 class ToolProvider;
+struct Caller;
 } // namespace gatehouse::mcp
 
 namespace gatehouse::oauth {
@@ -169,8 +169,8 @@ private:
                      std::shared_ptr<http::Responder> responder);
     McpEndpoint &endpoint();
     // Before a tools/call reaches its session: a missing scope (403 insufficient_scope).
-    std::optional<http::Response> gateCall(const QString &server, const mcp::Caller &caller,
-                                           const QString &tool, const mcp::Json &id);
+    std::optional<http::Response> gateScope(const QString &server, const mcp::Caller &caller,
+                                            const QString &tool);
     void audit(store::AuditRow row);
 
     store::Database *m_database;

@@ -150,7 +150,7 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
     // A step-up challenge must be an HTTP answer, so scope is checked before the session runs the
     // call. Only bodies that can be a tools/call are parsed for it; a call this misses (a batch,
     // an escaped method name) is still refused by the provider, as a tool error.
-    if (m_context.callGate && request.body().contains("tools/call")) {
+    if (m_context.scopeGate && request.body().contains("tools/call")) {
         const mcp::Json message =
             mcp::Json::parse(request.body().constData(),
                              request.body().constData() + request.body().size(), nullptr, false);
@@ -165,8 +165,7 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
                     tool = QString::fromStdString(inner["name"].get<std::string>());
             }
             if (!tool.isEmpty()) {
-                if (auto refused =
-                        m_context.callGate(server, caller, tool, message.value("id", mcp::Json())))
+                if (auto refused = m_context.scopeGate(server, caller, tool))
                     return responder->respond(std::move(*refused));
             }
         }

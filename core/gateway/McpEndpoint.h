@@ -44,12 +44,12 @@ public:
             broadcastCancel;
         std::function<void(McpEndpoint *)> destroyed;
         // Before a tools/call reaches its session: the HTTP answer for a call the caller's token
-        // lacks the scope for (403 insufficient_scope), or nothing. `id` is the request's JSON-RPC
-        // id. Unset: no check. (Limits are counted per call by the tool provider, which sees every
-        // call however the body spells it; a 429 comes back through the session's reply.)
+        // lacks the scope for (403 insufficient_scope), or nothing. Unset: no check. (Limits are
+        // counted per call by the tool provider, which sees every call however the body spells
+        // it; a 429 comes back through the session's reply.)
         std::function<std::optional<http::Response>(const QString &server, const mcp::Caller &,
-                                                    const QString &tool, const mcp::Json &id)>
-            callGate;
+                                                    const QString &tool)>
+            scopeGate;
     };
 
     McpEndpoint(Context context, QObject *parent = nullptr);
