@@ -269,12 +269,24 @@ void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredentia
             tr("%1 was not called: %2").arg(target.tool->name, built.error().message()), true));
     http::UpstreamRequest request = std::move(built).value();
     request.proxy = d->proxy.proxyFor(request.url);
-    if (!call->admitted && target.beforeSend) {
-        if (std::optional<mcp::ToolResult> refused = target.beforeSend(call->arguments))
-            return call->done(std::move(*refused));
-    }
-    call->admitted = true;
+    if (call->admitted || !target.beforeSend)
+        return transmit(call, std::move(request));
+    auto pending = std::make_shared<http::UpstreamRequest>(std::move(request));
+    target.beforeSend(call->arguments,
+                      [this, call, pending](std::optional<mcp::ToolResult> refused) {
+                          // Cancelled meanwhile: nobody waits for an answer, and the hook's
+                          // owner settles what it reserved.
+                          if (call->cancelled)
+                              return;
+                          if (refused)
+                              return call->done(std::move(*refused));
+                          call->admitted = true;
+                          transmit(call, std::move(*pending));
+                      });
+}
 
+void Dispatcher::transmit(const std::shared_ptr<Call> &call, http::UpstreamRequest request)
+{
     call->handle = d->client.send(
         std::move(request), this, [this, call](Result<http::UpstreamResponse> response) {
             const DispatchTarget &target = call->target;

@@ -38,9 +38,12 @@ struct DispatchTarget
     const QMap<QString, openapi::SecurityScheme> *securitySchemes = nullptr;
     // Who is calling, for the upstream (servers[].identity_headers); never the client's token.
     QList<IdentityHeader> identityHeaders;
-    // Runs once, when the request is ready and nothing has been sent: a result here stops the
-    // call before the upstream sees it (a spend cap). Null: nothing to check.
-    std::function<std::optional<mcp::ToolResult>(const nlohmann::json &arguments)> beforeSend;
+    // Runs once, when the request is ready and nothing has been sent, and may answer later (a
+    // spend reservation runs off the worker's thread): proceed(nullopt) sends the request,
+    // proceed(result) stops the call before the upstream sees it (a spend cap). proceed must be
+    // called once, on the dispatcher's thread. Null: nothing to check.
+    using Proceed = std::function<void(std::optional<mcp::ToolResult> refused)>;
+    std::function<void(const nlohmann::json &arguments, Proceed proceed)> beforeSend;
 };
 
 // Runs tool calls against their upstream APIs on one thread: validates the arguments against
@@ -63,6 +66,7 @@ private:
     struct Call;
     void acquireToken(const std::shared_ptr<Call> &call);
     void send(const std::shared_ptr<Call> &call, const UpstreamCredential *credential);
+    void transmit(const std::shared_ptr<Call> &call, http::UpstreamRequest request);
 
     struct Private;
     std::unique_ptr<Private> d;

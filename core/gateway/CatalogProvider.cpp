@@ -12,6 +12,7 @@
 #include "store/SpendRepository.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 
 #include <cmath>
 #include <openssl/crypto.h>
@@ -301,6 +302,15 @@ std::optional<mcp::ToolResult> CatalogProvider::admission(const Permissions &per
     // Quotas are per user: without sign-in (auth mode none) there is no one to count.
     if (!m_accounting.meter || !permissions.limits || caller.clientId.isEmpty())
         return std::nullopt;
+    if (!permissions.limits->readable()) {
+        const QString message =
+            tr("The gateway cannot read its plans and limits (%1), so it refuses calls until it "
+               "can; it tries again every few seconds. Ask the gateway's owner to check the "
+               "store.")
+                .arg(permissions.limits->problem());
+        record(caller, tool, QStringLiteral("deny"), message);
+        return mcp::ToolResult::text(message, true);
+    }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const policy::Limits &limits = permissions.limits->of(caller.subject);
     const policy::Admission admission =
@@ -372,6 +382,61 @@ mcp::ToolList CatalogProvider::list(const mcp::Caller &caller)
         list.tools.push_back(descriptor);
     }
     return list;
+}
+
+std::optional<mcp::ToolResult>
+CatalogProvider::reservationOutcome(store::Database &database, Charge &charge,
+                                    const mcp::Caller &caller, const openapi::Tool &tool,
+                                    const Result<store::SpendOutcome> &outcome) const
+{
+    const store::SpendRequest &r = charge.request;
+    // The client cancelled while the store answered: the request never leaves, so what was
+    // reserved goes back.
+    if (charge.settled) {
+        if (outcome && outcome->reserved())
+            if (Status refunded = store::SpendRepository(database).refund(r); !refunded)
+                qCWarning(lcGateway).noquote()
+                    << "cannot refund the cost of a cancelled call to"
+                    << m_server + u'.' + tool.name << ":" << refunded.error().message();
+        return mcp::ToolResult::text(tr("%1 was cancelled").arg(tool.name), true);
+    }
+    if (!outcome) {
+        const bool capped = !r.tokenHash.isEmpty() || r.monthly;
+        qCWarning(lcGateway).noquote()
+            << "cannot reserve the cost of" << m_server + u'.' + tool.name << "for"
+            << caller.subject << ":" << outcome.error().message();
+        if (!capped)
+            return std::nullopt; // no cap to keep: the call goes, uncounted
+        charge.refusedBy = tr("the spend could not be reserved");
+        return mcp::ToolResult::text(
+            tr("%1 was not called: its cost could not be reserved against your spend "
+               "cap just now. Try again shortly.")
+                .arg(tool.name),
+            true);
+    }
+    if (!outcome->reserved()) {
+        const bool token = outcome->limit == store::SpendOutcome::Limit::Token;
+        const QString message =
+            token ? tr("%1 was not called: it costs %2, and this token's spend cap of %3 "
+                       "has %4 spent. Ask the gateway's owner for a token with room "
+                       "left.")
+                        .arg(tool.name)
+                        .arg(r.cost, 0, 'g', 10)
+                        .arg(outcome->cap, 0, 'g', 10)
+                        .arg(outcome->spent, 0, 'g', 10)
+                  : tr("%1 was not called: it costs %2, and your monthly spend on server "
+                       "%3 is capped at %4 with %5 spent. The cap resets at the start of "
+                       "next month; the gateway's owner can raise it.")
+                        .arg(tool.name)
+                        .arg(r.cost, 0, 'g', 10)
+                        .arg(m_server)
+                        .arg(outcome->cap, 0, 'g', 10)
+                        .arg(outcome->spent, 0, 'g', 10);
+        charge.refusedBy = message;
+        return mcp::ToolResult::text(message, true);
+    }
+    charge.reserved = true;
+    return std::nullopt;
 }
 
 void CatalogProvider::call(const QString &name, const mcp::Json &arguments,
@@ -497,13 +562,6 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
     }
     // The cost is reserved when the request is ready to go, so a call over a cap never reaches
     // the upstream; the reservation is in the store before the request leaves.
-    struct Charge
-    {
-        store::SpendRequest request;
-        bool reserved = false;
-        QString refusedBy;    // the spend cap that stopped the call
-        bool settled = false; // recorded (and refunded) once: at the answer or a cancellation
-    };
     auto charge = std::make_shared<Charge>();
     const mcp::Caller &caller = context.caller;
     const bool signedIn = !caller.clientId.isEmpty();
@@ -511,14 +569,17 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
         const std::optional<double> monthly =
             signedIn && permissions.limits ? permissions.limits->of(caller.subject).spendPerMonth
                                            : std::nullopt;
+        // The reservation is a store write: it runs off the worker's event loop (offload) and
+        // the call goes on when it is in the store.
         target.beforeSend = [this, charge, caller, monthly, signedIn, &tool,
-                             database = m_accounting.database](
-                                const mcp::Json &args) -> std::optional<mcp::ToolResult> {
+                             database = m_accounting.database, offload = m_accounting.offload,
+                             guard = QPointer<QObject>(m_dispatcher)](
+                                const mcp::Json &args, dispatch::DispatchTarget::Proceed proceed) {
             const Result<double> cost = costOf(tool, args);
             if (!cost)
-                return mcp::ToolResult::text(cost.error().message(), true);
+                return proceed(mcp::ToolResult::text(cost.error().message(), true));
             if (*cost <= 0)
-                return std::nullopt;
+                return proceed(std::nullopt);
             const QDateTime now = QDateTime::currentDateTimeUtc();
             store::SpendRequest &r = charge->request;
             r.cost = *cost;
@@ -527,44 +588,28 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
             r.server = m_server;
             r.period = policy::UsageMeter::periodOf(now);
             r.monthly = monthly;
-            const auto outcome = store::SpendRepository(*database).reserve(r);
-            if (!outcome) {
-                const bool capped = !r.tokenHash.isEmpty() || r.monthly;
-                qCWarning(lcGateway).noquote()
-                    << "cannot reserve the cost of" << m_server + u'.' + tool.name << "for"
-                    << caller.subject << ":" << outcome.error().message();
-                if (!capped)
-                    return std::nullopt; // no cap to keep: the call goes, uncounted
-                charge->refusedBy = tr("the spend could not be reserved");
-                return mcp::ToolResult::text(
-                    tr("%1 was not called: its cost could not be reserved against your spend "
-                       "cap just now. Try again shortly.")
+            auto reserved = [this, charge, caller, &tool, proceed,
+                             database](const Result<store::SpendOutcome> &outcome) {
+                proceed(reservationOutcome(*database, *charge, caller, tool, outcome));
+            };
+            if (!offload)
+                return reserved(store::SpendRepository(*database).reserve(r));
+            auto outcome = std::make_shared<Result<store::SpendOutcome>>(
+                Error(ErrorCode::Unavailable, QString()));
+            const bool started = offload(
+                [database, request = r, outcome] {
+                    *outcome = store::SpendRepository(*database).reserve(request);
+                },
+                [guard, reserved, outcome] {
+                    // The session (and this provider) went while the store answered.
+                    if (guard)
+                        reserved(*outcome);
+                });
+            if (!started)
+                proceed(mcp::ToolResult::text(
+                    tr("%1 was not called: the gateway is stopping. Try again shortly.")
                         .arg(tool.name),
-                    true);
-            }
-            if (!outcome->reserved()) {
-                const bool token = outcome->limit == store::SpendOutcome::Limit::Token;
-                const QString message =
-                    token ? tr("%1 was not called: it costs %2, and this token's spend cap of %3 "
-                               "has %4 spent. Ask the gateway's owner for a token with room "
-                               "left.")
-                                .arg(tool.name)
-                                .arg(*cost, 0, 'g', 10)
-                                .arg(outcome->cap, 0, 'g', 10)
-                                .arg(outcome->spent, 0, 'g', 10)
-                          : tr("%1 was not called: it costs %2, and your monthly spend on server "
-                               "%3 is capped at %4 with %5 spent. The cap resets at the start of "
-                               "next month; the gateway's owner can raise it.")
-                                .arg(tool.name)
-                                .arg(*cost, 0, 'g', 10)
-                                .arg(m_server)
-                                .arg(outcome->cap, 0, 'g', 10)
-                                .arg(outcome->spent, 0, 'g', 10);
-                charge->refusedBy = message;
-                return mcp::ToolResult::text(message, true);
-            }
-            charge->reserved = true;
-            return std::nullopt;
+                    true));
         };
     }
 

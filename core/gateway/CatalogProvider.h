@@ -2,6 +2,7 @@
 
 #include "ServerCatalog.h"
 #include "mcp/ToolProvider.h"
+#include "store/SpendRepository.h"
 
 #include <functional>
 #include <memory>
@@ -46,6 +47,9 @@ public:
         std::function<void(store::AuditRow)> audit; // null: calls are not recorded
         store::Database *database = nullptr;        // null: costs are neither reserved nor counted
         policy::UsageMeter *meter = nullptr;        // null: no quotas or rates
+        // Runs work where it may wait on the store, then `then` on the calling thread; false:
+        // not now (stopping). Null: spend reservations run on the calling thread.
+        std::function<bool(std::function<void()> work, std::function<void()> then)> offload;
     };
     // The JSON-RPC error code of a call a quota or rate limit stopped (the server-defined range of
     // JSON-RPC 2.0 section 5.1); alone in its body, it is answered with HTTP 429.
@@ -75,6 +79,19 @@ private:
     // Counts the call against the caller's quota and rate; the refusal to answer otherwise.
     std::optional<mcp::ToolResult> admission(const Permissions &permissions,
                                              const mcp::Caller &caller, const QString &tool) const;
+    // A costed call's money: reserved in the store before the request leaves.
+    struct Charge
+    {
+        store::SpendRequest request;
+        bool reserved = false;
+        QString refusedBy;    // the spend cap that stopped the call
+        bool settled = false; // recorded (and refunded) once: at the answer or a cancellation
+    };
+    // What the store said to a reservation: nothing (the call goes) or the tool error that stops
+    // it. A reservation that lands after the client cancelled is given back.
+    std::optional<mcp::ToolResult>
+    reservationOutcome(store::Database &database, Charge &charge, const mcp::Caller &caller,
+                       const openapi::Tool &tool, const Result<store::SpendOutcome> &outcome) const;
     void record(const mcp::Caller &caller, const QString &tool, const QString &decision,
                 const QString &reason, int upstreamStatus = 0, qint64 latencyMs = -1,
                 double cost = 0.0) const;

@@ -12,6 +12,7 @@
 #include "mcp/SessionId.h"
 #include "oauth/AuthorizationServer.h"
 #include "oauth/TokenService.h"
+#include "oauth/VerifiedTokenCache.h"
 #include "policy/AuditLog.h"
 #include "policy/PermissionPolicy.h"
 #include "policy/UsageLimits.h"
@@ -76,6 +77,9 @@ Gateway::Gateway(store::Database *database, QObject *parent)
         accounting.meter = m_meter.get();
         if (m_audit)
             accounting.audit = [this](store::AuditRow row) { audit(std::move(row)); };
+        accounting.offload = [this](std::function<void()> work, std::function<void()> then) {
+            return offload(std::move(work), std::move(then));
+        };
         return std::make_unique<CatalogProvider>(
             server, [this, server] { return catalog(server); },
             [this] {
@@ -87,12 +91,16 @@ Gateway::Gateway(store::Database *database, QObject *parent)
 {
     m_throttles = std::make_shared<oauth::AuthServerContext::Throttles>();
     m_blockingPool.setMaxThreadCount(4);
+    m_storePool.setMaxThreadCount(2);
     publish({});
     // Ended sessions recorded by other instances sharing the database.
     m_refresh.setInterval(std::chrono::seconds(10));
     connect(&m_refresh, &QTimer::timeout, this, [this] {
         if (m_registry)
             m_registry->refresh();
+        // Limits the store could not give at the last publish: calls are refused until it can.
+        if (const auto snap = snapshot(); snap && snap->limits && !snap->limits->readable())
+            publish(snap->servers, snap->catalogs);
         // Tokens, codes and pending sign-ins a day past their expiry: a day of grace keeps a
         // replayed code or refresh token recognisable (and its grant revocable) after it expired.
         if (m_database && ++m_refreshTicks % 360 == 1) {
@@ -248,6 +256,7 @@ void Gateway::stop()
         m_blockingClosed = true;
     }
     m_blockingPool.waitForDone();
+    m_storePool.waitForDone();
     if (m_server) {
         // Joins the worker threads, which deletes their endpoints while what they use is alive.
         m_server->close();
@@ -294,7 +303,10 @@ void Gateway::publish(QStringList servers, Catalogs catalogs)
     next->hosts = HostPolicy(next->publicUrl, m_options.allowedHosts);
     next->authMode = m_options.authMode;
     if (m_database) {
-        next->tokens = std::make_shared<const oauth::TokenService>(*m_database, next->publicUrl);
+        if (!m_tokenCache)
+            m_tokenCache = std::make_shared<oauth::VerifiedTokenCache>();
+        next->tokens =
+            std::make_shared<const oauth::TokenService>(*m_database, next->publicUrl, m_tokenCache);
         if (next->authMode == AuthMode::OAuth) {
             // A matrix that cannot be read leaves the previous one in force (none at first:
             // then nothing is allowed, rather than everything).
@@ -310,11 +322,16 @@ void Gateway::publish(QStringList servers, Catalogs catalogs)
                 qCWarning(lcGateway).noquote()
                     << "cannot read the permission matrix:" << loaded.error().message();
             auto limits = policy::UsageLimits::load(*m_database);
-            if (limits)
+            if (limits) {
+                if (m_meter)
+                    m_meter->forgetUsersExcept(limits->users());
                 next->limits =
                     std::make_shared<const policy::UsageLimits>(std::move(limits).value());
-            else if (previous && previous->limits)
+            } else if (previous && previous->limits)
                 next->limits = previous->limits;
+            else
+                next->limits = std::make_shared<const policy::UsageLimits>(
+                    policy::UsageLimits::unreadable(limits.error().message()));
             if (!limits)
                 qCWarning(lcGateway).noquote()
                     << "cannot read the plans and limits:" << limits.error().message();
@@ -356,6 +373,20 @@ void Gateway::setState(State state, const QString &error)
         return;
     m_state = state;
     Q_EMIT stateChanged(state);
+}
+
+bool Gateway::offload(std::function<void()> work, std::function<void()> then)
+{
+    QMutexLocker lock(&m_blockingMutex);
+    if (m_blockingClosed)
+        return false;
+    // The worker's endpoint lives until stop() has waited for the pool.
+    QObject *context = &endpoint();
+    m_storePool.start([work = std::move(work), then = std::move(then), context]() mutable {
+        work();
+        QMetaObject::invokeMethod(context, std::move(then), Qt::QueuedConnection);
+    });
+    return true;
 }
 
 McpEndpoint &Gateway::endpoint()

@@ -36,6 +36,7 @@ struct Caller;
 namespace gatehouse::oauth {
 class AuthorizationServer;
 class TokenService;
+class VerifiedTokenCache;
 } // namespace gatehouse::oauth
 
 namespace gatehouse::secrets {
@@ -172,6 +173,9 @@ private:
     std::optional<http::Response> gateScope(const QString &server, const mcp::Caller &caller,
                                             const QString &tool);
     void audit(store::AuditRow row);
+    // Runs work on m_storePool and then `then` on the calling worker's thread; false (neither
+    // runs) once the gateway is stopping.
+    bool offload(std::function<void()> work, std::function<void()> then);
 
     store::Database *m_database;
     ToolProviderFactory m_factory;
@@ -181,9 +185,14 @@ private:
     QByteArray m_cursorKey;
     QByteArray m_loginKey;
     std::shared_ptr<oauth::AuthServerContext::Throttles> m_throttles;
+    // Shared by every snapshot's TokenService, so a reload does not empty it.
+    std::shared_ptr<oauth::VerifiedTokenCache> m_tokenCache;
     // Runs the authorization server's blocking work (password hashing, fetching client metadata
     // documents) so that no worker's event loop waits on it.
     QThreadPool m_blockingPool;
+    // Store writes a call waits for (spend reservations), kept off the workers' event loops and
+    // out of the queue behind password hashing. Closed and waited for with m_blockingPool.
+    QThreadPool m_storePool;
     QMutex m_blockingMutex; // guards m_blockingClosed and starting work on the pool
     bool m_blockingClosed = false;
     std::unique_ptr<policy::UsageMeter> m_meter; // with a store, while running

@@ -2,7 +2,9 @@
 
 #include "Logging.h"
 #include "RandomToken.h"
+#include "VerifiedTokenCache.h"
 #include "store/ClientRepository.h"
+#include "store/Database.h"
 #include "store/ServerRepository.h"
 #include "store/TokenRepository.h"
 #include "store/UserRepository.h"
@@ -53,9 +55,11 @@ QString isoMinutes(const QDateTime &time)
 
 } // namespace
 
-TokenService::TokenService(store::Database &database, QUrl publicUrl)
+TokenService::TokenService(store::Database &database, QUrl publicUrl,
+                           std::shared_ptr<VerifiedTokenCache> cache)
     : m_database(database)
     , m_publicUrl(std::move(publicUrl))
+    , m_cache(std::move(cache))
 {}
 
 QString TokenService::baseUrl(const QUrl &publicUrl)
@@ -268,7 +272,17 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
         return v;
     }
     const QString hash = hashToken(token);
-    auto found = store::TokenRepository(m_database).access(hash);
+    // Read before the store, so a revocation committed while the store answers is not cached as
+    // the old state under the new generation.
+    const quint64 generation = m_database.authGeneration();
+    Result<store::TokenAccess> found = Error(ErrorCode::NotFound, QString());
+    if (auto cached = m_cache ? m_cache->find(hash, generation) : std::nullopt) {
+        found = std::move(*cached);
+    } else {
+        found = store::TokenRepository(m_database).access(hash);
+        if (found && m_cache && found->token.kind == accessKind)
+            m_cache->insert(hash, *found, generation);
+    }
     if (!found) {
         if (found.error().code() == ErrorCode::NotFound) {
             v.rejection = unknown();

@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace gatehouse::store {
@@ -16,6 +17,8 @@ class Database;
 }
 
 namespace gatehouse::oauth {
+
+class VerifiedTokenCache;
 
 // Static bearer tokens for MCP clients that only take a header (`gatehouse token mint`), and the
 // resource server's check of every access token. Tokens are opaque: 256 random bits, base64url,
@@ -112,7 +115,10 @@ public:
     };
 
     // publicUrl is the gateway's base URL; audiences are {publicUrl}/mcp/{server}.
-    TokenService(store::Database &database, QUrl publicUrl);
+    // cache: shared by the gateway's workers (and kept across configuration reloads); without
+    // one every verify() reads the store.
+    TokenService(store::Database &database, QUrl publicUrl,
+                 std::shared_ptr<VerifiedTokenCache> cache = {});
 
     // The gateway's base URL without a trailing slash: the issuer (RFC 8414 section 2) and the
     // prefix of every resource URL.
@@ -139,6 +145,7 @@ private:
 
     store::Database &m_database;
     QUrl m_publicUrl;
+    std::shared_ptr<VerifiedTokenCache> m_cache;
 };
 
 } // namespace gatehouse::oauth

@@ -46,6 +46,25 @@ void AuditLog::record(store::AuditRow row)
             ++m_invalidUnreported;
             return;
         }
+        if (row.decision == u"quota" || row.decision == u"rate") {
+            const QChar sep(0x1f);
+            const QString key = row.user.value_or(QString()) + sep +
+                                row.client.value_or(QString()) + sep +
+                                row.server.value_or(QString()) + sep +
+                                row.tool.value_or(QString()) + sep + row.decision;
+            const auto it = m_repeats.find(key);
+            if (it != m_repeats.end() && Clock::now() < it->windowEnd) {
+                ++it->count;
+                it->last = row.time;
+                return;
+            }
+            if (it != m_repeats.end()) {
+                if (it->count > 0)
+                    m_queue.append(summaryOf(*it));
+                m_repeats.erase(it);
+            }
+            m_repeats.insert(key, Repeats{row, 0, row.time, Clock::now() + m_options.repeatWindow});
+        }
         if (m_queue.size() + m_held >= m_options.maxPending) {
             ++m_dropped;
             ++m_droppedUnreported;
@@ -110,8 +129,12 @@ void AuditLog::run()
     const auto urgent = [this] { return m_stopping || m_flushRequested > m_flushServed; };
     for (;;) {
         if (!urgent()) {
-            if (batch.isEmpty() && m_queue.isEmpty())
-                m_wake.wait_until(lock, nextPrune, [&] { return urgent() || !m_queue.isEmpty(); });
+            if (batch.isEmpty() && m_queue.isEmpty()) {
+                auto until = nextPrune;
+                for (const Repeats &r : std::as_const(m_repeats))
+                    until = std::min(until, r.windowEnd);
+                m_wake.wait_until(lock, until, [&] { return urgent() || !m_queue.isEmpty(); });
+            }
             // The group-commit window: rows recorded meanwhile join this batch. After a failure
             // the wait grows, so a broken store is not hammered.
             std::chrono::milliseconds window = m_options.flushInterval;
@@ -125,6 +148,7 @@ void AuditLog::run()
         }
         const quint64 serving = m_flushRequested;
         const bool stopping = m_stopping;
+        queueRepeatSummaries(urgent());
         batch.append(std::move(m_queue));
         m_queue.clear();
         m_held = batch.size();
@@ -189,6 +213,33 @@ void AuditLog::run()
         qCCritical(lcAudit).noquote()
             << lost << "audit rows are lost: the store failed while the audit log stopped:" << why;
     m_database.releaseThreadConnection();
+}
+
+void AuditLog::queueRepeatSummaries(bool all)
+{
+    const auto now = Clock::now();
+    for (auto it = m_repeats.begin(); it != m_repeats.end();) {
+        if (!all && now < it->windowEnd) {
+            ++it;
+            continue;
+        }
+        if (it->count > 0)
+            m_queue.append(summaryOf(*it));
+        it = m_repeats.erase(it);
+    }
+}
+
+store::AuditRow AuditLog::summaryOf(const Repeats &repeats)
+{
+    store::AuditRow row = repeats.first;
+    row.time = repeats.last;
+    row.upstreamStatus.reset();
+    row.latencyMs.reset();
+    row.cost.reset();
+    row.reason = tr("%1 more calls refused the same way since %2 (written as one row)")
+                     .arg(repeats.count)
+                     .arg(repeats.first.time.toString(Qt::ISODateWithMs));
+    return row;
 }
 
 void AuditLog::prune()

@@ -4,6 +4,7 @@
 #include "store/AuditRepository.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 
 #include <chrono>
@@ -29,6 +30,10 @@ namespace gatehouse::policy {
 // destroyed is written first; if that last write fails the rows are lost and the log says how
 // many.
 //
+// A client that keeps calling at its limit would write a row per refusal: refusals by a quota or
+// rate limit are written once per (user, client, server, tool, limit) and repeatWindow, and the
+// repeats in that window as one more row saying how many there were.
+//
 // The Database must outlive the AuditLog.
 class AuditLog
 {
@@ -42,6 +47,7 @@ public:
                                                         // start); 0: kept forever
         qsizetype maxPending = 65536; // rows queued beyond this are dropped (counted, warned once
                                       // per flush)
+        std::chrono::milliseconds repeatWindow{60000}; // see the class comment
     };
 
     AuditLog(store::Database &database, Options options);
@@ -67,8 +73,19 @@ public:
     qsizetype pending() const;
 
 private:
+    struct Repeats
+    {
+        store::AuditRow first; // the refusal that was written
+        qint64 count = 0;      // refused the same way since, not written
+        QDateTime last;
+        std::chrono::steady_clock::time_point windowEnd;
+    };
+
     void run();
     void prune();
+    // Under m_mutex: queues the rows that sum up repeats whose window ended (all when all).
+    void queueRepeatSummaries(bool all);
+    static store::AuditRow summaryOf(const Repeats &repeats);
 
     store::Database &m_database;
     const Options m_options;
@@ -77,6 +94,7 @@ private:
     std::condition_variable m_wake;    // the writer waits on it
     std::condition_variable m_flushed; // flush() waits on it
     QList<store::AuditRow> m_queue;    // recorded, not yet taken by the writer
+    QHash<QString, Repeats> m_repeats; // limit refusals by who, where and which limit
     qsizetype m_held = 0;              // taken by the writer: being written or kept for a retry
     qint64 m_dropped = 0;
     qint64 m_droppedUnreported = 0; // dropped for want of room, not yet logged

@@ -5,9 +5,17 @@
 
 namespace gatehouse::policy {
 
-UsageLimits::UsageLimits(QHash<QString, Limits> users)
+UsageLimits::UsageLimits(QHash<QString, Limits> users, QSet<QString> known)
     : m_users(std::move(users))
+    , m_known(std::move(known))
 {}
+
+UsageLimits UsageLimits::unreadable(QString problem)
+{
+    UsageLimits limits;
+    limits.m_problem = problem.isEmpty() ? tr("the store did not answer") : std::move(problem);
+    return limits;
+}
 
 Result<UsageLimits> UsageLimits::load(store::Database &database)
 {
@@ -21,7 +29,9 @@ Result<UsageLimits> UsageLimits::load(store::Database &database)
     for (const store::Plan &plan : *plans)
         byName.insert(plan.name, plan);
     QHash<QString, Limits> limits;
+    QSet<QString> known;
     for (const store::User &user : *users) {
+        known.insert(user.name);
         Limits l;
         if (user.plan) {
             const store::Plan plan = byName.value(*user.plan);
@@ -39,7 +49,7 @@ Result<UsageLimits> UsageLimits::load(store::Database &database)
         if (l != Limits{})
             limits.insert(user.name, l);
     }
-    return UsageLimits(std::move(limits));
+    return UsageLimits(std::move(limits), std::move(known));
 }
 
 const Limits &UsageLimits::of(const QString &user) const

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -35,13 +36,24 @@ public:
     static Result<UsageLimits> load(store::Database &database);
 
     UsageLimits() = default;
-    explicit UsageLimits(QHash<QString, Limits> users);
+    explicit UsageLimits(QHash<QString, Limits> users, QSet<QString> known = {});
+    // Stands in when the store's plans cannot be read and none were read before: the gateway
+    // then refuses calls rather than letting everyone past every limit.
+    static UsageLimits unreadable(QString problem);
+
+    bool readable() const { return m_problem.isEmpty(); }
+    // Every user in the store when the limits were read, with limits or not.
+    const QSet<QString> &users() const { return m_known; }
+    // Why the limits are unknown (the store's error), for the refusal.
+    const QString &problem() const { return m_problem; }
 
     // A user without a plan or limits of their own (or unknown) has none.
     const Limits &of(const QString &user) const;
 
 private:
     QHash<QString, Limits> m_users;
+    QSet<QString> m_known;
+    QString m_problem;
 };
 
 } // namespace gatehouse::policy

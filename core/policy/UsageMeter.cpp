@@ -172,6 +172,31 @@ qint64 UsageMeter::callsThisMonth(const QString &user, const QString &server, co
     return loadStored(user, server, periodOf(now)).value_or(0);
 }
 
+void UsageMeter::forgetUsersExcept(const QSet<QString> &users)
+{
+    for (Shard &shard : m_shards) {
+        std::lock_guard lock(shard.mutex);
+        // Counts not yet written stay: the calls were made and are written at the next flush.
+        shard.counters.removeIf([&](const auto &entry) {
+            const Counter &c = entry.value();
+            return c.pending == 0 && c.writing == 0 && !users.contains(c.user);
+        });
+        shard.buckets.removeIf([&](const auto &entry) {
+            return !users.contains(entry.key().section(kSeparator, 0, 0));
+        });
+    }
+}
+
+qsizetype UsageMeter::tracked() const
+{
+    qsizetype total = 0;
+    for (Shard &shard : m_shards) {
+        std::lock_guard lock(shard.mutex);
+        total += shard.counters.size() + shard.buckets.size();
+    }
+    return total;
+}
+
 Status UsageMeter::flush()
 {
     std::lock_guard flushing(m_flushMutex);

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 #include <array>
@@ -64,6 +65,11 @@ public:
 
     Admission admit(const QString &user, const QString &server, const Limits &limits,
                     const QDateTime &now);
+    // Drops what the meter holds for users no longer in the store (counts already written, rate
+    // buckets), so removed users do not stay in memory until a restart.
+    void forgetUsersExcept(const QSet<QString> &users);
+    // Counters and rate buckets held in memory (tests, diagnostics).
+    qsizetype tracked() const;
     // Writes the counts taken so far (tests, a clean stop). Thread-safe.
     Status flush();
     // Calls counted this month for (user, server), written or not.
@@ -105,7 +111,7 @@ private:
 
     store::Database *m_database;
     Options m_options;
-    std::array<Shard, 16> m_shards;
+    mutable std::array<Shard, 16> m_shards;
     std::mutex m_flushMutex; // one flush at a time
     std::mutex m_wakeMutex;
     std::condition_variable m_wake;

@@ -69,12 +69,15 @@ Status AuditRepository::append(const QList<AuditRow> &rows)
     }
     if (rows.isEmpty())
         return {};
+    // One statement prepared for the whole batch: the writer thread stores every call the
+    // gateway answers, so preparing per row cost as much as the rows themselves.
+    const QString action = tr("Writing an audit row");
     return m_database.write([&](QSqlDatabase &db) -> Status {
+        Query q(m_database, db,
+                u"INSERT INTO audit_log (at_ms, user_name, client_id, server, tool, decision, "
+                "reason, upstream_status, latency_ms, cost) VALUES (:at, :user, :client, "
+                ":server, :tool, :decision, :reason, :status, :latency, :cost)"_s);
         for (const AuditRow &r : rows) {
-            Query q(m_database, db,
-                    u"INSERT INTO audit_log (at_ms, user_name, client_id, server, tool, decision, "
-                    "reason, upstream_status, latency_ms, cost) VALUES (:at, :user, :client, "
-                    ":server, :tool, :decision, :reason, :status, :latency, :cost)"_s);
             q.bind(u":at"_s, Query::fromTime(r.time))
                 .bind(u":user"_s, Query::fromText(r.user))
                 .bind(u":client"_s, Query::fromText(r.client))
@@ -87,7 +90,7 @@ Status AuditRepository::append(const QList<AuditRow> &rows)
                                                           : std::nullopt))
                 .bind(u":latency"_s, Query::fromInteger(r.latencyMs))
                 .bind(u":cost"_s, Query::fromReal(r.cost));
-            if (auto s = q.exec(tr("Writing an audit row")); !s.ok())
+            if (auto s = q.exec(action); !s.ok())
                 return s;
         }
         return {};

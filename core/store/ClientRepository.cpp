@@ -92,7 +92,7 @@ Status ClientRepository::save(const Client &c, bool replace)
         return Error(ErrorCode::InvalidArgument,
                      tr("OAuth client '%1': kind '%2' is not one of %3.")
                          .arg(c.clientId, c.kind, kinds.join(u", "_s)));
-    return m_database.write([&](QSqlDatabase &db) -> Status {
+    const Status written = m_database.write([&](QSqlDatabase &db) -> Status {
         QString sql = u"INSERT INTO oauth_clients ("_s + columns +
                       u") VALUES (:client_id, :secret, :user, :name, :redirect_uris, :kind, "
                       ":created_at, :revoked, :origin, :metadata)"_s;
@@ -129,11 +129,14 @@ Status ClientRepository::save(const Client &c, bool replace)
                              .arg(c.clientId, c.user.value_or(QString())));
         return s;
     });
+    // Verified-token caches must see a disabled or removed user, a revoked client, now.
+    m_database.noteAuthChange();
+    return written;
 }
 
 Status ClientRepository::revoke(const QString &clientId)
 {
-    return m_database.write([&](QSqlDatabase &db) -> Status {
+    const Status written = m_database.write([&](QSqlDatabase &db) -> Status {
         Query q(m_database, db, u"UPDATE oauth_clients SET revoked = 1 WHERE client_id = :id"_s);
         q.bind(u":id"_s, clientId);
         if (auto s = q.exec(tr("Revoking OAuth client '%1'").arg(clientId)); !s.ok())
@@ -148,11 +151,14 @@ Status ClientRepository::revoke(const QString &clientId)
         tokens.bind(u":id"_s, clientId);
         return tokens.exec(tr("Revoking the tokens of OAuth client '%1'").arg(clientId));
     });
+    // Verified-token caches must see a disabled or removed user, a revoked client, now.
+    m_database.noteAuthChange();
+    return written;
 }
 
 Status ClientRepository::remove(const QString &clientId)
 {
-    return m_database.write([&](QSqlDatabase &db) -> Status {
+    const Status written = m_database.write([&](QSqlDatabase &db) -> Status {
         Query q(m_database, db, u"DELETE FROM oauth_clients WHERE client_id = :id"_s);
         q.bind(u":id"_s, clientId);
         if (auto s = q.exec(tr("Removing OAuth client '%1'").arg(clientId)); !s.ok())
@@ -164,6 +170,9 @@ Status ClientRepository::remove(const QString &clientId)
                              .arg(clientId));
         return {};
     });
+    // Verified-token caches must see a disabled or removed user, a revoked client, now.
+    m_database.noteAuthChange();
+    return written;
 }
 
 } // namespace gatehouse::store

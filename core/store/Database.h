@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -62,6 +63,13 @@ public:
     // Connections currently open, for tests and diagnostics.
     int openConnectionCount() const;
 
+    // Counts changes to what a bearer token's check reads (tokens revoked, users disabled or
+    // removed, clients revoked), so caches of verified tokens in this process drop what they
+    // hold at once. Repositories call noteAuthChange() after such a write committed; changes made
+    // by another process reach a cache only when its entries expire.
+    quint64 authGeneration() const { return m_authGeneration.load(std::memory_order_acquire); }
+    void noteAuthChange() { m_authGeneration.fetch_add(1, std::memory_order_acq_rel); }
+
     struct Registry;
 
 private:
@@ -73,6 +81,7 @@ private:
     SqlDialect m_dialect;
     QString m_description;
     std::shared_ptr<Registry> m_registry;
+    std::atomic<quint64> m_authGeneration{0};
 };
 
 } // namespace gatehouse::store

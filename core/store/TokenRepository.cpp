@@ -212,6 +212,9 @@ Result<int> TokenRepository::update(const QString &sql, const QVariant &value,
         changed = q.rowsAffected();
         return st;
     });
+    // Revocations must reach the gateway's verified-token caches now.
+    if (changed > 0)
+        m_database.noteAuthChange();
     if (!s.ok())
         return s.error();
     return changed;

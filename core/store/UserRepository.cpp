@@ -91,7 +91,7 @@ Status UserRepository::save(const User &user, bool replace)
         return Error(
             ErrorCode::InvalidArgument,
             tr("User '%1' lists a role twice: %2.").arg(user.name, user.roles.join(u", "_s)));
-    return m_database.write([&](QSqlDatabase &db) -> Status {
+    const Status written = m_database.write([&](QSqlDatabase &db) -> Status {
         if (user.plan) {
             Query plan(m_database, db, u"SELECT 1 FROM plans WHERE name = :name"_s);
             plan.bind(u":name"_s, *user.plan);
@@ -160,11 +160,14 @@ Status UserRepository::save(const User &user, bool replace)
         }
         return {};
     });
+    // Verified-token caches must see a disabled or removed user, a revoked client, now.
+    m_database.noteAuthChange();
+    return written;
 }
 
 Status UserRepository::remove(const QString &name)
 {
-    return m_database.write([&](QSqlDatabase &db) -> Status {
+    const Status written = m_database.write([&](QSqlDatabase &db) -> Status {
         Query q(m_database, db, u"DELETE FROM users WHERE name = :name"_s);
         q.bind(u":name"_s, name);
         if (auto s = q.exec(tr("Removing user '%1'").arg(name)); !s.ok())
@@ -174,6 +177,9 @@ Status UserRepository::remove(const QString &name)
                          tr("Cannot remove user '%1': there is no user by that name.").arg(name));
         return {};
     });
+    // Verified-token caches must see a disabled or removed user, a revoked client, now.
+    m_database.noteAuthChange();
+    return written;
 }
 
 } // namespace gatehouse::store

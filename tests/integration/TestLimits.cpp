@@ -21,6 +21,8 @@
 #include "store/UserRepository.h"
 
 #include <QMutex>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -385,6 +387,41 @@ private Q_SLOTS:
             store::SpendRepository(*m_db).spentByToken(oauth::TokenService::hashToken(token));
         QVERIFY(spent.ok());
         QCOMPARE(*spent, 0.0);
+    }
+
+    // Limits the store cannot give are not "no limits": calls are refused, nothing goes
+    // upstream, and calls go again once the plans can be read.
+    void unreadablePlansRefuseCallsUntilTheyCanBeRead()
+    {
+        const auto rename = [this](const QString &from, const QString &to) {
+            return m_db->write([&](QSqlDatabase &db) -> Status {
+                QSqlQuery q(db);
+                if (!q.exec(u"ALTER TABLE %1 RENAME TO %2"_s.arg(from, to)))
+                    return Error(ErrorCode::Database, q.lastError().text());
+                return {};
+            });
+        };
+        QVERIFY(rename(u"plans"_s, u"plans_away"_s).ok());
+        startGateway();
+        const int before = m_upstream->total();
+        {
+            McpTestSession session(m_gateway->port(), "billing",
+                                   {Field("Authorization", bearer(mint(u"sam"_s)))});
+            QVERIFY(session.isOpen());
+            const json refused = session.callTool(u"get_invoice"_s, {{"invoice_id", "in_1"}});
+            QVERIFY2(refused.value("isError", false), refused.dump().c_str());
+            QVERIFY2(textOf(refused).find("cannot read its plans and limits") != std::string::npos,
+                     refused.dump().c_str());
+        }
+        QCOMPARE(m_upstream->total(), before);
+
+        QVERIFY(rename(u"plans_away"_s, u"plans"_s).ok());
+        QVERIFY(m_gateway->reloadServers().ok());
+        McpTestSession session(m_gateway->port(), "billing",
+                               {Field("Authorization", bearer(mint(u"sam"_s)))});
+        const json ok = session.callTool(u"get_invoice"_s, {{"invoice_id", "in_1"}});
+        QVERIFY2(!ok.value("isError", false), ok.dump().c_str());
+        QCOMPARE(m_upstream->total(), before + 1);
     }
 
     void everyCallIsAudited()

@@ -9,6 +9,7 @@
 #include "http/Response.h"
 #include "http/Server.h"
 #include "oauth/TokenService.h"
+#include "oauth/VerifiedTokenCache.h"
 #include "store/CredentialRepository.h"
 #include "store/Database.h"
 #include "store/Migrator.h"
@@ -16,7 +17,10 @@
 #include "store/ServerRepository.h"
 #include "store/UserRepository.h"
 
+#include <QElapsedTimer>
 #include <QMutex>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -426,6 +430,81 @@ private Q_SLOTS:
             QCOMPARE(attribute(challenge, "scope"), QByteArray("billing:read"));
             QVERIFY2(description.contains("crm:read"), challenge.constData()); // granted
         }
+    }
+
+    // The gateway keeps verified tokens for a moment (VerifiedTokenCache): a token that was just
+    // used must still stop working at once when this process revokes it or disables its user,
+    // and within about a second when another process (the command line) changes the store.
+    void aUsedTokenStopsAtOnceWhenRevokedHere()
+    {
+        const QString token = mint(u"bob"_s, u"billing"_s);
+        QCOMPARE(
+            request(m_gateway->port(), "POST", "/mcp/billing", withAuth(bearer(token)), kInitialize)
+                .status,
+            200);
+        QVERIFY(m_tokens->revoke(oauth::TokenService::hashToken(token).left(12)).ok());
+        QCOMPARE(
+            request(m_gateway->port(), "POST", "/mcp/billing", withAuth(bearer(token)), kInitialize)
+                .status,
+            401);
+    }
+
+    void aUsedTokenStopsAtOnceWhenItsUserIsDisabledHere()
+    {
+        store::User erin;
+        erin.name = u"erin"_s;
+        erin.roles = {u"everything"_s};
+        QVERIFY(store::UserRepository(*m_db).upsert(erin).ok());
+        const QString token = mint(u"erin"_s, u"billing"_s);
+        QCOMPARE(
+            request(m_gateway->port(), "POST", "/mcp/billing", withAuth(bearer(token)), kInitialize)
+                .status,
+            200);
+        erin.disabled = true;
+        QVERIFY(store::UserRepository(*m_db).upsert(erin).ok());
+        const auto r = request(m_gateway->port(), "POST", "/mcp/billing", withAuth(bearer(token)),
+                               kInitialize);
+        QCOMPARE(r.status, 401);
+        QVERIFY2(r.header("www-authenticate").contains("disabled"), r.body.constData());
+    }
+
+    void aRevocationByAnotherProcessTakesEffectWithinASecond()
+    {
+        const QString token = mint(u"bob"_s, u"billing"_s);
+        QCOMPARE(
+            request(m_gateway->port(), "POST", "/mcp/billing", withAuth(bearer(token)), kInitialize)
+                .status,
+            200);
+        // As `gatehouse token revoke` in another process would: the store changes, this
+        // process's Database is not told.
+        {
+            auto other = store::Database::open(m_db->options());
+            QVERIFY(other.ok());
+            QVERIFY((*other)
+                        ->write([&](QSqlDatabase &db) -> Status {
+                            QSqlQuery q(db);
+                            q.prepare(
+                                u"UPDATE oauth_tokens SET revoked = 1 WHERE token_hash = ?"_s);
+                            q.addBindValue(oauth::TokenService::hashToken(token));
+                            if (!q.exec() || q.numRowsAffected() != 1)
+                                return Error(ErrorCode::Database, q.lastError().text());
+                            return {};
+                        })
+                        .ok());
+        }
+        QElapsedTimer waited;
+        waited.start();
+        int status = 200;
+        while (status == 200 && waited.elapsed() < 5000) {
+            status = request(m_gateway->port(), "POST", "/mcp/billing", withAuth(bearer(token)),
+                             kInitialize)
+                         .status;
+            if (status == 200)
+                QTest::qWait(50);
+        }
+        QCOMPARE(status, 401);
+        QVERIFY2(waited.elapsed() < oauth::VerifiedTokenCache::defaultMaxAge.count() + 1000,
+                 qPrintable(QString::number(waited.elapsed())));
     }
 
     void sessionsBelongToTheirUser()

@@ -161,6 +161,61 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stored().size(), 1, 10000);
     }
 
+    void limitRefusalsAreWrittenOncePerWindowWithTheirCount()
+    {
+        AuditLog::Options options = slow();
+        options.repeatWindow = 300ms;
+        AuditLog log(*m_db, options);
+        const auto refusal = [](const QString &user, const QString &decision) {
+            AuditRow r = callRow(u"list_invoices"_s);
+            r.user = user;
+            r.decision = decision;
+            r.reason = u"Rate limit reached"_s;
+            r.upstreamStatus.reset();
+            r.latencyMs.reset();
+            return r;
+        };
+        for (int i = 0; i < 500; ++i)
+            log.record(refusal(u"bob"_s, u"rate"_s));
+        log.record(refusal(u"bob"_s, u"quota"_s)); // another limit: its own row
+        log.record(refusal(u"alice"_s, u"rate"_s));
+        log.record(callRow(u"list_invoices"_s)); // allowed calls are never folded
+        log.record(callRow(u"list_invoices"_s));
+        QVERIFY(log.flush().ok());
+
+        QList<AuditRow> bobRate;
+        int bobQuota = 0, alice = 0, allowed = 0;
+        for (const AuditRow &r : stored()) {
+            if (r.decision == u"allow")
+                ++allowed;
+            else if (r.user == u"alice")
+                ++alice;
+            else if (r.decision == u"quota")
+                ++bobQuota;
+            else
+                bobRate.append(r);
+        }
+        QCOMPARE(allowed, 2);
+        QCOMPARE(alice, 1);
+        QCOMPARE(bobQuota, 1);
+        QCOMPARE(bobRate.size(), 2);
+        int summaries = 0;
+        for (const AuditRow &r : bobRate) {
+            if (r.reason->startsWith(u"499 more calls refused the same way"_s))
+                ++summaries;
+            else
+                QCOMPARE(*r.reason, u"Rate limit reached"_s);
+        }
+        QCOMPARE(summaries, 1);
+
+        // After the window, the next refusal is written again (and its repeat summed up).
+        QTest::qWait(350);
+        log.record(refusal(u"bob"_s, u"rate"_s));
+        log.record(refusal(u"bob"_s, u"rate"_s));
+        QVERIFY(log.flush().ok());
+        QCOMPARE(log.written(), 2 + 1 + 1 + 2 + 2);
+    }
+
     void destructorWritesQueuedRows()
     {
         QElapsedTimer timer;

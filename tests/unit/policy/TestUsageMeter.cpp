@@ -212,6 +212,29 @@ private Q_SLOTS:
                  Admission::Limit::Monthly);
     }
 
+    void removedUsersAreForgottenButTheirUnwrittenCallsAreNot()
+    {
+        QTemporaryDir dir;
+        auto database = store::test::openStore(dir);
+        QVERIFY(database);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        UsageMeter meter(database.get(), slow());
+        QVERIFY(meter.admit(u"bob"_s, u"billing"_s, perMinute(10), now).admitted());
+        QVERIFY(meter.admit(u"eve"_s, u"billing"_s, perMinute(10), now).admitted());
+        QCOMPARE(meter.tracked(), 4); // a counter and a bucket each
+        // eve is removed before her call was written: the count stays until it is.
+        meter.forgetUsersExcept({u"bob"_s});
+        QCOMPARE(meter.tracked(), 3);
+        GH_VERIFY_OK(meter.flush());
+        const auto written = store::UsageRepository(*database).get(u"eve"_s, u"billing"_s,
+                                                                   UsageMeter::periodOf(now));
+        GH_VERIFY_OK(written);
+        QCOMPARE(written->calls, 1);
+        meter.forgetUsersExcept({u"bob"_s});
+        QCOMPARE(meter.tracked(), 2);
+        QCOMPARE(meter.callsThisMonth(u"bob"_s, u"billing"_s, now), 1);
+    }
+
     void batchesAreWrittenOnTheInterval()
     {
         QTemporaryDir dir;
