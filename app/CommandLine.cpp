@@ -12,12 +12,10 @@
 #include "config/ConfigLoader.h"
 #include "config/ConfigWriter.h"
 #include "config/StoreSync.h"
+#include "gateway/BundleExporter.h"
 #include "oauth/PasswordHash.h"
 #include "secrets/CredentialVault.h"
-#include "secrets/KeyFileKeyProvider.h"
-#include "secrets/MasterKey.h"
-#include "secrets/Vault.h"
-#include "store/CredentialRepository.h"
+#include "secrets/MasterKeyProvider.h"
 #include "store/UserRepository.h"
 
 #include <QCommandLineParser>
@@ -301,136 +299,67 @@ int CommandLine::exportBundle(const QStringList &args)
     if (seal && QDir(bundleDir).isRoot())
         return usage(tr("--out cannot be the root folder: the deployment key is written beside "
                         "the bundle, never inside it"));
-    const QString keyPath = bundleDir + QStringLiteral(".deployment-key");
-    const QString keyName = QFileInfo(keyPath).fileName();
-    const QFileInfo keyDir(QFileInfo(keyPath).absolutePath());
-    if (seal && (keyDir.permissions() & (QFile::WriteGroup | QFile::WriteOther)))
-        return fail(Error(ErrorCode::PermissionDenied,
-                          tr("the deployment key is written beside the bundle, into %1, which "
-                             "other users can write (and so replace the key): choose --out "
-                             "inside a folder only you can write")
-                              .arg(keyDir.absoluteFilePath())));
-    const QFileInfo keyInfo(keyPath);
-    if (seal && !force && (keyInfo.exists() || keyInfo.isSymLink()))
-        return fail(Error(ErrorCode::AlreadyExists,
-                          tr("%1 already exists, and may be the key a server runs with: move it "
-                             "away, or pass --force to replace it (servers installed with it "
-                             "cannot unseal this export's secrets until they get the new key)")
-                              .arg(keyPath)));
+    const gateway::BundleExporter::Options options{out, seal, force};
+    if (Status checked = gateway::BundleExporter::checkDestination(options); !checked) {
+        if (checked.error().code() == ErrorCode::AlreadyExists)
+            return fail(
+                Error(ErrorCode::AlreadyExists,
+                      tr("%1 already exists, and may be the key a server runs with: move it "
+                         "away, or pass --force to replace it (servers installed with it "
+                         "cannot unseal this export's secrets until they get the new key)")
+                          .arg(gateway::BundleExporter::keyPathFor(out))));
+        return fail(checked.error());
+    }
 
     auto workspace = openWorkspace(parser);
     if (!workspace)
         return fail(workspace.error());
-    store::Database &database = (*workspace)->database();
-    config::StoreSync sync(database);
-    if (!seal) {
-        const auto bundle = sync.exportBundle(out);
-        if (!bundle)
-            return fail(bundle.error());
-        m_out << tr("Wrote %1. Run it with: gatehouse serve --config %1").arg(*bundle) << '\n';
-        return Success;
-    }
-
     // The owner's vault, under the master key the configuration names.
-    std::optional<config::MasterKeyConfig> masterKey;
-    if (parser.isSet(QStringLiteral("config"))) {
-        config::ConfigLoader loader(config::ConfigLoader::Options{false});
-        const config::LoadResult loaded = loader.loadFile(parser.value(QStringLiteral("config")));
-        if (!loaded.ok())
-            return fail(loaded.toResult().error());
-        masterKey = loaded.config->gateway.masterKey;
+    std::unique_ptr<secrets::MasterKeyProvider> provider;
+    if (seal) {
+        std::optional<config::MasterKeyConfig> masterKey;
+        if (parser.isSet(QStringLiteral("config"))) {
+            config::ConfigLoader loader(config::ConfigLoader::Options{false});
+            const config::LoadResult loaded =
+                loader.loadFile(parser.value(QStringLiteral("config")));
+            if (!loaded.ok())
+                return fail(loaded.toResult().error());
+            masterKey = loaded.config->gateway.masterKey;
+        }
+        provider = secrets::CredentialVault::provider(masterKey);
     }
-    const auto provider = secrets::CredentialVault::provider(masterKey);
-    const auto vault = secrets::CredentialVault::openExisting(database, *provider);
-    if (!vault)
-        return fail(vault.error().withContext(tr("the credential vault")));
-    const auto credentials = store::CredentialRepository(database).list();
-    if (!credentials)
-        return fail(credentials.error());
-
-    auto key = secrets::MasterKey::generate();
-    if (!key)
-        return fail(key.error());
-    const auto deployment = secrets::Vault::create(*key);
-    if (!deployment)
-        return fail(deployment.error());
-    config::StoreSync::SealedSecrets sealed;
-    sealed.keyFile = keyName;
-    QStringList notImported;
-    QStringList refreshTokens;
-    for (const store::Credential &c : *credentials) {
-        if (c.perUser) {
-            sealed.perUser << c.name;
-            continue;
-        }
-        if (c.secret && c.secret->kind != QLatin1String("keychain"))
-            continue; // env, file and sealed references are exported as they are
-        // A rotated refresh token is stored back into the vault, which a sealed one cannot be.
-        if (c.type == QLatin1String("oauth2_refresh_token")) {
-            refreshTokens << c.name;
-            continue;
-        }
-        if (!*vault) {
-            notImported << c.name;
-            continue;
-        }
-        auto value = (*vault)->seal(c.name, *deployment);
-        if (!value) {
-            if (value.error().code() != ErrorCode::NotFound)
-                return fail(value.error().withContext(tr("credential %1").arg(c.name)));
-            notImported << c.name;
-            continue;
-        }
-        sealed.values.insert(c.name, *value);
-    }
-
-    config::GatewayConfig gateway;
-    secrets::KeyFileKeyProvider keyFile(keyPath);
-    if (!sealed.values.isEmpty()) {
-        if (Status written = force ? keyFile.replace(*key) : keyFile.store(*key); !written)
-            return fail(Error(written.error().code(),
-                              tr("the deployment key was not written, and nothing was exported "
-                                 "(%1). Choose --out inside a folder of yours.")
-                                  .arg(written.error().message())));
-        // As exported, the bundle runs where it was written; the README says how to install
-        // the key on a server.
-        gateway.masterKey = config::MasterKeyConfig{config::MasterKeySource::File,
-                                                    QStringLiteral("../") + keyName, keyPath};
-    }
-    const auto bundle = sync.exportBundle(out, gateway, sealed);
-    if (!bundle) {
-        if (!sealed.values.isEmpty()) {
-            [[maybe_unused]] const Status removed = keyFile.remove(); // it seals nothing now
-        }
-        return fail(bundle.error());
-    }
-    m_out << tr("Wrote %1. Run it with: gatehouse serve --config %1").arg(*bundle) << '\n';
-    if (sealed.values.isEmpty()) {
+    const auto report =
+        gateway::BundleExporter::run((*workspace)->database(), options, provider.get());
+    if (!report)
+        return fail(report.error());
+    m_out << tr("Wrote %1. Run it with: gatehouse serve --config %1").arg(report->configFile)
+          << '\n';
+    if (!seal)
+        return Success;
+    if (report->sealed.isEmpty()) {
         m_out << tr("Nothing was sealed: no owner-wide secret is imported into the vault, so no "
                     "deployment key was written.")
               << '\n';
     } else {
-        QStringList names = sealed.values.keys();
-        names.sort();
         m_out << tr("Sealed the owner-wide secrets of %1 to the deployment key %2, beside the "
                     "bundle and not in it. Install it as the server's master key (the bundle's "
                     "README.md says how) and keep it apart from copies of the bundle.")
-                     .arg(names.join(QStringLiteral(", ")), keyPath)
+                     .arg(report->sealed.join(QStringLiteral(", ")), report->keyFile)
               << '\n';
     }
-    if (!sealed.perUser.isEmpty())
+    if (!report->perUser.isEmpty())
         m_out << tr("Per-user secrets are not exported: each user of %1 imports their own on the "
                     "server with `gatehouse credential import NAME --user USER --from-stdin`.")
-                     .arg(sealed.perUser.join(QStringLiteral(", ")))
+                     .arg(report->perUser.join(QStringLiteral(", ")))
               << '\n';
-    if (!notImported.isEmpty())
+    if (!report->notImported.isEmpty())
         m_out << tr("Not sealed, no secret imported: %1 (import it on the server).")
-                     .arg(notImported.join(QStringLiteral(", ")))
+                     .arg(report->notImported.join(QStringLiteral(", ")))
               << '\n';
-    if (!refreshTokens.isEmpty())
+    if (!report->refreshTokens.isEmpty())
         m_out << tr("Not sealed: %1 (an upstream rotates a refresh token, which only the "
                     "server's vault can store back; import it on the server).")
-                     .arg(refreshTokens.join(QStringLiteral(", ")))
+                     .arg(report->refreshTokens.join(QStringLiteral(", ")))
               << '\n';
     return Success;
 }

@@ -6,6 +6,7 @@
 #include "TrayIcon.h"
 #include "Workspace.h"
 #include "gateway/Gateway.h"
+#include "gateway/ListenSettings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -92,8 +93,14 @@ int runGui(int argc, char **argv)
                             << (*workspace)->dataDir();
 
     gateway::Gateway gateway(&(*workspace)->database());
-    gateway::ListenOptions listen; // 127.0.0.1:8787 until the Gateway page edits it
-    ui::MainWindow window(gateway, (*workspace)->database(), listen);
+    // 127.0.0.1:8787 until the Gateway page saves other settings; a broken settings file is
+    // reported there.
+    gateway::ListenOptions listen;
+    if (const auto settings = gateway::ListenSettings::load((*workspace)->dataDir()); settings)
+        listen = settings->listenOptions();
+    else
+        qCWarning(lcApp).noquote() << settings.error().message();
+    ui::MainWindow window(gateway, (*workspace)->database(), listen, (*workspace)->dataDir());
     ui::TrayIcon tray(gateway, window, QSystemTrayIcon::isSystemTrayAvailable());
     window.show();
     const int rc = QApplication::exec();

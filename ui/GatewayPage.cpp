@@ -1,27 +1,45 @@
 #include "GatewayPage.h"
 
+#include "BusyRow.h"
 #include "GatewayStatus.h"
 #include "PageTitle.h"
+#include "ProblemRow.h"
+#include "WrappingLabel.h"
 
+#include <QButtonGroup>
 #include <QClipboard>
+#include <QComboBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
 #include <QStyle>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
 
 using State = gateway::Gateway::State;
+using gateway::ListenSettings;
+using http::SelfSignedCertificate;
 
 GatewayPage::GatewayPage(const gateway::Gateway &gateway, QWidget *parent)
+    : GatewayPage(gateway, QString(), parent)
+{}
+
+GatewayPage::GatewayPage(const gateway::Gateway &gateway, const QString &dataDir, QWidget *parent)
     : QWidget(parent)
     , m_gateway(gateway)
+    , m_dataDir(dataDir)
 {
     setAccessibleName(tr("Gateway"));
+    m_pool.setMaxThreadCount(1);
 
     auto *purpose = new QLabel(tr("The gateway is the address that MCP clients, such as AI "
                                   "assistants, connect to. While it runs, they can call the tools "
@@ -88,6 +106,11 @@ GatewayPage::GatewayPage(const gateway::Gateway &gateway, QWidget *parent)
     buttonRow->addWidget(m_startStopButton);
     buttonRow->addStretch(1);
 
+    m_settingsBox = new QGroupBox(tr("Where clients can reach it"), this);
+    m_settingsBox->setObjectName(QStringLiteral("listenSettings"));
+    buildSettings(m_settingsBox);
+    m_settingsBox->setVisible(!m_dataDir.isEmpty());
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new PageTitle(tr("Gateway"), this));
     layout->addWidget(purpose);
@@ -96,10 +119,406 @@ GatewayPage::GatewayPage(const gateway::Gateway &gateway, QWidget *parent)
     layout->addSpacing(PageTitle::sectionSpacing(this));
     layout->addLayout(buttonRow);
     layout->addLayout(errorRow);
+    layout->addSpacing(PageTitle::sectionSpacing(this));
+    layout->addWidget(m_settingsBox);
     layout->addStretch(1);
 
     connect(&m_gateway, &gateway::Gateway::stateChanged, this, &GatewayPage::updateFromGateway);
     updateFromGateway();
+
+    if (!m_dataDir.isEmpty()) {
+        m_busy->setText(tr("Reading the gateway settings…"));
+        m_busy->show();
+        runInBackground(
+            [dataDir = m_dataDir] {
+                return std::make_pair(ListenSettings::load(dataDir),
+                                      ListenSettings::lanAddresses());
+            },
+            [this](auto result) { loaded(std::move(result.first), std::move(result.second)); });
+    }
+}
+
+GatewayPage::~GatewayPage()
+{
+    // Work in flight posts back to this page: let it end first.
+    m_pool.waitForDone();
+}
+
+void GatewayPage::buildSettings(QWidget *box)
+{
+    m_loopback = new QRadioButton(tr("This &computer only (127.0.0.1)"), box);
+    m_loopback->setObjectName(QStringLiteral("reachLoopback"));
+    m_allInterfaces =
+        new QRadioButton(tr("The local &network, on every address of this computer"), box);
+    m_allInterfaces->setObjectName(QStringLiteral("reachAllInterfaces"));
+    m_oneInterface = new QRadioButton(tr("The local network, on &one address:"), box);
+    m_oneInterface->setObjectName(QStringLiteral("reachInterface"));
+    m_interfaces = new QComboBox(box);
+    m_interfaces->setObjectName(QStringLiteral("interfaceAddress"));
+    m_interfaces->setAccessibleName(tr("Address to listen on"));
+    m_interfaces->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *reach = new QButtonGroup(box);
+    reach->addButton(m_loopback);
+    reach->addButton(m_allInterfaces);
+    reach->addButton(m_oneInterface);
+    m_loopback->setChecked(true);
+    auto *interfaceRow = new QHBoxLayout;
+    interfaceRow->addWidget(m_oneInterface);
+    interfaceRow->addWidget(m_interfaces);
+    interfaceRow->addStretch(1);
+
+    m_lanHint = new WrappingLabel(QStringLiteral("lanNeedsTls"), box);
+    m_lanHint->setText(tr("The local network needs TLS: without it, sign-in tokens and tool "
+                          "results would cross the network readable by anyone on it. Generate a "
+                          "certificate below first."));
+
+    m_port = new QSpinBox(box);
+    m_port->setObjectName(QStringLiteral("port"));
+    m_port->setRange(1, 65535);
+    m_port->setValue(8787);
+    m_port->setAccessibleName(tr("Port"));
+
+    m_certificate = new QLineEdit(box);
+    m_certificate->setObjectName(QStringLiteral("certificateFile"));
+    m_certificate->setAccessibleName(tr("TLS certificate file"));
+    m_certificate->setPlaceholderText(tr("None: plain HTTP, for this computer only"));
+    m_browseCertificate = new QPushButton(tr("Choose…"), box);
+    m_browseCertificate->setAccessibleName(tr("Choose the TLS certificate file"));
+    m_key = new QLineEdit(box);
+    m_key->setObjectName(QStringLiteral("keyFile"));
+    m_key->setAccessibleName(tr("TLS private key file"));
+    m_browseKey = new QPushButton(tr("Choose…"), box);
+    m_browseKey->setAccessibleName(tr("Choose the TLS private key file"));
+    m_generate = new QPushButton(tr("&Generate a self-signed certificate"), box);
+    m_generate->setObjectName(QStringLiteral("generateCertificate"));
+    m_generate->setToolTip(tr("Makes a certificate and key for this computer's name and "
+                              "addresses, valid for a year, in the data folder."));
+
+    m_fingerprint = new QLineEdit(box);
+    m_fingerprint->setObjectName(QStringLiteral("fingerprint"));
+    m_fingerprint->setReadOnly(true);
+    m_fingerprint->setAccessibleName(tr("SHA-256 fingerprint of the TLS certificate"));
+    m_fingerprint->setPlaceholderText(tr("No certificate"));
+    m_copyFingerprint =
+        new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Cop&y"), box);
+    m_copyFingerprint->setObjectName(QStringLiteral("copyFingerprint"));
+    m_copyFingerprint->setAccessibleName(tr("Copy the fingerprint"));
+    auto *fingerprintHint = new WrappingLabel(QStringLiteral("fingerprintHint"), box);
+    fingerprintHint->setText(tr("No authority vouches for a self-signed certificate: when a "
+                                "client first connects and asks, compare the fingerprint it "
+                                "shows with this one."));
+
+    connect(m_browseCertificate, &QPushButton::clicked, this,
+            [this] { chooseFile(m_certificate, tr("Choose the TLS certificate")); });
+    connect(m_browseKey, &QPushButton::clicked, this,
+            [this] { chooseFile(m_key, tr("Choose the TLS private key")); });
+    connect(m_generate, &QPushButton::clicked, this, &GatewayPage::generateCertificate);
+    connect(m_copyFingerprint, &QPushButton::clicked, this, &GatewayPage::copyFingerprint);
+    connect(m_certificate, &QLineEdit::editingFinished, this, &GatewayPage::readFingerprint);
+    for (QRadioButton *button : {m_loopback, m_allInterfaces, m_oneInterface})
+        connect(button, &QRadioButton::toggled, this, &GatewayPage::fieldsChanged);
+    connect(m_interfaces, &QComboBox::currentIndexChanged, this, &GatewayPage::fieldsChanged);
+    connect(m_port, &QSpinBox::valueChanged, this, &GatewayPage::fieldsChanged);
+    connect(m_certificate, &QLineEdit::textChanged, this, &GatewayPage::fieldsChanged);
+    connect(m_key, &QLineEdit::textChanged, this, &GatewayPage::fieldsChanged);
+
+    m_busy = new BusyRow(QString(), tr("Working on the gateway settings"), box);
+    m_busy->setObjectName(QStringLiteral("settingsBusy"));
+    m_settingsProblem = new ProblemRow(QStringLiteral("settingsError"), box);
+    m_settingsMessage = new WrappingLabel(QStringLiteral("settingsMessage"), box);
+    m_settingsMessage->setAccessibleName(tr("Settings state"));
+    m_apply = new QPushButton(tr("&Apply"), box);
+    m_apply->setObjectName(QStringLiteral("applySettings"));
+    connect(m_apply, &QPushButton::clicked, this, &GatewayPage::applySettings);
+    auto *applyRow = new QHBoxLayout;
+    applyRow->addWidget(m_apply);
+    applyRow->addWidget(m_settingsMessage, 1);
+
+    auto *certificateRow = new QHBoxLayout;
+    certificateRow->addWidget(m_certificate, 1);
+    certificateRow->addWidget(m_browseCertificate);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_key, 1);
+    keyRow->addWidget(m_browseKey);
+    auto *generateRow = new QHBoxLayout;
+    generateRow->addWidget(m_generate);
+    generateRow->addStretch(1);
+    auto *fingerprintRow = new QHBoxLayout;
+    fingerprintRow->addWidget(m_fingerprint, 1);
+    fingerprintRow->addWidget(m_copyFingerprint);
+    auto *fingerprintCell = new QVBoxLayout;
+    fingerprintCell->addLayout(fingerprintRow);
+    fingerprintCell->addWidget(fingerprintHint);
+
+    auto *reachCell = new QVBoxLayout;
+    reachCell->addWidget(m_loopback);
+    reachCell->addWidget(m_allInterfaces);
+    reachCell->addLayout(interfaceRow);
+    reachCell->addWidget(m_lanHint);
+
+    auto *form = new QFormLayout;
+    auto *reachLabel = new QLabel(tr("Listen on:"), box);
+    form->addRow(reachLabel, reachCell);
+    auto *portLabel = new QLabel(tr("&Port:"), box);
+    portLabel->setBuddy(m_port);
+    auto *portRow = new QHBoxLayout;
+    portRow->addWidget(m_port);
+    portRow->addStretch(1);
+    form->addRow(portLabel, portRow);
+    auto *certificateLabel = new QLabel(tr("TLS ce&rtificate:"), box);
+    certificateLabel->setBuddy(m_certificate);
+    form->addRow(certificateLabel, certificateRow);
+    auto *keyLabel = new QLabel(tr("TLS private &key:"), box);
+    keyLabel->setBuddy(m_key);
+    form->addRow(keyLabel, keyRow);
+    form->addRow(QString(), generateRow);
+    auto *fingerprintLabel = new QLabel(tr("SHA-256 &fingerprint:"), box);
+    fingerprintLabel->setBuddy(m_fingerprint);
+    form->addRow(fingerprintLabel, fingerprintCell);
+
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(form);
+    layout->addWidget(m_busy);
+    layout->addWidget(m_settingsProblem);
+    layout->addLayout(applyRow);
+    updateSettingsControls();
+}
+
+template <typename Work, typename Done>
+void GatewayPage::runInBackground(Work work, Done done)
+{
+    ++m_work;
+    updateSettingsControls();
+    m_pool.start([this, work = std::move(work), done = std::move(done)]() mutable {
+        auto result = work();
+        QMetaObject::invokeMethod(
+            this,
+            [this, result = std::move(result), done = std::move(done)]() mutable {
+                --m_work;
+                if (m_work == 0)
+                    m_busy->hide();
+                done(std::move(result));
+                updateSettingsControls();
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+ListenSettings GatewayPage::settingsFromFields() const
+{
+    ListenSettings settings;
+    if (m_allInterfaces->isChecked())
+        settings.reach = ListenSettings::Reach::AllInterfaces;
+    else if (m_oneInterface->isChecked())
+        settings.reach = ListenSettings::Reach::Interface;
+    if (settings.reach == ListenSettings::Reach::Interface)
+        settings.interfaceAddress = QHostAddress(m_interfaces->currentData().toString());
+    settings.port = quint16(m_port->value());
+    settings.certificateFile = m_certificate->text().trimmed();
+    settings.keyFile = m_key->text().trimmed();
+    return settings;
+}
+
+void GatewayPage::loaded(Result<ListenSettings> settings, QList<QHostAddress> lanAddresses)
+{
+    m_filling = true;
+    m_interfaces->clear();
+    for (const QHostAddress &address : std::as_const(lanAddresses))
+        m_interfaces->addItem(address.toString(), address.toString());
+    m_filling = false;
+    if (!settings) {
+        m_settingsProblem->showProblem(settings.error().message());
+        Q_EMIT settingsFailed(settings.error().message());
+        return;
+    }
+    m_saved = *settings;
+    showSettings(m_saved);
+    readFingerprint();
+    Q_EMIT settingsLoaded();
+}
+
+void GatewayPage::showSettings(const ListenSettings &settings)
+{
+    m_filling = true;
+    m_loopback->setChecked(settings.reach == ListenSettings::Reach::Loopback);
+    m_allInterfaces->setChecked(settings.reach == ListenSettings::Reach::AllInterfaces);
+    m_oneInterface->setChecked(settings.reach == ListenSettings::Reach::Interface);
+    if (settings.reach == ListenSettings::Reach::Interface) {
+        const QString address = settings.interfaceAddress.toString();
+        int index = m_interfaces->findData(address);
+        if (index < 0) {
+            // Saved for an address this computer no longer has: shown, so it can be changed.
+            m_interfaces->addItem(tr("%1 (not present now)").arg(address), address);
+            index = m_interfaces->count() - 1;
+        }
+        m_interfaces->setCurrentIndex(index);
+    }
+    m_port->setValue(settings.port == 0 ? 8787 : settings.port);
+    m_certificate->setText(settings.certificateFile);
+    m_key->setText(settings.keyFile);
+    m_filling = false;
+    updateSettingsControls();
+}
+
+void GatewayPage::updateSettingsControls()
+{
+    if (!m_apply)
+        return;
+    const ListenSettings fields = settingsFromFields();
+    const bool idle = m_work == 0;
+    const bool tls = fields.tls();
+    // The LAN is not offered without TLS; a LAN choice stays selectable while it is the current
+    // one, so the owner sees why it cannot be applied.
+    m_allInterfaces->setEnabled(idle && (tls || m_allInterfaces->isChecked()));
+    m_oneInterface->setEnabled(idle && m_interfaces->count() > 0 &&
+                               (tls || m_oneInterface->isChecked()));
+    m_interfaces->setEnabled(idle && m_oneInterface->isChecked());
+    m_lanHint->setVisible(!tls);
+    m_loopback->setEnabled(idle);
+    m_port->setEnabled(idle);
+    m_certificate->setEnabled(idle);
+    m_key->setEnabled(idle);
+    m_browseCertificate->setEnabled(idle);
+    m_browseKey->setEnabled(idle);
+    m_generate->setEnabled(idle);
+    m_copyFingerprint->setEnabled(!m_fingerprint->text().isEmpty());
+    const bool changed = !(fields == m_saved);
+    m_apply->setEnabled(idle && changed);
+    const bool running = m_gateway.state() == State::Running;
+    m_apply->setText(running ? tr("&Apply and restart the gateway") : tr("&Apply"));
+    m_apply->setAccessibleName(running ? tr("Apply and restart the gateway")
+                                       : tr("Apply the gateway settings"));
+}
+
+void GatewayPage::fieldsChanged()
+{
+    if (m_filling)
+        return;
+    m_settingsMessage->clear();
+    updateSettingsControls();
+}
+
+void GatewayPage::readFingerprint()
+{
+    const QString file = m_certificate->text().trimmed();
+    if (file.isEmpty()) {
+        m_fingerprint->clear();
+        updateSettingsControls();
+        return;
+    }
+    runInBackground([file] { return SelfSignedCertificate::fingerprintOf(file); },
+                    [this, file](Result<QString> fingerprint) {
+                        if (m_certificate->text().trimmed() != file)
+                            return; // changed meanwhile; its own read follows
+                        if (fingerprint) {
+                            m_fingerprint->setText(*fingerprint);
+                            m_settingsProblem->clear();
+                        } else {
+                            m_fingerprint->clear();
+                            m_settingsProblem->showProblem(fingerprint.error().message());
+                        }
+                    });
+}
+
+void GatewayPage::chooseFile(QLineEdit *field, const QString &title)
+{
+    const QString start =
+        field->text().isEmpty() ? m_dataDir : QFileInfo(field->text()).absolutePath();
+    const QString file = QFileDialog::getOpenFileName(this, title, start,
+                                                      tr("PEM files (*.pem *.crt *.key);;All "
+                                                         "files (*)"));
+    if (file.isEmpty())
+        return;
+    field->setText(file);
+    if (field == m_certificate)
+        readFingerprint();
+}
+
+void GatewayPage::generateCertificate()
+{
+    if (m_dataDir.isEmpty() || m_work > 0)
+        return;
+    const ListenSettings fields = settingsFromFields();
+    const QString certificatePath =
+        QDir(m_dataDir).filePath(SelfSignedCertificate::certificateFileName());
+    if (QFileInfo::exists(certificatePath) &&
+        QMessageBox::question(this, tr("Replace the certificate?"),
+                              tr("A certificate made here before is replaced. Clients that "
+                                 "trusted it will see a new fingerprint and ask again. Replace "
+                                 "it?"),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_settingsProblem->clear();
+    m_settingsMessage->clear();
+    m_busy->setText(tr("Making a certificate and key…"));
+    m_busy->show();
+    runInBackground(
+        [dataDir = m_dataDir, fields] {
+            return SelfSignedCertificate::generate(dataDir, fields.certificateHostNames(),
+                                                   fields.certificateAddresses());
+        },
+        [this](Result<SelfSignedCertificate::Files> files) {
+            if (!files) {
+                m_settingsProblem->showProblem(files.error().message());
+                Q_EMIT settingsFailed(files.error().message());
+                return;
+            }
+            m_certificate->setText(files->certificateFile);
+            m_key->setText(files->keyFile);
+            m_fingerprint->setText(files->fingerprint);
+            m_settingsMessage->setText(tr("Certificate made. Apply to use it."));
+            Q_EMIT certificateGenerated(files->fingerprint);
+        });
+}
+
+void GatewayPage::applySettings()
+{
+    if (m_dataDir.isEmpty() || m_work > 0)
+        return;
+    const ListenSettings settings = settingsFromFields();
+    m_settingsMessage->clear();
+    if (const Status valid = settings.validate(); !valid) {
+        m_settingsProblem->showProblem(valid.error().message());
+        Q_EMIT settingsFailed(valid.error().message());
+        return;
+    }
+    m_settingsProblem->clear();
+    const int connections = m_gateway.connectionCount();
+    if (m_gateway.state() == State::Running && connections > 0 &&
+        QMessageBox::question(
+            this, tr("Restart the gateway?"),
+            tr("Clients connected now: %1. Applying restarts the gateway, which drops their "
+               "connections. They reconnect by themselves if the address stays the same; with a "
+               "new address or port, each client needs the new URL. Restart now?")
+                .arg(connections),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
+    m_busy->setText(tr("Saving the gateway settings…"));
+    m_busy->show();
+    runInBackground(
+        [dataDir = m_dataDir, settings] {
+            Status status = settings.save(dataDir);
+            return std::make_pair(std::move(status), settings.listenOptions());
+        },
+        [this, settings](auto result) { saved(settings, result.second, result.first); });
+}
+
+void GatewayPage::saved(const ListenSettings &settings, const gateway::ListenOptions &options,
+                        const Status &status)
+{
+    if (!status) {
+        m_settingsProblem->showProblem(status.error().message());
+        Q_EMIT settingsFailed(status.error().message());
+        return;
+    }
+    m_saved = settings;
+    const bool running = m_gateway.state() == State::Running;
+    Q_EMIT listenOptionsChanged(options);
+    m_settingsMessage->setText(running || m_gateway.state() == State::Running
+                                   ? tr("Saved; the gateway was restarted with them.")
+                                   : tr("Saved; the gateway uses them when it starts."));
+    Q_EMIT settingsSaved();
 }
 
 void GatewayPage::updateFromGateway()
@@ -124,6 +543,7 @@ void GatewayPage::updateFromGateway()
     m_startStopButton->setIcon(
         QIcon(running ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/start.svg")));
     m_startStopButton->setAccessibleName(running ? tr("Stop gateway") : tr("Start gateway"));
+    updateSettingsControls();
 }
 
 void GatewayPage::toggle()
@@ -139,6 +559,12 @@ void GatewayPage::copyUrl()
     const QString url = GatewayStatus::mcpUrl(m_gateway);
     if (!url.isEmpty())
         QGuiApplication::clipboard()->setText(url);
+}
+
+void GatewayPage::copyFingerprint()
+{
+    if (!m_fingerprint->text().isEmpty())
+        QGuiApplication::clipboard()->setText(m_fingerprint->text());
 }
 
 } // namespace gatehouse::ui

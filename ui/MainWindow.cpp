@@ -2,6 +2,7 @@
 
 #include "ActivityPage.h"
 #include "ElidingLabel.h"
+#include "ExportPage.h"
 #include "GatewayPage.h"
 #include "GatewayStatus.h"
 #include "Logging.h"
@@ -9,6 +10,8 @@
 #include "PlaceholderPage.h"
 #include "PlansPage.h"
 #include "WelcomePage.h"
+#include "secrets/CredentialVault.h"
+#include "secrets/MasterKeyProvider.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +31,11 @@ using State = gateway::Gateway::State;
 
 MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
                        gateway::ListenOptions listen, QWidget *parent)
+    : MainWindow(gateway, database, std::move(listen), QString(), parent)
+{}
+
+MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
+                       gateway::ListenOptions listen, const QString &dataDir, QWidget *parent)
     : QMainWindow(parent)
     , m_gateway(gateway)
     , m_listen(std::move(listen))
@@ -65,10 +73,15 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
                             tr("User and client management arrives in a coming release."), this));
     auto *activityPage = new ActivityPage(database, this);
     addPage(Page::Activity, QStringLiteral("activity"), tr("Activity"), activityPage);
-    auto *gatewayPage = new GatewayPage(m_gateway, this);
+    auto *gatewayPage = new GatewayPage(m_gateway, dataDir, this);
     connect(gatewayPage, &GatewayPage::startRequested, this, &MainWindow::startGateway);
     connect(gatewayPage, &GatewayPage::stopRequested, this, &MainWindow::stopGateway);
+    connect(gatewayPage, &GatewayPage::listenOptionsChanged, this, &MainWindow::applyListenOptions);
     addPage(Page::Gateway, QStringLiteral("gateway"), tr("Gateway"), gatewayPage);
+    // The desktop's vault keeps its master key in the system keychain.
+    addPage(Page::Export, QStringLiteral("export"), tr("Export"),
+            new ExportPage(
+                database, [] { return secrets::CredentialVault::provider(std::nullopt); }, this));
 
     // As wide as the longest entry in the current language, no wider.
     m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
@@ -197,6 +210,15 @@ void MainWindow::startGateway()
 void MainWindow::stopGateway()
 {
     m_gateway.stop();
+}
+
+void MainWindow::applyListenOptions(const gateway::ListenOptions &listen)
+{
+    m_listen = listen;
+    if (m_gateway.state() != State::Running)
+        return;
+    m_gateway.stop();
+    startGateway();
 }
 
 void MainWindow::showAndRaise()

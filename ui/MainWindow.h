@@ -32,14 +32,18 @@ public:
         Credentials,
         Users,
         Activity,
-        Gateway
+        Gateway,
+        Export
     };
     Q_ENUM(Page)
-    static constexpr int PageCount = 7;
+    static constexpr int PageCount = 8;
 
     // database: the store the pages read and edit; it outlives the window.
     MainWindow(gateway::Gateway &gateway, store::Database &database, gateway::ListenOptions listen,
                QWidget *parent = nullptr);
+    // dataDir: where the Gateway page keeps its listening settings and certificate.
+    MainWindow(gateway::Gateway &gateway, store::Database &database, gateway::ListenOptions listen,
+               const QString &dataDir, QWidget *parent = nullptr);
 
     Page currentPage() const;
     void showPage(Page page);
@@ -63,6 +67,8 @@ public Q_SLOTS:
     // Starts with listenOptions(); a failure shows in the status bar and on the Gateway page.
     void startGateway();
     void stopGateway();
+    // From now on starts with `listen`; a running gateway is restarted with it.
+    void applyListenOptions(const gatehouse::gateway::ListenOptions &listen);
     // Shows, un-minimises and raises the window (the tray's "Open Gatehouse").
     void showAndRaise();
 

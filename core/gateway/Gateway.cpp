@@ -366,6 +366,11 @@ quint16 Gateway::port() const
     return m_server ? m_server->serverPort() : m_options.port;
 }
 
+int Gateway::connectionCount() const
+{
+    return m_server ? m_server->connectionCount() : 0;
+}
+
 void Gateway::setState(State state, const QString &error)
 {
     m_error = error;

@@ -155,6 +155,8 @@ public:
     // The base URL a gateway started with these options serves on that port.
     static QUrl baseUrlFor(const ListenOptions &options, quint16 port);
     quint16 port() const;
+    // Open client connections while running (the GUI asks before a restart drops them).
+    int connectionCount() const;
 
 Q_SIGNALS:
     void stateChanged(gatehouse::gateway::Gateway::State state);

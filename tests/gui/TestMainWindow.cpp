@@ -67,7 +67,7 @@ class TestMainWindow : public QObject
 
 private Q_SLOTS:
     void initTestCase();
-    void navigationHasSevenNamedEntries();
+    void navigationHasEightNamedEntries();
     void arrowKeysAndShortcutsShowPages();
     void serversPageWelcomesWithoutDeadButtons();
     void permissionsPageLoadsTheMatrix();
@@ -87,7 +87,7 @@ void TestMainWindow::initTestCase()
     QVERIFY(m_db);
 }
 
-void TestMainWindow::navigationHasSevenNamedEntries()
+void TestMainWindow::navigationHasEightNamedEntries()
 {
     Gateway gateway;
     MainWindow window(gateway, *m_db, loopbackAnyPort());
@@ -101,7 +101,7 @@ void TestMainWindow::navigationHasSevenNamedEntries()
         QStringLiteral("Servers & tools"), QStringLiteral("Permissions"),
         QStringLiteral("Plans & quotas"),  QStringLiteral("Credentials"),
         QStringLiteral("Users & clients"), QStringLiteral("Activity"),
-        QStringLiteral("Gateway"),
+        QStringLiteral("Gateway"),         QStringLiteral("Export"),
     };
     QCOMPARE(list->count(), MainWindow::PageCount);
     QCOMPARE(list->count(), expected.size());
@@ -129,7 +129,7 @@ void TestMainWindow::arrowKeysAndShortcutsShowPages()
         QStringLiteral("serversPage"), QStringLiteral("permissionsPage"),
         QStringLiteral("plansPage"),   QStringLiteral("credentialsPage"),
         QStringLiteral("usersPage"),   QStringLiteral("activityPage"),
-        QStringLiteral("gatewayPage"),
+        QStringLiteral("gatewayPage"), QStringLiteral("exportPage"),
     };
 
     list->setFocus();
@@ -145,7 +145,7 @@ void TestMainWindow::arrowKeysAndShortcutsShowPages()
     QTest::keyClick(list, Qt::Key_Home);
     QCOMPARE(window.currentPage(), Page::Servers);
 
-    // Ctrl+1..7 from anywhere in the window, here from the page side.
+    // Ctrl+1..8 from anywhere in the window, here from the page side.
     for (int row = MainWindow::PageCount - 1; row >= 0; --row) {
         QTest::keyClick(&window, Qt::Key(Qt::Key_1 + row), Qt::ControlModifier);
         QCOMPARE(window.currentPage(), Page(row));
