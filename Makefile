@@ -3,7 +3,7 @@ PRESET ?= $(if $(filter true,$(CI)),ci,dev)
 BUILD_DIR := build/$(PRESET)
 GATEHOUSE := $(BUILD_DIR)/app/gatehouse
 
-.PHONY: all deps configure build test bench bench-policy bench-policy-gateway bench-tokens run format clean
+.PHONY: all deps configure build test bench bench-policy bench-policy-gateway bench-tokens run screenshots format clean
 
 all: build
 
@@ -49,6 +49,13 @@ bench-tokens: deps build/bench/build.ninja
 	cmake --build --preset bench --target gatehouse
 	ctest --test-dir build/bench -R '^(NodeDepsInstall|OpenApiSpecsFetch)$$' --output-on-failure
 	build/bench/tests/bench/tokens/run-token-bench --check --output build/bench/tokens.json $(TOKEN_BENCH_ARGS)
+
+# Every page of the desktop application with demo data, rendered under Xvfb to PNG files in
+# $(BUILD_DIR)/screenshots (SCREENSHOT_ARGS="--lang de" for German).
+screenshots: configure
+	cmake --build --preset $(PRESET) --target gatehouse_screenshots
+	xvfb-run -a -s "-screen 0 1400x900x24" $(BUILD_DIR)/tests/gui/gatehouse_screenshots \
+		--out $(BUILD_DIR)/screenshots $(SCREENSHOT_ARGS)
 
 # With a display: the desktop application. Without one: the headless gateway on the default data directory.
 run: configure

@@ -19,7 +19,7 @@ apt_packages=(
   qtkeychain-qt6-dev libssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libyaml-cpp-dev
   libcurl4-openssl-dev
   dbus-x11 gnome-keyring libsecret-tools nginx-light wrk python3 json-schema-test-suite ccache
-  libbenchmark-dev
+  libbenchmark-dev xvfb xauth
 )
 
 os_id=""; os_like=""; os_ver=""
