@@ -5,28 +5,17 @@
 #include "TokenCommand.h"
 #include "Workspace.h"
 #include "oauth/ClientRegistry.h"
-#include "oauth/RandomToken.h"
 #include "oauth/RedirectUri.h"
 #include "oauth/TokenService.h"
+#include "oauth/UserDirectory.h"
 #include "store/ClientRepository.h"
-#include "store/TokenRepository.h"
-#include "store/UserRepository.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace gatehouse::app {
-
-namespace {
-
-// As long a name as the consent page shows of a registered client.
-constexpr qsizetype maxNameChars = 200;
-
-} // namespace
 
 ClientCommand::ClientCommand(CommandLine &commandLine, QTextStream &out, QTextStream &err)
     : m_cli(commandLine)
@@ -96,8 +85,9 @@ int ClientCommand::issue(const QStringList &args)
     if (userName.isEmpty())
         return m_cli.usage(tr("--user NAME is required"));
     const QString name = CommandText::printable(parser.value(u"name"_s));
-    if (name.size() > maxNameChars)
-        return m_cli.usage(tr("--name: at most %1 characters, please").arg(maxNameChars));
+    if (name.size() > oauth::UserDirectory::maxClientNameChars)
+        return m_cli.usage(tr("--name: at most %1 characters, please")
+                               .arg(oauth::UserDirectory::maxClientNameChars));
     QStringList redirectUris;
     for (const QString &uri : parser.values(u"redirect-uri"_s)) {
         if (Status s = oauth::RedirectUri::checkRegistrable(uri); !s)
@@ -116,35 +106,14 @@ int ClientCommand::issue(const QStringList &args)
         return m_cli.fail(workspace.error());
     store::Database &database = (*workspace)->database();
 
-    const auto user = store::UserRepository(database).get(userName);
-    if (!user)
-        return m_cli.fail(
-            user.error().code() == ErrorCode::NotFound
-                ? Error(ErrorCode::NotFound,
-                        tr("no user named '%1': add one with gatehouse user add %1").arg(userName))
-                : user.error());
-    if (user->disabled)
-        return m_cli.fail(
-            Error(ErrorCode::Conflict,
-                  tr("user '%1' is disabled: enable the user before issuing them a client")
-                      .arg(userName)));
+    const auto issued = oauth::UserDirectory::issueClient(database, {userName, name, redirectUris},
+                                                          QDateTime::currentDateTimeUtc());
+    if (!issued)
+        return m_cli.fail(issued.error());
+    const QString &secret = issued->secret;
+    const QString &clientId = issued->clientId;
 
-    const QString secret =
-        oauth::RandomToken::generate(oauth::ClientRegistry::clientSecretPrefix());
-    store::Client client;
-    client.clientId = oauth::RandomToken::generate(oauth::ClientRegistry::clientIdPrefix());
-    client.clientSecretHash = oauth::ClientRegistry::hashSecret(secret);
-    client.user = userName;
-    if (!name.isEmpty())
-        client.name = name;
-    client.redirectUris = redirectUris;
-    client.kind = u"issued"_s;
-    client.createdAt = QDateTime::currentDateTimeUtc();
-    client.origin = store::Origin::Local;
-    if (Status created = store::ClientRepository(database).create(client); !created)
-        return m_cli.fail(created.error());
-
-    m_out << "client_id: " << client.clientId << '\n' << "client_secret: " << secret << '\n';
+    m_out << "client_id: " << clientId << '\n' << "client_secret: " << secret << '\n';
     m_out.flush();
 
     QString base = url->toString(QUrl::StripTrailingSlash);
@@ -153,16 +122,16 @@ int ClientCommand::issue(const QStringList &args)
     m_err << tr("Issued client %1 to %2. The secret is shown only now (the gateway keeps only "
                 "its hash): store it with the client. The client gets access tokens with "
                 "client_credentials at %3/oauth/token, for example:")
-                 .arg(client.clientId, userName, base)
+                 .arg(clientId, userName, base)
           << '\n'
-          << "  curl -u '" << client.clientId << ":CLIENT_SECRET' -d grant_type=client_credentials"
+          << "  curl -u '" << clientId << ":CLIENT_SECRET' -d grant_type=client_credentials"
           << " --data-urlencode 'resource=" << oauth::TokenService::resourceUrl(*url, u"SERVER"_s)
           << "' " << base << "/oauth/token\n";
     if (!redirectUris.isEmpty())
         m_err << tr("With its redirect URIs it may also sign %1 in with authorization_code.")
                      .arg(userName)
               << '\n';
-    m_err << tr("Revoke it with: gatehouse client revoke %1").arg(client.clientId) << '\n';
+    m_err << tr("Revoke it with: gatehouse client revoke %1").arg(clientId) << '\n';
     return CommandLine::Success;
 }
 
@@ -232,34 +201,23 @@ int ClientCommand::revoke(const QStringList &args)
     auto workspace = m_cli.openWorkspace(parser);
     if (!workspace)
         return m_cli.fail(workspace.error());
-    store::Database &database = (*workspace)->database();
-    store::ClientRepository clients(database);
-    const auto client = clients.get(clientId);
-    if (!client)
+    const auto revoked = oauth::UserDirectory::revokeClient((*workspace)->database(), clientId,
+                                                            QDateTime::currentDateTimeUtc());
+    if (!revoked)
         return m_cli.fail(
-            client.error().code() == ErrorCode::NotFound
+            revoked.error().code() == ErrorCode::NotFound
                 ? Error(ErrorCode::NotFound, tr("no OAuth client has the client_id '%1': gatehouse "
                                                 "client list shows them")
                                                  .arg(CommandText::printable(clientId).left(200)))
-                : client.error());
-    const QString user = client->user.value_or(u"-"_s);
-    if (client->revoked) {
+                : revoked.error());
+    const QString user = revoked->user.isEmpty() ? u"-"_s : revoked->user;
+    if (revoked->wasRevoked) {
         m_out << tr("Client %1 (user %2) was already revoked.").arg(clientId, user) << '\n';
         return CommandLine::Success;
     }
-    // Counted before: the revocation itself is one transaction that does not count.
-    const auto tokens = store::TokenRepository(database).listForClient(clientId);
-    if (!tokens)
-        return m_cli.fail(tokens.error());
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto active = std::count_if(tokens->cbegin(), tokens->cend(), [&](const store::Token &t) {
-        return !t.revoked && t.expiresAt > now;
-    });
-    if (Status revoked = clients.revoke(clientId); !revoked)
-        return m_cli.fail(revoked.error());
     m_out << tr("Revoked client %1 (user %2) and every token issued to it; tokens that were still "
                 "active: %3.")
-                 .arg(clientId, user, QString::number(active))
+                 .arg(clientId, user, QString::number(revoked->activeTokens))
           << '\n';
     return CommandLine::Success;
 }

@@ -14,6 +14,7 @@
 #include "config/StoreSync.h"
 #include "gateway/BundleExporter.h"
 #include "oauth/PasswordHash.h"
+#include "oauth/UserDirectory.h"
 #include "secrets/CredentialVault.h"
 #include "secrets/MasterKeyProvider.h"
 #include "store/UserRepository.h"
@@ -413,17 +414,14 @@ int CommandLine::userAdd(const QStringList &args)
     const auto password = PasswordPrompt::read(tr("Password for %1: ").arg(pos.at(0)), true);
     if (!password)
         return fail(password.error());
-    const auto hash = oauth::PasswordHash::hash(*password);
-    if (!hash)
-        return fail(hash.error());
-    store::User user;
+    oauth::UserDirectory::NewUser user;
     user.name = pos.at(0);
-    user.passwordHash = *hash;
+    user.password = *password;
     user.roles = parser.values(QStringLiteral("role"));
     if (parser.isSet(QStringLiteral("plan")))
         user.plan = parser.value(QStringLiteral("plan"));
-    store::UserRepository users((*workspace)->database());
-    if (Status created = users.create(user); !created)
+    const Status created = oauth::UserDirectory::addUser((*workspace)->database(), user);
+    if (!created)
         return fail(created.error());
     m_out << tr("Added user %1.").arg(user.name) << '\n';
     return Success;
@@ -451,11 +449,9 @@ int CommandLine::userPasswd(const QStringList &args)
     const auto password = PasswordPrompt::read(tr("New password for %1: ").arg(pos.at(0)), true);
     if (!password)
         return fail(password.error());
-    const auto hash = oauth::PasswordHash::hash(*password);
-    if (!hash)
-        return fail(hash.error());
-    user->passwordHash = *hash;
-    if (Status saved = users.upsert(*user); !saved)
+    const Status saved =
+        oauth::UserDirectory::setPassword((*workspace)->database(), user->name, *password);
+    if (!saved)
         return fail(saved.error());
     m_out << tr("Changed the password of %1.").arg(user->name) << '\n';
     return Success;

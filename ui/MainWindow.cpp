@@ -9,6 +9,7 @@
 #include "PermissionsPage.h"
 #include "PlaceholderPage.h"
 #include "PlansPage.h"
+#include "UsersPage.h"
 #include "WelcomePage.h"
 #include "secrets/CredentialVault.h"
 #include "secrets/MasterKeyProvider.h"
@@ -65,12 +66,9 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
                                 tr("The keys and tokens Gatehouse uses to call your APIs, kept "
                                    "encrypted and never shown to clients."),
                                 tr("The credential editor arrives in a coming release."), this));
-    addPage(
-        Page::Users, QStringLiteral("users"), tr("Users & clients"),
-        new PlaceholderPage(tr("Users & clients"),
-                            tr("Who signs in to the gateway, their roles and plans, and the MCP "
-                               "clients they have connected."),
-                            tr("User and client management arrives in a coming release."), this));
+    auto *usersPage = new UsersPage(m_gateway, database, this);
+    usersPage->setListenOptions(m_listen);
+    addPage(Page::Users, QStringLiteral("users"), tr("Users & clients"), usersPage);
     auto *activityPage = new ActivityPage(database, this);
     addPage(Page::Activity, QStringLiteral("activity"), tr("Activity"), activityPage);
     auto *gatewayPage = new GatewayPage(m_gateway, dataDir, this);

@@ -166,7 +166,7 @@ void TestMainWindow::serversPageWelcomesWithoutDeadButtons()
     QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("nextSteps")));
     QVERIFY(welcome->findChildren<QAbstractButton *>().isEmpty());
 
-    for (Page page : {Page::Credentials, Page::Users}) {
+    for (Page page : {Page::Credentials}) {
         QWidget *widget = window.page(page);
         QVERIFY(!widget->accessibleName().isEmpty());
         auto *coming = widget->findChild<QLabel *>(QStringLiteral("comingLabel"));
