@@ -8,7 +8,7 @@
 #include "PermissionsPage.h"
 #include "PlaceholderPage.h"
 #include "PlansPage.h"
-#include "WelcomePage.h"
+#include "ServersPage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -47,7 +47,8 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    addPage(Page::Servers, QStringLiteral("servers"), tr("Servers & tools"), new WelcomePage(this));
+    addPage(Page::Servers, QStringLiteral("servers"), tr("Servers & tools"),
+            new ServersPage(m_gateway, database, this));
     addPage(Page::Permissions, QStringLiteral("permissions"), tr("Permissions"),
             new PermissionsPage(m_gateway, database, this));
     addPage(Page::Plans, QStringLiteral("plans"), tr("Plans & quotas"),
