@@ -9,6 +9,7 @@
 #include "PermissionsPage.h"
 #include "PlaceholderPage.h"
 #include "PlansPage.h"
+#include "ServersPage.h"
 #include "UsersPage.h"
 #include "WelcomePage.h"
 #include "secrets/CredentialVault.h"
@@ -56,7 +57,8 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    addPage(Page::Servers, QStringLiteral("servers"), tr("Servers & tools"), new WelcomePage(this));
+    addPage(Page::Servers, QStringLiteral("servers"), tr("Servers & tools"),
+            new ServersPage(m_gateway, database, this));
     addPage(Page::Permissions, QStringLiteral("permissions"), tr("Permissions"),
             new PermissionsPage(m_gateway, database, this));
     addPage(Page::Plans, QStringLiteral("plans"), tr("Plans & quotas"),

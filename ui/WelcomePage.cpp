@@ -2,8 +2,9 @@
 
 #include "PageTitle.h"
 
-#include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -30,34 +31,41 @@ WelcomePage::WelcomePage(QWidget *parent)
            "see, who may call them and how often."),
         this);
 
-    QLabel *howTo = paragraph(tr("Start by adding a server. Importing an OpenAPI spec from a file "
-                                 "or URL right here arrives in a coming release. Today, import a "
-                                 "configuration file on the command line:"),
+    QLabel *howTo = paragraph(tr("Start by adding a server: import the OpenAPI spec of an API you "
+                                 "use, from a file or an https:// address. You see the tools it "
+                                 "would offer before anything is saved."),
                               this);
 
-    auto *command = new QLabel(QStringLiteral("gatehouse import FILE"), this);
-    command->setObjectName(QStringLiteral("importCommand"));
-    command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    command->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    command->setFocusPolicy(Qt::StrongFocus);
-    command->setAccessibleName(tr("Import command"));
-    command->setAccessibleDescription(tr("Run this in a terminal, with the path of your "
-                                         "configuration file in place of FILE."));
+    auto *importButton = new QPushButton(tr("&Import an OpenAPI spec…"), this);
+    importButton->setObjectName(QStringLiteral("welcomeImport"));
+    importButton->setAccessibleName(tr("Import an OpenAPI spec"));
+    importButton->setDefault(true);
+    connect(importButton, &QPushButton::clicked, this, &WelcomePage::importRequested);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(importButton);
+    buttonRow->addStretch(1);
 
-    QLabel *next = paragraph(tr("What happens next: the gateway serves each server of the file at "
-                                "its own MCP address, and clients can call a tool only when a role "
-                                "allows it. The editors on these pages arrive in coming releases."),
+    QLabel *next = paragraph(tr("What happens next: the gateway serves the server at its own MCP "
+                                "address right away. Switch off or rename the tools you do not "
+                                "want here, then decide on the Permissions page who may call "
+                                "them: clients can call a tool only when a role allows it."),
                              this);
     next->setObjectName(QStringLiteral("nextSteps"));
+
+    QLabel *command = paragraph(tr("Prefer the command line? gatehouse import FILE reads a whole "
+                                   "configuration file."),
+                                this);
+    command->setObjectName(QStringLiteral("importCommand"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(intro);
     layout->addSpacing(PageTitle::sectionSpacing(this));
     layout->addWidget(howTo);
-    layout->addWidget(command);
+    layout->addLayout(buttonRow);
     layout->addSpacing(PageTitle::sectionSpacing(this));
     layout->addWidget(next);
+    layout->addWidget(command);
     layout->addStretch(1);
 }
 

@@ -4,13 +4,16 @@
 
 namespace gatehouse::ui {
 
-// The Servers page on the first start, with an empty store: a headline, how to add the first
-// server, and what happens next. The server list and tool table replace it in a later release.
+// The Servers page while there is no server (the first start): a headline, the main action
+// (import an OpenAPI spec from a file or URL) and what happens next.
 class WelcomePage : public QWidget
 {
     Q_OBJECT
 public:
     explicit WelcomePage(QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    void importRequested();
 };
 
 } // namespace gatehouse::ui
