@@ -300,17 +300,19 @@ int CommandLine::exportBundle(const QStringList &args)
     if (seal && QDir(bundleDir).isRoot())
         return usage(tr("--out cannot be the root folder: the deployment key is written beside "
                         "the bundle, never inside it"));
-    const gateway::BundleExporter::Options options{out, seal, force};
-    if (Status checked = gateway::BundleExporter::checkDestination(options); !checked) {
-        if (checked.error().code() == ErrorCode::AlreadyExists)
-            return fail(
-                Error(ErrorCode::AlreadyExists,
-                      tr("%1 already exists, and may be the key a server runs with: move it "
-                         "away, or pass --force to replace it (servers installed with it "
-                         "cannot unseal this export's secrets until they get the new key)")
-                          .arg(gateway::BundleExporter::keyPathFor(out))));
+    gateway::BundleExporter::Options options;
+    options.outDir = out;
+    options.sealSecrets = seal;
+    options.replaceKey = force;
+    options.wording = gateway::BundleExporter::Wording::CommandLine;
+    // The bundle must not carry the data folder (the store, the gateway's TLS key) along;
+    // checked before the workspace is opened, which would create the folder.
+    const auto dataDir = dataDirOf(parser);
+    if (!dataDir)
+        return fail(dataDir.error());
+    options.dataDir = *dataDir;
+    if (Status checked = gateway::BundleExporter::checkDestination(options); !checked)
         return fail(checked.error());
-    }
 
     auto workspace = openWorkspace(parser);
     if (!workspace)

@@ -153,7 +153,10 @@ void ExportPage::exportBundle()
     const QString folder = QDir::fromNativeSeparators(m_folder->text().trimmed());
     if (folder.isEmpty() || m_busyCount > 0)
         return;
-    start(BundleExporter::Options{folder, m_seal->isChecked(), false});
+    BundleExporter::Options options;
+    options.outDir = folder;
+    options.sealSecrets = m_seal->isChecked();
+    start(options);
 }
 
 void ExportPage::start(const BundleExporter::Options &options)

@@ -14,6 +14,7 @@
 #include <QGroupBox>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QHostInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -131,10 +132,13 @@ GatewayPage::GatewayPage(const gateway::Gateway &gateway, const QString &dataDir
         m_busy->show();
         runInBackground(
             [dataDir = m_dataDir] {
-                return std::make_pair(ListenSettings::load(dataDir),
-                                      ListenSettings::lanAddresses());
+                return std::make_tuple(ListenSettings::load(dataDir),
+                                       ListenSettings::lanInterfaces(), QHostInfo::localHostName());
             },
-            [this](auto result) { loaded(std::move(result.first), std::move(result.second)); });
+            [this](auto result) {
+                loaded(std::move(std::get<0>(result)), std::move(std::get<1>(result)),
+                       std::move(std::get<2>(result)));
+            });
     }
 }
 
@@ -166,6 +170,25 @@ void GatewayPage::buildSettings(QWidget *box)
     interfaceRow->addWidget(m_oneInterface);
     interfaceRow->addWidget(m_interfaces);
     interfaceRow->addStretch(1);
+
+    // On every address the URL still names one host: the OAuth issuer and the tokens' audience.
+    m_advertised = new QComboBox(box);
+    m_advertised->setObjectName(QStringLiteral("advertisedHost"));
+    m_advertised->setAccessibleName(tr("Host name or address clients use"));
+    m_advertised->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_advertised->setToolTip(tr("The MCP URL, and so every sign-in, names this host. The "
+                                "computer's name stays the same when its address changes, if "
+                                "the clients' network resolves it."));
+    m_advertisedLabel = new QLabel(tr("Clients &use:"), box);
+    m_advertisedLabel->setBuddy(m_advertised);
+    auto *advertisedRow = new QHBoxLayout;
+    advertisedRow->addSpacing(
+        style()->pixelMetric(QStyle::PM_ExclusiveIndicatorWidth, nullptr, m_allInterfaces) +
+        style()->pixelMetric(QStyle::PM_RadioButtonLabelSpacing, nullptr, m_allInterfaces));
+    advertisedRow->addWidget(m_advertisedLabel);
+    advertisedRow->addWidget(m_advertised);
+    advertisedRow->addStretch(1);
+    m_advertisedProblem = new ProblemRow(QStringLiteral("advertisedHostProblem"), box);
 
     m_lanHint = new WrappingLabel(QStringLiteral("lanNeedsTls"), box);
     m_lanHint->setText(tr("The local network needs TLS: without it, sign-in tokens and tool "
@@ -218,6 +241,7 @@ void GatewayPage::buildSettings(QWidget *box)
     for (QRadioButton *button : {m_loopback, m_allInterfaces, m_oneInterface})
         connect(button, &QRadioButton::toggled, this, &GatewayPage::fieldsChanged);
     connect(m_interfaces, &QComboBox::currentIndexChanged, this, &GatewayPage::fieldsChanged);
+    connect(m_advertised, &QComboBox::currentIndexChanged, this, &GatewayPage::fieldsChanged);
     connect(m_port, &QSpinBox::valueChanged, this, &GatewayPage::fieldsChanged);
     connect(m_certificate, &QLineEdit::textChanged, this, &GatewayPage::fieldsChanged);
     connect(m_key, &QLineEdit::textChanged, this, &GatewayPage::fieldsChanged);
@@ -253,8 +277,10 @@ void GatewayPage::buildSettings(QWidget *box)
     auto *reachCell = new QVBoxLayout;
     reachCell->addWidget(m_loopback);
     reachCell->addWidget(m_allInterfaces);
+    reachCell->addLayout(advertisedRow);
     reachCell->addLayout(interfaceRow);
     reachCell->addWidget(m_lanHint);
+    reachCell->addWidget(m_advertisedProblem);
 
     auto *form = new QFormLayout;
     auto *reachLabel = new QLabel(tr("Listen on:"), box);
@@ -313,28 +339,74 @@ ListenSettings GatewayPage::settingsFromFields() const
         settings.reach = ListenSettings::Reach::Interface;
     if (settings.reach == ListenSettings::Reach::Interface)
         settings.interfaceAddress = QHostAddress(m_interfaces->currentData().toString());
+    if (settings.reach == ListenSettings::Reach::AllInterfaces)
+        settings.advertisedHost = m_advertised->currentData().toString();
     settings.port = quint16(m_port->value());
     settings.certificateFile = m_certificate->text().trimmed();
     settings.keyFile = m_key->text().trimmed();
     return settings;
 }
 
-void GatewayPage::loaded(Result<ListenSettings> settings, QList<QHostAddress> lanAddresses)
+void GatewayPage::loaded(Result<ListenSettings> settings, QList<ListenSettings::LanInterface> lan,
+                         QString hostName)
 {
+    m_lan = std::move(lan);
+    m_hostName = std::move(hostName);
     m_filling = true;
     m_interfaces->clear();
-    for (const QHostAddress &address : std::as_const(lanAddresses))
+    for (const QHostAddress &address : ListenSettings::lanAddresses(m_lan))
         m_interfaces->addItem(address.toString(), address.toString());
     m_filling = false;
     if (!settings) {
+        fillAdvertisedHosts(QString());
         m_settingsProblem->showProblem(settings.error().message());
         Q_EMIT settingsFailed(settings.error().message());
         return;
     }
     m_saved = *settings;
+    // Settings saved without a choice use the default the gateway picked when it started; shown
+    // as that choice, and kept from the next Apply on.
+    if (m_saved.reach == ListenSettings::Reach::AllInterfaces && m_saved.advertisedHost.isEmpty())
+        m_saved.advertisedHost = ListenSettings::defaultAdvertisedHost(m_lan);
     showSettings(m_saved);
     readFingerprint();
     Q_EMIT settingsLoaded();
+}
+
+void GatewayPage::fillAdvertisedHosts(const QString &selected)
+{
+    const bool filling = m_filling;
+    m_filling = true;
+    m_advertised->clear();
+    if (!m_hostName.isEmpty())
+        m_advertised->addItem(tr("%1 (this computer's name)").arg(m_hostName), m_hostName);
+    for (const ListenSettings::LanInterface &lan : std::as_const(m_lan)) {
+        const QString address = lan.address.toString();
+        if (m_advertised->findData(address) < 0)
+            m_advertised->addItem(tr("%1 (%2)").arg(address, lan.name), address);
+    }
+    QString choice = selected;
+    if (choice.isEmpty())
+        choice = ListenSettings::defaultAdvertisedHost(m_lan);
+    if (choice.isEmpty())
+        choice = m_hostName;
+    int index = m_advertised->findData(choice);
+    if (index < 0 && !choice.isEmpty()) {
+        // Saved for an address this computer no longer has: shown, so it can be changed.
+        m_advertised->addItem(tr("%1 (not present now)").arg(choice), choice);
+        index = m_advertised->count() - 1;
+    }
+    m_advertised->setCurrentIndex(index);
+    m_filling = filling;
+}
+
+void GatewayPage::showAdvertisedHostProblem()
+{
+    const QString problem = settingsFromFields().advertisedHostProblem(m_lan);
+    if (problem.isEmpty())
+        m_advertisedProblem->clear();
+    else
+        m_advertisedProblem->showProblem(problem);
 }
 
 void GatewayPage::showSettings(const ListenSettings &settings)
@@ -353,6 +425,7 @@ void GatewayPage::showSettings(const ListenSettings &settings)
         }
         m_interfaces->setCurrentIndex(index);
     }
+    fillAdvertisedHosts(settings.advertisedHost);
     m_port->setValue(settings.port == 0 ? 8787 : settings.port);
     m_certificate->setText(settings.certificateFile);
     m_key->setText(settings.keyFile);
@@ -373,7 +446,13 @@ void GatewayPage::updateSettingsControls()
     m_oneInterface->setEnabled(idle && m_interfaces->count() > 0 &&
                                (tls || m_oneInterface->isChecked()));
     m_interfaces->setEnabled(idle && m_oneInterface->isChecked());
+    m_advertised->setEnabled(idle && m_allInterfaces->isChecked() && m_advertised->count() > 0);
+    m_advertisedLabel->setEnabled(m_advertised->isEnabled());
     m_lanHint->setVisible(!tls);
+    showAdvertisedHostProblem();
+    // A start while a certificate is made or settings are saved would use files or settings
+    // about to change.
+    m_startStopButton->setEnabled(idle || m_gateway.state() == State::Running);
     m_loopback->setEnabled(idle);
     m_port->setEnabled(idle);
     m_certificate->setEnabled(idle);
@@ -439,16 +518,6 @@ void GatewayPage::generateCertificate()
     if (m_dataDir.isEmpty() || m_work > 0)
         return;
     const ListenSettings fields = settingsFromFields();
-    const QString certificatePath =
-        QDir(m_dataDir).filePath(SelfSignedCertificate::certificateFileName());
-    if (QFileInfo::exists(certificatePath) &&
-        QMessageBox::question(this, tr("Replace the certificate?"),
-                              tr("A certificate made here before is replaced. Clients that "
-                                 "trusted it will see a new fingerprint and ask again. Replace "
-                                 "it?"),
-                              QMessageBox::Yes | QMessageBox::Cancel,
-                              QMessageBox::Cancel) != QMessageBox::Yes)
-        return;
     m_settingsProblem->clear();
     m_settingsMessage->clear();
     m_busy->setText(tr("Making a certificate and key…"));
@@ -467,7 +536,10 @@ void GatewayPage::generateCertificate()
             m_certificate->setText(files->certificateFile);
             m_key->setText(files->keyFile);
             m_fingerprint->setText(files->fingerprint);
-            m_settingsMessage->setText(tr("Certificate made. Apply to use it."));
+            // New files: the saved settings, and so the gateway, keep the current pair until
+            // the owner applies.
+            m_settingsMessage->setText(tr("Certificate made. Apply to use it; until then the "
+                                          "gateway keeps its current one."));
             Q_EMIT certificateGenerated(files->fingerprint);
         });
 }
@@ -514,11 +586,48 @@ void GatewayPage::saved(const ListenSettings &settings, const gateway::ListenOpt
     }
     m_saved = settings;
     const bool running = m_gateway.state() == State::Running;
+    if (running) {
+        // MainWindow stops and starts the gateway on this thread (stopping waits for calls in
+        // flight); the busy row is painted before that blocks.
+        m_busy->setText(tr("Restarting the gateway…"));
+        m_busy->show();
+        if (QLayout *layout = m_settingsBox->layout())
+            layout->activate();
+        m_settingsBox->repaint();
+    }
     Q_EMIT listenOptionsChanged(options);
-    m_settingsMessage->setText(running || m_gateway.state() == State::Running
-                                   ? tr("Saved; the gateway was restarted with them.")
-                                   : tr("Saved; the gateway uses them when it starts."));
+    if (m_work == 0)
+        m_busy->hide();
+    // Said from what the gateway did, not from what was asked of it.
+    switch (m_gateway.state()) {
+    case State::Running:
+        m_settingsMessage->setText(running ? tr("Saved; the gateway was restarted with them.")
+                                           : tr("Saved; the gateway runs with them."));
+        break;
+    case State::Failed:
+        m_settingsMessage->setText(tr("Saved, but the gateway could not start with them: see "
+                                      "the reason above, change the settings and apply again."));
+        break;
+    case State::Stopped:
+        m_settingsMessage->setText(tr("Saved; the gateway uses them when it starts."));
+        break;
+    }
+    removeSupersededCertificates();
     Q_EMIT settingsSaved();
+}
+
+void GatewayPage::removeSupersededCertificates()
+{
+    // Pairs generated here that the saved settings no longer name; the gateway has restarted
+    // with the saved ones, so none of these is in use.
+    runInBackground(
+        [dataDir = m_dataDir, keep = QStringList{m_saved.certificateFile, m_saved.keyFile}] {
+            return SelfSignedCertificate::removeGenerated(dataDir, keep);
+        },
+        [this](Result<int> removed) {
+            if (!removed)
+                m_settingsProblem->showProblem(removed.error().message());
+        });
 }
 
 void GatewayPage::updateFromGateway()

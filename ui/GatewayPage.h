@@ -63,7 +63,11 @@ private:
     void toggle();
     void copyUrl();
     void copyFingerprint();
-    void loaded(Result<gateway::ListenSettings> settings, QList<QHostAddress> lanAddresses);
+    void loaded(Result<gateway::ListenSettings> settings,
+                QList<gateway::ListenSettings::LanInterface> lan, QString hostName);
+    void fillAdvertisedHosts(const QString &selected);
+    void showAdvertisedHostProblem();
+    void removeSupersededCertificates();
     void showSettings(const gateway::ListenSettings &settings);
     void readFingerprint();
     void chooseFile(QLineEdit *field, const QString &title);
@@ -78,6 +82,8 @@ private:
     QThreadPool m_pool; // one thread: loads, saves and certificates in the order asked
     int m_work = 0;
     gateway::ListenSettings m_saved;
+    QList<gateway::ListenSettings::LanInterface> m_lan;
+    QString m_hostName;
     bool m_filling = false;
 
     QLabel *m_stateIcon = nullptr;
@@ -93,6 +99,9 @@ private:
     QRadioButton *m_allInterfaces = nullptr;
     QRadioButton *m_oneInterface = nullptr;
     QComboBox *m_interfaces = nullptr;
+    QLabel *m_advertisedLabel = nullptr;
+    QComboBox *m_advertised = nullptr;
+    ProblemRow *m_advertisedProblem = nullptr;
     QLabel *m_lanHint = nullptr;
     QSpinBox *m_port = nullptr;
     QLineEdit *m_certificate = nullptr;

@@ -217,8 +217,12 @@ void MainWindow::applyListenOptions(const gateway::ListenOptions &listen)
     m_listen = listen;
     if (m_gateway.state() != State::Running)
         return;
+    // Stopping waits for calls in flight and joins the workers, on this thread: the Gateway page
+    // shows its busy row before asking, and the cursor says the window is not stuck.
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     m_gateway.stop();
     startGateway();
+    QGuiApplication::restoreOverrideCursor();
 }
 
 void MainWindow::showAndRaise()

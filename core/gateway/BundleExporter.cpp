@@ -6,6 +6,7 @@
 #include "secrets/MasterKey.h"
 #include "secrets/Vault.h"
 #include "store/CredentialRepository.h"
+#include "store/Database.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -37,7 +38,111 @@ QStringList bundleFiles(const QString &bundleDir)
     return files + specFiles;
 }
 
+// The path with symbolic links resolved as far as it exists, so that a link to the data folder
+// or a path through one compares equal to the folder itself.
+QString resolvedPath(const QString &path)
+{
+    QFileInfo info(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
+    QStringList missing;
+    while (!info.exists() && !info.isSymLink() && !QDir(info.absoluteFilePath()).isRoot()) {
+        missing.prepend(info.fileName());
+        info = QFileInfo(info.absolutePath());
+    }
+    QString resolved = info.canonicalFilePath();
+    if (resolved.isEmpty())
+        resolved = info.absoluteFilePath();
+    for (const QString &part : std::as_const(missing))
+        resolved = QDir(resolved).filePath(part);
+    return QDir::cleanPath(resolved);
+}
+
+bool isWithin(const QString &path, const QString &folder)
+{
+    return path == folder ||
+           path.startsWith(folder.endsWith(QLatin1Char('/')) ? folder : folder + QLatin1Char('/'));
+}
+
+bool command(const BundleExporter::Options &options)
+{
+    return options.wording == BundleExporter::Wording::CommandLine;
+}
+
+// The folder must not carry the store or the TLS key along when it is copied to a server.
+Status checkAwayFrom(const BundleExporter::Options &options, const QString &protectedDir)
+{
+    if (protectedDir.isEmpty())
+        return {};
+    const QString bundle = resolvedPath(options.outDir);
+    const QString data = resolvedPath(protectedDir);
+    if (bundle == data)
+        return Error(ErrorCode::InvalidArgument,
+                     command(options)
+                         ? BundleExporter::tr("%1 is Gatehouse's data folder, where the store and "
+                                              "the TLS key are kept: choose another --out, a new "
+                                              "or empty folder outside it")
+                               .arg(options.outDir)
+                         : BundleExporter::tr("%1 is Gatehouse's data folder, where the store and "
+                                              "the TLS key are kept: choose a new or empty folder "
+                                              "outside it, for example in your documents")
+                               .arg(options.outDir));
+    if (isWithin(bundle, data))
+        return Error(ErrorCode::InvalidArgument,
+                     command(options)
+                         ? BundleExporter::tr(
+                               "%1 is inside Gatehouse's data folder %2, where the store and the "
+                               "TLS key are kept: choose another --out, a new or empty folder "
+                               "outside it")
+                               .arg(options.outDir, protectedDir)
+                         : BundleExporter::tr(
+                               "%1 is inside Gatehouse's data folder %2, where the store and the "
+                               "TLS key are kept: choose a new or empty folder outside it, for "
+                               "example in your documents")
+                               .arg(options.outDir, protectedDir));
+    if (isWithin(data, bundle))
+        return Error(ErrorCode::InvalidArgument,
+                     command(options)
+                         ? BundleExporter::tr(
+                               "%1 contains Gatehouse's data folder %2, so copying the bundle "
+                               "would copy the store and the TLS key too: choose another --out, "
+                               "a new or empty folder")
+                               .arg(options.outDir, protectedDir)
+                         : BundleExporter::tr(
+                               "%1 contains Gatehouse's data folder %2, so copying the bundle "
+                               "would copy the store and the TLS key too: choose a new or empty "
+                               "folder")
+                               .arg(options.outDir, protectedDir));
+    return {};
+}
+
 } // namespace
+
+bool BundleExporter::isBundle(const QString &dir)
+{
+    const QDir folder(dir);
+    QFile config(folder.filePath(QStringLiteral("gatehouse.yaml")));
+    if (!config.open(QIODevice::ReadOnly) ||
+        config.readLine().trimmed() != "# Gatehouse configuration: see docs/configuration.md")
+        return false;
+    const QFileInfoList entries =
+        folder.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    for (const QFileInfo &entry : entries) {
+        const QString name = entry.fileName();
+        if (entry.isSymLink())
+            return false;
+        if ((name == QLatin1String("gatehouse.yaml") || name == QLatin1String("README.md")) &&
+            entry.isFile())
+            continue;
+        if (name != QLatin1String("specs") || !entry.isDir())
+            return false;
+        const QFileInfoList specs = QDir(entry.absoluteFilePath())
+                                        .entryInfoList(QDir::AllEntries | QDir::Hidden |
+                                                       QDir::System | QDir::NoDotAndDotDot);
+        for (const QFileInfo &spec : specs)
+            if (!spec.isFile() || spec.isSymLink())
+                return false;
+    }
+    return true;
+}
 
 QString BundleExporter::keyPathFor(const QString &outDir)
 {
@@ -48,6 +153,22 @@ Status BundleExporter::checkDestination(const Options &options)
 {
     if (options.outDir.isEmpty())
         return Error(ErrorCode::InvalidArgument, tr("choose the folder to write the bundle to"));
+    if (Status away = checkAwayFrom(options, options.dataDir); !away)
+        return away;
+    const QDir bundle(bundleDirOf(options.outDir));
+    if (QFileInfo(bundle.path()).isDir() &&
+        !bundle.isEmpty(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot) &&
+        !isBundle(bundle.path()))
+        return Error(ErrorCode::InvalidArgument,
+                     command(options)
+                         ? tr("%1 holds files that are not a Gatehouse bundle, and the bundle "
+                              "folder is meant to be copied to the server whole: choose another "
+                              "--out, a new or empty folder or the folder of an earlier export")
+                               .arg(options.outDir)
+                         : tr("%1 holds files that are not a Gatehouse bundle, and the bundle "
+                              "folder is meant to be copied to the server whole: choose a new or "
+                              "empty folder, or the folder of an earlier export")
+                               .arg(options.outDir));
     if (!options.sealSecrets)
         return {};
     // The key goes beside the bundle, so that copying the folder never copies the key.
@@ -59,17 +180,27 @@ Status BundleExporter::checkDestination(const Options &options)
     const QFileInfo keyDir(QFileInfo(keyPath).absolutePath());
     if (keyDir.permissions() & (QFile::WriteGroup | QFile::WriteOther))
         return Error(ErrorCode::PermissionDenied,
-                     tr("the deployment key is written beside the bundle, into %1, which "
-                        "other users can write (and so replace the key): choose a bundle "
-                        "folder inside a folder only you can write")
-                         .arg(keyDir.absoluteFilePath()));
+                     command(options)
+                         ? tr("the deployment key is written beside the bundle, into %1, which "
+                              "other users can write (and so replace the key): choose --out "
+                              "inside a folder only you can write")
+                               .arg(keyDir.absoluteFilePath())
+                         : tr("the deployment key is written beside the bundle, into %1, which "
+                              "other users can write (and so replace the key): choose a bundle "
+                              "folder inside a folder only you can write")
+                               .arg(keyDir.absoluteFilePath()));
     const QFileInfo keyInfo(keyPath);
     if (!options.replaceKey && (keyInfo.exists() || keyInfo.isSymLink()))
         return Error(ErrorCode::AlreadyExists,
-                     tr("%1 already exists, and may be the key a server runs with: move it "
-                        "away, or replace it (servers installed with it cannot unseal this "
-                        "export's secrets until they get the new key)")
-                         .arg(keyPath));
+                     command(options)
+                         ? tr("%1 already exists, and may be the key a server runs with: move it "
+                              "away, or pass --force to replace it (servers installed with it "
+                              "cannot unseal this export's secrets until they get the new key)")
+                               .arg(keyPath)
+                         : tr("%1 already exists, and may be the key a server runs with: move it "
+                              "away, or replace it (servers installed with it cannot unseal this "
+                              "export's secrets until they get the new key)")
+                               .arg(keyPath));
     return {};
 }
 
@@ -77,6 +208,12 @@ Result<BundleExporter::Report> BundleExporter::run(store::Database &database,
                                                    const Options &options,
                                                    secrets::MasterKeyProvider *masterKey)
 {
+    // The store's own folder, when it is a SQLite file (the desktop's data folder); first, so
+    // that a folder containing it is refused for that rather than for holding other files.
+    const QString sqlitePath = database.options().sqlitePath;
+    if (database.options().url.isEmpty() && !sqlitePath.isEmpty())
+        if (Status away = checkAwayFrom(options, QFileInfo(sqlitePath).absolutePath()); !away)
+            return away.error();
     if (Status checked = checkDestination(options); !checked)
         return checked.error();
     Report report;
@@ -142,9 +279,13 @@ Result<BundleExporter::Report> BundleExporter::run(store::Database &database,
         if (Status written = options.replaceKey ? keyFile.replace(*key) : keyFile.store(*key);
             !written)
             return Error(written.error().code(),
-                         tr("the deployment key was not written, and nothing was exported "
-                            "(%1). Choose a bundle folder inside a folder of yours.")
-                             .arg(written.error().message()));
+                         command(options)
+                             ? tr("the deployment key was not written, and nothing was exported "
+                                  "(%1). Choose --out inside a folder of yours.")
+                                   .arg(written.error().message())
+                             : tr("the deployment key was not written, and nothing was exported "
+                                  "(%1). Choose a bundle folder inside a folder of yours.")
+                                   .arg(written.error().message()));
         // As exported, the bundle runs where it was written; the README says how to install
         // the key on a server.
         gateway.masterKey = config::MasterKeyConfig{config::MasterKeySource::File,

@@ -52,6 +52,8 @@ Result<ListenSettings> ListenSettings::load(const QString &dataDir)
     else if (reach == QLatin1String("interface"))
         settings.reach = Reach::Interface;
     settings.interfaceAddress = QHostAddress(object.value(QStringLiteral("address")).toString());
+    if (settings.reach == Reach::AllInterfaces)
+        settings.advertisedHost = object.value(QStringLiteral("advertised_host")).toString();
     const int port = object.value(QStringLiteral("port")).toInt(8787);
     if (port < 0 || port > 65535)
         return Error(ErrorCode::Validation,
@@ -71,6 +73,8 @@ Status ListenSettings::save(const QString &dataDir) const
     object.insert(QStringLiteral("reach"), reachName(reach));
     if (reach == Reach::Interface)
         object.insert(QStringLiteral("address"), interfaceAddress.toString());
+    if (reach == Reach::AllInterfaces && !advertisedHost.isEmpty())
+        object.insert(QStringLiteral("advertised_host"), advertisedHost);
     object.insert(QStringLiteral("port"), int(port));
     object.insert(QStringLiteral("tls_certificate"), certificateFile);
     object.insert(QStringLiteral("tls_key"), keyFile);
@@ -120,22 +124,12 @@ ListenOptions ListenSettings::listenOptions() const
         options.address = QHostAddress::Any;
         break;
     }
-    // Clients need an address they can reach in the URL they are given, not 0.0.0.0.
-    QHostAddress advertised = reach == Reach::Interface ? interfaceAddress : QHostAddress();
-    if (advertised.isNull()) {
-        const QList<QHostAddress> lan = lanAddresses();
-        for (const QHostAddress &a : lan)
-            if (a.protocol() == QAbstractSocket::IPv4Protocol) {
-                advertised = a;
-                break;
-            }
-        if (advertised.isNull() && !lan.isEmpty())
-            advertised = lan.first();
-    }
-    if (!advertised.isNull() && port != 0) {
+    // Clients need a host they can reach in the URL they are given, not 0.0.0.0.
+    const QString advertised = effectiveAdvertisedHost();
+    if (!advertised.isEmpty() && port != 0) {
         QUrl url;
         url.setScheme(tls() ? QStringLiteral("https") : QStringLiteral("http"));
-        url.setHost(advertised.toString());
+        url.setHost(advertised);
         url.setPort(port);
         options.publicUrl = url;
     }
@@ -146,25 +140,89 @@ ListenOptions ListenSettings::listenOptions() const
     return options;
 }
 
-QList<QHostAddress> ListenSettings::lanAddresses()
+QList<ListenSettings::LanInterface> ListenSettings::lanInterfaces()
 {
-    QList<QHostAddress> addresses;
+    QList<LanInterface> result;
     const QList<QNetworkInterface> interfaces = QNetworkInterface::allInterfaces();
     for (const QNetworkInterface &interface : interfaces) {
-        if (!interface.flags().testFlag(QNetworkInterface::IsUp) ||
-            interface.flags().testFlag(QNetworkInterface::IsLoopBack))
+        const auto flags = interface.flags();
+        if (!flags.testFlag(QNetworkInterface::IsUp) ||
+            flags.testFlag(QNetworkInterface::IsLoopBack))
             continue;
         const QList<QNetworkAddressEntry> entries = interface.addressEntries();
         for (const QNetworkAddressEntry &entry : entries) {
             QHostAddress ip = entry.ip();
-            if (ip.isLoopback() || ip.isNull())
+            if (ip.isNull() || ip.isLoopback() || ip.isLinkLocal())
                 continue;
             ip.setScopeId(QString());
-            if (!addresses.contains(ip))
-                addresses << ip;
+            result << LanInterface{interface.name(), ip,
+                                   flags.testFlag(QNetworkInterface::IsPointToPoint)};
         }
     }
+    return result;
+}
+
+QList<QHostAddress> ListenSettings::lanAddresses()
+{
+    return lanAddresses(lanInterfaces());
+}
+
+QList<QHostAddress> ListenSettings::lanAddresses(const QList<LanInterface> &interfaces)
+{
+    QList<QHostAddress> addresses;
+    for (const LanInterface &interface : interfaces)
+        if (!addresses.contains(interface.address))
+            addresses << interface.address;
     return addresses;
+}
+
+bool ListenSettings::isVirtualInterface(const QString &name)
+{
+    for (const char *prefix : {"docker", "veth", "br-", "virbr"})
+        if (name.startsWith(QLatin1String(prefix)))
+            return true;
+    return false;
+}
+
+QString ListenSettings::defaultAdvertisedHost(const QList<LanInterface> &interfaces)
+{
+    for (const auto protocol : {QAbstractSocket::IPv4Protocol, QAbstractSocket::IPv6Protocol})
+        for (const LanInterface &interface : interfaces)
+            if (!interface.pointToPoint && !isVirtualInterface(interface.name) &&
+                interface.address.protocol() == protocol && !interface.address.isLinkLocal() &&
+                !interface.address.isLoopback())
+                return interface.address.toString();
+    return {};
+}
+
+QString ListenSettings::effectiveAdvertisedHost() const
+{
+    switch (reach) {
+    case Reach::Loopback:
+        return {};
+    case Reach::Interface:
+        return interfaceAddress.isNull() ? QString() : interfaceAddress.toString();
+    case Reach::AllInterfaces:
+        break;
+    }
+    return advertisedHost.isEmpty() ? defaultAdvertisedHost(lanInterfaces()) : advertisedHost;
+}
+
+QString ListenSettings::advertisedHostProblem(const QList<LanInterface> &present) const
+{
+    if (reach == Reach::Loopback)
+        return {};
+    const QString host = reach == Reach::Interface ? interfaceAddress.toString() : advertisedHost;
+    if (reach == Reach::AllInterfaces && host.isEmpty() && defaultAdvertisedHost(present).isEmpty())
+        return tr("this computer has no network address that clients on the LAN can reach: "
+                  "connect it to the network, or listen on this computer only");
+    const QHostAddress address(host);
+    if (host.isEmpty() || address.isNull() || lanAddresses(present).contains(address))
+        return {};
+    return tr("clients are given the address %1, which this computer no longer has (a new "
+              "network, or a DHCP lease that changed): their sign-ins fail until you choose the "
+              "host name or a current address and apply")
+        .arg(host);
 }
 
 QStringList ListenSettings::certificateHostNames() const
@@ -173,6 +231,9 @@ QStringList ListenSettings::certificateHostNames() const
     const QString host = QHostInfo::localHostName();
     if (!host.isEmpty())
         names << host;
+    if (reach == Reach::AllInterfaces && !advertisedHost.isEmpty() &&
+        QHostAddress(advertisedHost).isNull() && !names.contains(advertisedHost))
+        names << advertisedHost;
     names << QStringLiteral("localhost");
     return names;
 }
@@ -184,6 +245,9 @@ QList<QHostAddress> ListenSettings::certificateAddresses() const
         addresses << interfaceAddress;
     else
         addresses << lanAddresses();
+    if (reach == Reach::AllInterfaces && !QHostAddress(advertisedHost).isNull() &&
+        !addresses.contains(QHostAddress(advertisedHost)))
+        addresses << QHostAddress(advertisedHost);
     return addresses;
 }
 

@@ -28,6 +28,9 @@ public:
 
     Reach reach = Reach::Loopback;
     QHostAddress interfaceAddress; // with Reach::Interface
+    // With Reach::AllInterfaces: the host name or address clients are given (the public URL,
+    // so the OAuth issuer and the tokens' audience). Empty: defaultAdvertisedHost() at start.
+    QString advertisedHost;
     quint16 port = 8787;
     QString certificateFile; // PEM; both or neither
     QString keyFile;
@@ -48,8 +51,30 @@ public:
     // URL naming an address clients can reach (not 0.0.0.0) and the host names they may use.
     ListenOptions listenOptions() const;
 
-    // The non-loopback addresses of this computer's interfaces that are up.
+    struct LanInterface
+    {
+        QString name; // "eth0", "docker0", ...
+        QHostAddress address;
+        bool pointToPoint = false; // a VPN or dial-up link
+    };
+    // The addresses of this computer's interfaces that are up, without loopback and link-local
+    // ones (RFC 3927, RFC 4291 2.5.6: not routable, so no client elsewhere reaches them).
+    static QList<LanInterface> lanInterfaces();
     static QList<QHostAddress> lanAddresses();
+    static QList<QHostAddress> lanAddresses(const QList<LanInterface> &interfaces);
+    // Bridges and virtual links of containers and virtual machines (docker*, veth*, br-*,
+    // virbr*): clients on the LAN cannot reach their addresses.
+    static bool isVirtualInterface(const QString &name);
+    // The address clients on the LAN most likely reach: the first IPv4, else IPv6, address of
+    // an interface that is neither virtual nor point-to-point; empty when there is none.
+    static QString defaultAdvertisedHost(const QList<LanInterface> &interfaces);
+    // The host the public URL names: the interface's address, the chosen advertised host or the
+    // default; empty on loopback.
+    QString effectiveAdvertisedHost() const;
+    // Empty, or why clients may fail to reach the advertised host: it is an address none of
+    // `present` (the computer's interfaces now) has, e.g. a DHCP lease that changed, or there
+    // is no host to advertise at all.
+    QString advertisedHostProblem(const QList<LanInterface> &present) const;
     // The host names and addresses a certificate for these settings names.
     QStringList certificateHostNames() const;
     QList<QHostAddress> certificateAddresses() const;

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDirIterator>
+#include <QFileInfo>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        QVERIFY(m_out.isValid());
         m_db = store::test::openStore(m_dir);
         QVERIFY(m_db);
         const QByteArray config = "servers:\n"
@@ -122,7 +124,7 @@ private Q_SLOTS:
 
     void exportWritesALoadableBundleWithoutSecrets()
     {
-        const QString bundle = QDir(m_dir.path()).filePath(u"plain"_s);
+        const QString bundle = QDir(m_out.path()).filePath(u"plain"_s);
         ExportPage page(*m_db, masterKey());
         auto *folder = page.findChild<QLineEdit *>(u"exportFolder"_s);
         auto *button = page.findChild<QPushButton *>(u"exportButton"_s);
@@ -161,7 +163,7 @@ private Q_SLOTS:
 
     void sealingWritesTheKeyBesideTheBundle()
     {
-        const QString bundle = QDir(m_dir.path()).filePath(u"sealed"_s);
+        const QString bundle = QDir(m_out.path()).filePath(u"sealed"_s);
         ExportPage page(*m_db, masterKey());
         page.setFolder(bundle);
         auto *seal = page.findChild<QCheckBox *>(u"sealSecrets"_s);
@@ -211,7 +213,7 @@ private Q_SLOTS:
 
     void anExistingKeyIsOnlyReplacedWhenTheOwnerSaysSo()
     {
-        const QString bundle = QDir(m_dir.path()).filePath(u"again"_s);
+        const QString bundle = QDir(m_out.path()).filePath(u"again"_s);
         const QString keyPath = BundleExporter::keyPathFor(bundle);
         ExportPage page(*m_db, masterKey());
         page.setFolder(bundle);
@@ -259,7 +261,7 @@ private Q_SLOTS:
     void failureShowsOnThePage()
     {
         // A file where the bundle's folder should be.
-        const QString blocked = QDir(m_dir.path()).filePath(u"blocked"_s);
+        const QString blocked = QDir(m_out.path()).filePath(u"blocked"_s);
         QFile file(blocked);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.close();
@@ -275,6 +277,67 @@ private Q_SLOTS:
         QVERIFY(page.findChild<QPushButton *>(u"exportButton"_s)->isEnabled());
     }
 
+    void theDataFolderAndFoldersAroundItAreRefused()
+    {
+        // The bundle folder is copied to a server whole: never with the store in it.
+        const QString inside = QDir(m_dir.path()).filePath(u"bundle"_s);
+        const QString parent = QFileInfo(m_dir.path()).absolutePath();
+        for (const QString &folder : {m_dir.path(), inside, parent}) {
+            ExportPage page(*m_db, masterKey());
+            page.setFolder(folder);
+            QSignalSpy failed(&page, &ExportPage::exportFailed);
+            QSignalSpy exported(&page, &ExportPage::exported);
+            page.exportBundle();
+            QVERIFY(failed.wait(kWaitMs));
+            QCOMPARE(exported.count(), 0);
+            const QString message = failed.first().first().toString();
+            QVERIFY2(message.contains(u"data folder"_s), qPrintable(message));
+            QVERIFY2(message.contains(u"choose a new or empty folder"_s), qPrintable(message));
+            QVERIFY2(page.findChild<QLabel *>(u"exportError"_s)->text().contains(folder),
+                     qPrintable(folder));
+        }
+        QVERIFY(!QFile::exists(QDir(m_dir.path()).filePath(u"gatehouse.yaml"_s)));
+        QVERIFY(!QFileInfo::exists(inside));
+        QVERIFY(!QFile::exists(QDir(parent).filePath(u"gatehouse.yaml"_s)));
+    }
+
+    void onlyAnEmptyFolderOrAnEarlierBundleIsWritten()
+    {
+        // A folder of other things (here: a private note) is refused and left as it was.
+        const QString home = QDir(m_out.path()).filePath(u"home"_s);
+        QVERIFY(QDir().mkpath(home));
+        QFile note(QDir(home).filePath(u"notes.txt"_s));
+        QVERIFY(note.open(QIODevice::WriteOnly));
+        note.write("private");
+        note.close();
+        {
+            ExportPage page(*m_db, masterKey());
+            page.setFolder(home);
+            QSignalSpy failed(&page, &ExportPage::exportFailed);
+            page.exportBundle();
+            QVERIFY(failed.wait(kWaitMs));
+            QVERIFY2(failed.first().first().toString().contains(u"not a Gatehouse bundle"_s),
+                     qPrintable(failed.first().first().toString()));
+            QCOMPARE(QDir(home).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                     QStringList{u"notes.txt"_s});
+        }
+
+        // An earlier bundle is written again.
+        const QString bundle = QDir(m_out.path()).filePath(u"twice"_s);
+        for (int round = 0; round < 2; ++round) {
+            ExportPage page(*m_db, masterKey());
+            page.setFolder(bundle);
+            QSignalSpy exported(&page, &ExportPage::exported);
+            page.exportBundle();
+            QVERIFY2(exported.wait(kWaitMs),
+                     qPrintable(page.findChild<QLabel *>(u"exportError"_s)->text()));
+        }
+        QVERIFY(BundleExporter::isBundle(bundle));
+        // Once the bundle ran in place (its data/ folder holds a store), it is not one any more.
+        QVERIFY(QDir(bundle).mkdir(u"data"_s));
+        QVERIFY(!BundleExporter::isBundle(bundle));
+    }
+
 private:
     QString ownerKey() const { return QDir(m_dir.path()).filePath(u"owner.key"_s); }
     ExportPage::MasterKeyFactory masterKey() const
@@ -282,7 +345,8 @@ private:
         return [path = ownerKey()] { return std::make_unique<secrets::KeyFileKeyProvider>(path); };
     }
 
-    QTemporaryDir m_dir;
+    QTemporaryDir m_dir; // the data folder: the store and the owner's key
+    QTemporaryDir m_out; // where bundles go
     std::unique_ptr<store::Database> m_db;
 };
 

@@ -10,6 +10,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
+#include <QHostInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -250,12 +252,10 @@ private Q_SLOTS:
         QTest::mouseClick(child<QPushButton>(&page, u"generateCertificate"_s), Qt::LeftButton);
         QVERIFY(generated.wait(kWaitMs));
 
-        const QString certificatePath =
-            QDir(dataDir.path()).filePath(http::SelfSignedCertificate::certificateFileName());
-        const QString keyPath =
-            QDir(dataDir.path()).filePath(http::SelfSignedCertificate::keyFileName());
-        QCOMPARE(child<QLineEdit>(&page, u"certificateFile"_s)->text(), certificatePath);
-        QCOMPARE(child<QLineEdit>(&page, u"keyFile"_s)->text(), keyPath);
+        const QString certificatePath = child<QLineEdit>(&page, u"certificateFile"_s)->text();
+        const QString keyPath = child<QLineEdit>(&page, u"keyFile"_s)->text();
+        QCOMPARE(QFileInfo(certificatePath).absolutePath(), QDir(dataDir.path()).absolutePath());
+        QCOMPARE(QFileInfo(keyPath).absolutePath(), QDir(dataDir.path()).absolutePath());
         const QList<QSslCertificate> certificates = QSslCertificate::fromPath(certificatePath);
         QCOMPARE(certificates.size(), 1);
         const QString expected = QString::fromLatin1(
@@ -270,7 +270,163 @@ private Q_SLOTS:
         QCOMPARE(QGuiApplication::clipboard()->text(), expected);
     }
 
+    void newCertificateIsUsedOnlyAfterApplyAndReplacesTheOldPair()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        QTemporaryDir dataDir;
+        Gateway gateway(m_db.get());
+        MainWindow window(gateway, *m_db, loopbackAnyPort(), dataDir.path());
+        auto *page = qobject_cast<GatewayPage *>(window.page(MainWindow::Page::Gateway));
+        QVERIFY(waitLoaded(*page));
+        window.show();
+        window.showPage(MainWindow::Page::Gateway);
+        auto *generate = child<QPushButton>(page, u"generateCertificate"_s);
+        auto *apply = child<QPushButton>(page, u"applySettings"_s);
+        auto *startStop = child<QPushButton>(page, u"startStopButton"_s);
+        auto *certificate = child<QLineEdit>(page, u"certificateFile"_s);
+        auto *key = child<QLineEdit>(page, u"keyFile"_s);
+        QVERIFY(generate && apply && startStop && certificate && key);
+
+        // A first pair, applied: the settings name it.
+        QSignalSpy generated(page, &GatewayPage::certificateGenerated);
+        QTest::mouseClick(generate, Qt::LeftButton);
+        // While it is made, neither starting nor applying can use half-made settings.
+        QVERIFY(!startStop->isEnabled());
+        QVERIFY(!apply->isEnabled());
+        QVERIFY(generated.wait(kWaitMs));
+        QVERIFY(startStop->isEnabled());
+        const quint16 port = freePort();
+        child<QSpinBox>(page, u"port"_s)->setValue(port);
+        QSignalSpy saved(page, &GatewayPage::settingsSaved);
+        page->applySettings();
+        QVERIFY(saved.wait(kWaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), kWaitMs);
+        const QString firstCertificate = certificate->text();
+        const QString firstKey = key->text();
+        const QString firstFingerprint = generated.first().first().toString();
+        window.startGateway();
+        QVERIFY2(gateway.state() == Gateway::State::Running, qPrintable(gateway.errorString()));
+        QCOMPARE(gateway.baseUrl().scheme(), u"https"_s);
+
+        // A second pair: new files, while the saved settings and the gateway keep the first.
+        QTest::mouseClick(generate, Qt::LeftButton);
+        QVERIFY(generated.wait(kWaitMs));
+        const QString secondFingerprint = generated.last().first().toString();
+        QVERIFY(secondFingerprint != firstFingerprint);
+        QVERIFY(certificate->text() != firstCertificate);
+        QVERIFY(key->text() != firstKey);
+        QVERIFY(QFile::exists(firstCertificate) && QFile::exists(firstKey));
+        auto stored = ListenSettings::load(dataDir.path());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->certificateFile, firstCertificate);
+        // A restart before Apply still serves the first certificate.
+        window.stopGateway();
+        window.startGateway();
+        QVERIFY2(gateway.state() == Gateway::State::Running, qPrintable(gateway.errorString()));
+        QCOMPARE(servedFingerprint(port), firstFingerprint);
+
+        // Applied: the gateway restarts with the second, and the first pair is deleted.
+        QVERIFY(apply->isEnabled());
+        // The fingerprint check's connection may still count as a client: confirm the restart.
+        QTimer::singleShot(0, this, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes)->click();
+        });
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(saved.wait(kWaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isBusy(), kWaitMs);
+        QCOMPARE(servedFingerprint(port), secondFingerprint);
+        QVERIFY(!QFile::exists(firstCertificate));
+        QVERIFY(!QFile::exists(firstKey));
+        QVERIFY(QFile::exists(certificate->text()) && QFile::exists(key->text()));
+        stored = ListenSettings::load(dataDir.path());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->certificateFile, certificate->text());
+        QVERIFY(child<QLabel>(page, u"settingsMessage"_s)->text().contains(u"restarted"_s));
+        gateway.stop();
+    }
+
+    void failedRestartIsNotReportedAsDone()
+    {
+        QTemporaryDir dataDir;
+        Gateway gateway(m_db.get());
+        MainWindow window(gateway, *m_db, loopbackAnyPort(), dataDir.path());
+        auto *page = qobject_cast<GatewayPage *>(window.page(MainWindow::Page::Gateway));
+        QVERIFY(waitLoaded(*page));
+        window.startGateway();
+        QCOMPARE(gateway.state(), Gateway::State::Running);
+        // Another program holds the port the owner chooses.
+        QTcpServer other;
+        QVERIFY(other.listen(QHostAddress::LocalHost, 0));
+        child<QSpinBox>(page, u"port"_s)->setValue(other.serverPort());
+        QSignalSpy saved(page, &GatewayPage::settingsSaved);
+        page->applySettings();
+        QVERIFY(saved.wait(kWaitMs));
+        QCOMPARE(gateway.state(), Gateway::State::Failed);
+        const QString message = child<QLabel>(page, u"settingsMessage"_s)->text();
+        QVERIFY2(message.contains(u"could not start"_s), qPrintable(message));
+        QVERIFY2(!message.contains(u"restarted"_s), qPrintable(message));
+        QVERIFY(child<QLabel>(page, u"gatewayError"_s)->isVisibleTo(page));
+    }
+
+    void advertisedHostIsChosenAndKept()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        QTemporaryDir dataDir;
+        // Saved earlier for an address this computer does not have (TEST-NET-1, RFC 5737).
+        ListenSettings old;
+        old.reach = ListenSettings::Reach::AllInterfaces;
+        old.advertisedHost = u"192.0.2.99"_s;
+        old.certificateFile = dataDir.filePath(u"c.pem"_s);
+        old.keyFile = dataDir.filePath(u"k.pem"_s);
+        QVERIFY(old.save(dataDir.path()).ok());
+        Gateway gateway;
+        GatewayPage page(gateway, dataDir.path());
+        QVERIFY(waitLoaded(page));
+        page.show();
+        QTRY_VERIFY_WITH_TIMEOUT(!page.isBusy(), kWaitMs); // reading the certificate
+        auto *advertised = child<QComboBox>(&page, u"advertisedHost"_s);
+        QVERIFY(advertised);
+        QVERIFY(advertised->isEnabled());
+        QCOMPARE(advertised->currentData().toString(), u"192.0.2.99"_s);
+        QVERIFY(advertised->currentText().contains(u"not present"_s));
+        auto *problem = child<QLabel>(&page, u"advertisedHostProblem"_s);
+        QVERIFY(problem && problem->isVisibleTo(&page));
+        QVERIFY2(problem->text().contains(u"192.0.2.99"_s), qPrintable(problem->text()));
+
+        // The owner picks the computer's name: saved, the warning goes, and the URL names it.
+        const QString hostName = QHostInfo::localHostName();
+        const int index = advertised->findData(hostName);
+        QVERIFY(index >= 0);
+        advertised->setCurrentIndex(index);
+        QVERIFY(!problem->isVisibleTo(&page));
+        QSignalSpy options(&page, &GatewayPage::listenOptionsChanged);
+        page.applySettings();
+        QVERIFY(options.wait(kWaitMs));
+        const auto stored = ListenSettings::load(dataDir.path());
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->advertisedHost, hostName);
+        const auto applied = options.first().first().value<gateway::ListenOptions>();
+        QCOMPARE(applied.publicUrl.host(), QUrl::fromAce(QUrl::toAce(hostName)));
+    }
+
 private:
+    // The SHA-256 fingerprint of the certificate the gateway serves on 127.0.0.1:port.
+    static QString servedFingerprint(quint16 port)
+    {
+        QSslSocket socket;
+        socket.setPeerVerifyMode(QSslSocket::VerifyNone);
+        // The gateway accepts on this thread's event loop: wait without blocking it.
+        QSignalSpy encrypted(&socket, &QSslSocket::encrypted);
+        socket.connectToHostEncrypted(u"127.0.0.1"_s, port);
+        if (!encrypted.wait(kWaitMs))
+            return socket.errorString();
+        return QString::fromLatin1(
+            socket.peerCertificate().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    }
+
     QTemporaryDir m_storeDir;
     std::unique_ptr<store::Database> m_db;
 };

@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
@@ -193,6 +194,70 @@ private Q_SLOTS:
         r = runGatehouse({QStringLiteral("export"), QStringLiteral("--data"), data});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains(QLatin1String("--out")));
+    }
+
+    void exportRefusesFoldersThatWouldCarryOtherFiles()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        auto r = runGatehouse(
+            {QStringLiteral("import"), designExample(), QStringLiteral("--data"), data});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const auto exportTo = [&](const QString &out, const QStringList &more = {}) {
+            return runGatehouse(QStringList{QStringLiteral("export"), QStringLiteral("--out"), out,
+                                            QStringLiteral("--data"), data} +
+                                more);
+        };
+
+        // The data folder, a folder inside it and one containing it: refused, in the command's
+        // words, and nothing written.
+        for (const QString &out :
+             {data, QDir(data).filePath(QStringLiteral("bundle")), dir.path()}) {
+            r = exportTo(out);
+            QVERIFY2(r.exitCode != 0, qPrintable(out));
+            QVERIFY2(r.err.contains(QLatin1String("data folder")), qPrintable(r.err));
+            QVERIFY2(r.err.contains(QLatin1String("choose another --out")), qPrintable(r.err));
+            QVERIFY(!QFile::exists(QDir(out).filePath(QStringLiteral("gatehouse.yaml"))));
+        }
+        QVERIFY(!QFileInfo::exists(QDir(data).filePath(QStringLiteral("bundle"))));
+
+        // A folder of other files: refused and left alone.
+        const QString other = dir.filePath(QStringLiteral("documents"));
+        QVERIFY(QDir().mkpath(other));
+        QFile note(QDir(other).filePath(QStringLiteral("notes.txt")));
+        QVERIFY(note.open(QIODevice::WriteOnly));
+        note.close();
+        r = exportTo(other);
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QLatin1String("not a Gatehouse bundle")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("--out")), qPrintable(r.err));
+        QCOMPARE(QDir(other).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("notes.txt")});
+
+        // An earlier bundle is written again.
+        const QString bundle = dir.filePath(QStringLiteral("bundle"));
+        r = exportTo(bundle);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        r = exportTo(bundle);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+
+        // The command's own words for the key's folder and an existing key.
+        const QString shared = dir.filePath(QStringLiteral("shared"));
+        QVERIFY(QDir().mkpath(shared));
+        QVERIFY(QFile::setPermissions(shared, QFile::ReadOwner | QFile::WriteOwner |
+                                                  QFile::ExeOwner | QFile::ReadOther |
+                                                  QFile::WriteOther | QFile::ExeOther));
+        r = exportTo(QDir(shared).filePath(QStringLiteral("bundle")),
+                     {QStringLiteral("--seal-secrets")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QLatin1String("choose --out inside a folder only you can write")),
+                 qPrintable(r.err));
+        QFile key(bundle + QStringLiteral(".deployment-key"));
+        QVERIFY(key.open(QIODevice::WriteOnly));
+        key.close();
+        r = exportTo(bundle, {QStringLiteral("--seal-secrets")});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains(QLatin1String("pass --force")), qPrintable(r.err));
     }
 
     void importOfABrokenFileChangesNothing()

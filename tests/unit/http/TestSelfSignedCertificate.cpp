@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSslCertificate>
 #include <QSslKey>
 #include <QSslSocket>
@@ -70,9 +71,12 @@ private Q_SLOTS:
             dir.path(), {u"gatehouse-test-host"_s},
             {QHostAddress(u"192.0.2.10"_s), QHostAddress(u"2001:db8::5"_s)});
         QVERIFY2(files.ok(), files.ok() ? "" : qPrintable(files.error().message()));
-        QCOMPARE(files->certificateFile,
-                 dir.filePath(SelfSignedCertificate::certificateFileName()));
-        QCOMPARE(files->keyFile, dir.filePath(SelfSignedCertificate::keyFileName()));
+        QCOMPARE(QFileInfo(files->certificateFile).absolutePath(), QDir(dir.path()).absolutePath());
+        QVERIFY(SelfSignedCertificate::isGeneratedFileName(
+            QFileInfo(files->certificateFile).fileName()));
+        QVERIFY(SelfSignedCertificate::isGeneratedFileName(QFileInfo(files->keyFile).fileName()));
+        QVERIFY(files->certificateFile.endsWith(u".crt"_s));
+        QVERIFY(files->keyFile.endsWith(u".key"_s));
 
         const QSslCertificate certificate = readCertificate(files->certificateFile);
         QVERIFY(!certificate.isNull());
@@ -113,8 +117,8 @@ private Q_SLOTS:
         QVERIFY(!QFile::permissions(files->certificateFile).testFlag(QFile::WriteOther));
         // Only the two files: no temporary file is left behind.
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden, QDir::Name),
-                 (QStringList{SelfSignedCertificate::certificateFileName(),
-                              SelfSignedCertificate::keyFileName()}));
+                 (QStringList{QFileInfo(files->certificateFile).fileName(),
+                              QFileInfo(files->keyFile).fileName()}));
     }
 
     void fingerprintIsTheSha256OfTheCertificate()
@@ -131,19 +135,84 @@ private Q_SLOTS:
         QCOMPARE(*read, files->fingerprint);
     }
 
-    void generatingAgainReplacesBothWithANewKeyAndSerial()
+    void generatingAgainLeavesTheEarlierPairUntouched()
     {
+        // Settings name the first pair; a gateway started while a second one is made must still
+        // find the first certificate with its own key.
         QTemporaryDir dir;
         const auto first = SelfSignedCertificate::generate(dir.path(), {u"host"_s}, {});
         QVERIFY(first.ok());
+        QFile firstCertificate(first->certificateFile);
+        QVERIFY(firstCertificate.open(QIODevice::ReadOnly));
+        const QByteArray firstPem = firstCertificate.readAll();
+        firstCertificate.close();
         const QSslCertificate before = readCertificate(first->certificateFile);
         const auto second = SelfSignedCertificate::generate(dir.path(), {u"host"_s}, {});
         QVERIFY(second.ok());
+        QVERIFY(second->certificateFile != first->certificateFile);
+        QVERIFY(second->keyFile != first->keyFile);
         const QSslCertificate after = readCertificate(second->certificateFile);
         QVERIFY(second->fingerprint != first->fingerprint);
         QVERIFY(after.serialNumber() != before.serialNumber());
         QVERIFY(after.publicKey() != before.publicKey());
         QVERIFY(keyMatches(second->certificateFile, second->keyFile));
+        QVERIFY(firstCertificate.open(QIODevice::ReadOnly));
+        QCOMPARE(firstCertificate.readAll(), firstPem);
+        QVERIFY(keyMatches(first->certificateFile, first->keyFile));
+    }
+
+    void removeGeneratedKeepsTheNamedPairAndOtherFiles()
+    {
+        QTemporaryDir dir;
+        const auto old = SelfSignedCertificate::generate(dir.path(), {u"host"_s}, {});
+        const auto current = SelfSignedCertificate::generate(dir.path(), {u"host"_s}, {});
+        QVERIFY(old.ok() && current.ok());
+        // The fixed names of earlier versions are generated files too; other files are not.
+        for (const QString &name : {u"gateway-tls.crt"_s, u"gateway-tls.key"_s, u"gatehouse.db"_s,
+                                    u"gateway-tls-mine.crt"_s}) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        const auto removed = SelfSignedCertificate::removeGenerated(
+            dir.path(), {current->certificateFile, current->keyFile});
+        QVERIFY(removed.ok());
+        QCOMPARE(*removed, 4);
+        QStringList expected{QFileInfo(current->certificateFile).fileName(),
+                             QFileInfo(current->keyFile).fileName(), u"gatehouse.db"_s,
+                             u"gateway-tls-mine.crt"_s};
+        expected.sort();
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files, QDir::Name), expected);
+    }
+
+    void hostNamesCannotAddEntriesAndLongNamesKeepAValidSubject()
+    {
+        QTemporaryDir dir;
+        const QString longName = QString(60, u'a') + u".example.org"_s; // 72 characters
+        const auto files = SelfSignedCertificate::generate(
+            dir.path(), {longName, u"evil,IP:203.0.113.9"_s, u"b\u00fccher.example"_s}, {});
+        QVERIFY2(files.ok(), files.ok() ? "" : qPrintable(files.error().message()));
+        const QSslCertificate certificate = readCertificate(files->certificateFile);
+        QVERIFY(!certificate.isNull());
+        QCOMPARE(certificate.subjectInfo(QSslCertificate::CommonName),
+                 QStringList{u"Gatehouse gateway"_s});
+        const auto names = certificate.subjectAlternativeNames();
+        const QStringList dns = names.values(QSsl::DnsEntry);
+        QVERIFY2(dns.contains(longName), qPrintable(dns.join(u' ')));
+        QVERIFY2(dns.contains(u"xn--bcher-kva.example"_s), qPrintable(dns.join(u' ')));
+        QVERIFY2(!dns.join(u' ').contains(u"evil"_s), qPrintable(dns.join(u' ')));
+        QVERIFY(!names.values(QSsl::IpAddressEntry).contains(u"203.0.113.9"_s));
+    }
+
+    void validityOutsideItsRangeIsRefused()
+    {
+        QTemporaryDir dir;
+        for (const int days : {0, -5, 826}) {
+            const auto files = SelfSignedCertificate::generate(dir.path(), {u"host"_s}, {}, days);
+            QVERIFY(!files.ok());
+            QCOMPARE(files.error().code(), gatehouse::ErrorCode::InvalidArgument);
+        }
+        QVERIFY(QDir(dir.path()).isEmpty());
+        QVERIFY(SelfSignedCertificate::generate(dir.path(), {u"host"_s}, {}, 825).ok());
     }
 
     void unreadableCertificateSaysWhat()
