@@ -274,6 +274,11 @@ void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredentia
     auto pending = std::make_shared<http::UpstreamRequest>(std::move(request));
     target.beforeSend(call->arguments,
                       [this, call, pending](std::optional<mcp::ToolResult> refused) {
+                          // A request that will not leave still holds the injected
+                          // credential: wiped with it.
+                          if (call->cancelled || refused)
+                              for (auto &[name, value] : pending->headers)
+                                  wipe(value);
                           // Cancelled meanwhile: nobody waits for an answer, and the hook's
                           // owner settles what it reserved.
                           if (call->cancelled)

@@ -571,13 +571,17 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
                                            : std::nullopt;
         // The reservation is a store write: it runs off the worker's event loop (offload) and
         // the call goes on when it is in the store.
-        target.beforeSend = [this, charge, caller, monthly, signedIn, &tool,
+        target.beforeSend = [this, charge, caller, monthly, signedIn, &tool, keep = catalog,
                              database = m_accounting.database, offload = m_accounting.offload,
                              guard = QPointer<QObject>(m_dispatcher)](
                                 const mcp::Json &args, dispatch::DispatchTarget::Proceed proceed) {
+            const auto refuse = [&charge, &proceed](const QString &message) {
+                charge->refusedBy = message;
+                proceed(mcp::ToolResult::text(message, true));
+            };
             const Result<double> cost = costOf(tool, args);
             if (!cost)
-                return proceed(mcp::ToolResult::text(cost.error().message(), true));
+                return refuse(cost.error().message());
             if (*cost <= 0)
                 return proceed(std::nullopt);
             const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -588,10 +592,12 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
             r.server = m_server;
             r.period = policy::UsageMeter::periodOf(now);
             r.monthly = monthly;
-            auto reserved = [this, charge, caller, &tool, proceed,
+            auto reserved = [this, charge, caller, &tool, keep, proceed,
                              database](const Result<store::SpendOutcome> &outcome) {
                 proceed(reservationOutcome(*database, *charge, caller, tool, outcome));
             };
+            const QString stopping =
+                tr("%1 was not called: the gateway is stopping. Try again shortly.").arg(tool.name);
             if (!offload)
                 return reserved(store::SpendRepository(*database).reserve(r));
             auto outcome = std::make_shared<Result<store::SpendOutcome>>(
@@ -600,16 +606,18 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
                 [database, request = r, outcome] {
                     *outcome = store::SpendRepository(*database).reserve(request);
                 },
-                [guard, reserved, outcome] {
-                    // The session (and this provider) went while the store answered.
-                    if (guard)
-                        reserved(*outcome);
+                [guard, reserved, outcome, charge, proceed, stopping](bool ran) {
+                    // This provider (and its worker's endpoint) went while the store answered.
+                    if (!guard)
+                        return;
+                    if (!ran) {
+                        charge->refusedBy = stopping;
+                        return proceed(mcp::ToolResult::text(stopping, true));
+                    }
+                    reserved(*outcome);
                 });
             if (!started)
-                proceed(mcp::ToolResult::text(
-                    tr("%1 was not called: the gateway is stopping. Try again shortly.")
-                        .arg(tool.name),
-                    true));
+                refuse(stopping);
         };
     }
 

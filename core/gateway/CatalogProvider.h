@@ -49,7 +49,8 @@ public:
         policy::UsageMeter *meter = nullptr;        // null: no quotas or rates
         // Runs work where it may wait on the store, then `then` on the calling thread; false:
         // not now (stopping). Null: spend reservations run on the calling thread.
-        std::function<bool(std::function<void()> work, std::function<void()> then)> offload;
+        // then(false): the work did not run (the gateway is stopping).
+        std::function<bool(std::function<void()> work, std::function<void(bool ran)> then)> offload;
     };
     // The JSON-RPC error code of a call a quota or rate limit stopped (the server-defined range of
     // JSON-RPC 2.0 section 5.1); alone in its body, it is answered with HTTP 429.

@@ -77,7 +77,7 @@ Gateway::Gateway(store::Database *database, QObject *parent)
         accounting.meter = m_meter.get();
         if (m_audit)
             accounting.audit = [this](store::AuditRow row) { audit(std::move(row)); };
-        accounting.offload = [this](std::function<void()> work, std::function<void()> then) {
+        accounting.offload = [this](std::function<void()> work, std::function<void(bool)> then) {
             return offload(std::move(work), std::move(then));
         };
         return std::make_unique<CatalogProvider>(
@@ -100,7 +100,7 @@ Gateway::Gateway(store::Database *database, QObject *parent)
             m_registry->refresh();
         // Limits the store could not give at the last publish: calls are refused until it can.
         if (const auto snap = snapshot(); snap && snap->limits && !snap->limits->readable())
-            publish(snap->servers, snap->catalogs);
+            publish(snap->servers, snap->catalogs, false);
         // Tokens, codes and pending sign-ins a day past their expiry: a day of grace keeps a
         // replayed code or refresh token recognisable (and its grant revocable) after it expired.
         if (m_database && ++m_refreshTicks % 360 == 1) {
@@ -292,7 +292,7 @@ void Gateway::setServers(const QStringList &servers)
     publish(servers);
 }
 
-void Gateway::publish(QStringList servers, Catalogs catalogs)
+void Gateway::publish(QStringList servers, Catalogs catalogs, bool announce)
 {
     auto next = std::make_shared<Snapshot>();
     const auto previous = m_snapshot.load();
@@ -342,7 +342,8 @@ void Gateway::publish(QStringList servers, Catalogs catalogs)
                 m_loginKey);
     }
     m_snapshot.store(std::move(next));
-    Q_EMIT catalogChanged();
+    if (announce)
+        Q_EMIT catalogChanged();
 }
 
 QUrl Gateway::baseUrl() const
@@ -380,16 +381,25 @@ void Gateway::setState(State state, const QString &error)
     Q_EMIT stateChanged(state);
 }
 
-bool Gateway::offload(std::function<void()> work, std::function<void()> then)
+bool Gateway::offload(std::function<void()> work, std::function<void(bool)> then)
 {
     QMutexLocker lock(&m_blockingMutex);
     if (m_blockingClosed)
         return false;
     // The worker's endpoint lives until stop() has waited for the pool.
     QObject *context = &endpoint();
-    m_storePool.start([work = std::move(work), then = std::move(then), context]() mutable {
-        work();
-        QMetaObject::invokeMethod(context, std::move(then), Qt::QueuedConnection);
+    m_storePool.start([this, work = std::move(work), then = std::move(then), context]() mutable {
+        // Work queued behind a stop does not start: its call is refused rather than sent
+        // upstream while the gateway goes down.
+        bool closed = false;
+        {
+            QMutexLocker closing(&m_blockingMutex);
+            closed = m_blockingClosed;
+        }
+        if (!closed)
+            work();
+        QMetaObject::invokeMethod(
+            context, [then = std::move(then), ran = !closed] { then(ran); }, Qt::QueuedConnection);
     });
     return true;
 }

@@ -165,7 +165,9 @@ Q_SIGNALS:
 
 private:
     void setState(State state, const QString &error = {});
-    void publish(QStringList servers, Catalogs catalogs = {});
+    // announce: sessions are told their tool lists may have changed (catalogChanged); not when
+    // only the limits are read again.
+    void publish(QStringList servers, Catalogs catalogs = {}, bool announce = true);
     std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot.load(); }
     void handle(const http::Request &request, std::shared_ptr<http::Responder> responder);
     void handleOAuth(const std::shared_ptr<const Snapshot> &snap, const http::Request &request,
@@ -177,7 +179,7 @@ private:
     void audit(store::AuditRow row);
     // Runs work on m_storePool and then `then` on the calling worker's thread; false (neither
     // runs) once the gateway is stopping.
-    bool offload(std::function<void()> work, std::function<void()> then);
+    bool offload(std::function<void()> work, std::function<void(bool ran)> then);
 
     store::Database *m_database;
     ToolProviderFactory m_factory;

@@ -171,7 +171,7 @@ bool ActivityFeed::apply(const ActivityRead &read, const QDateTime &now)
 
         m_buckets.clear();
         for (const store::AuditSample &sample : read.samples)
-            count(sample.time, sample.decision, sample.latencyMs);
+            count(sample.time, sample.decision, sample.latencyMs, sample.repeats);
         m_today = read.today;
         m_callsToday = read.callsToday;
         m_throughId = read.throughId;
@@ -190,9 +190,9 @@ bool ActivityFeed::apply(const ActivityRead &read, const QDateTime &now)
     QList<store::AuditRow> matching;
     for (const store::AuditRow &row : read.rows) {
         if (minuteIndex(row.time) >= firstMinute)
-            count(row.time, row.decision, row.latencyMs);
+            count(row.time, row.decision, row.latencyMs, row.repeats);
         if (row.time >= midnight && row.time < nextMidnight)
-            ++m_callsToday;
+            m_callsToday += 1 + row.repeats;
         note(row);
         if (m_filter.matches(row))
             matching.append(row);
@@ -225,12 +225,12 @@ void ActivityFeed::moveDay(const QDate &today)
 }
 
 void ActivityFeed::count(const QDateTime &time, const QString &decision,
-                         std::optional<qint64> latencyMs)
+                         std::optional<qint64> latencyMs, qint64 repeats)
 {
     Bucket &bucket = m_buckets[minuteIndex(time)];
-    ++bucket.calls;
+    bucket.calls += 1 + repeats;
     if (refused(decision))
-        ++bucket.refused;
+        bucket.refused += 1 + repeats;
     else if (latencyMs)
         bucket.latencies.append(*latencyMs);
 }

@@ -155,7 +155,9 @@ private:
         QList<qint64> latencies;
     };
 
-    void count(const QDateTime &time, const QString &decision, std::optional<qint64> latencyMs);
+    // repeats: more calls the row stands for (AuditRow::repeats).
+    void count(const QDateTime &time, const QString &decision, std::optional<qint64> latencyMs,
+               qint64 repeats);
     void note(const store::AuditRow &row);
     void insertRows(QList<store::AuditRow> rows);
     void trim();

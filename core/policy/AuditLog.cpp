@@ -15,6 +15,7 @@ constexpr auto kPruneEvery = std::chrono::hours(1);
 // A store that keeps failing is retried less often, up to this, and logged once a minute.
 constexpr auto kLongestRetryDelay = std::chrono::milliseconds(2000);
 constexpr auto kFailureLogEvery = std::chrono::minutes(1);
+constexpr qsizetype kMaxRepeatWindows = 4096;
 
 } // namespace
 
@@ -46,15 +47,17 @@ void AuditLog::record(store::AuditRow row)
             ++m_invalidUnreported;
             return;
         }
+        // The writer sleeps while nothing is queued; later rows join the batch it collects.
+        wake = m_queue.isEmpty();
+        QString key;
         if (row.decision == u"quota" || row.decision == u"rate") {
             const QChar sep(0x1f);
-            const QString key = row.user.value_or(QString()) + sep +
-                                row.client.value_or(QString()) + sep +
-                                row.server.value_or(QString()) + sep +
-                                row.tool.value_or(QString()) + sep + row.decision;
+            key = row.user.value_or(QString()) + sep + row.client.value_or(QString()) + sep +
+                  row.server.value_or(QString()) + sep + row.tool.value_or(QString()) + sep +
+                  row.decision;
             const auto it = m_repeats.find(key);
             if (it != m_repeats.end() && Clock::now() < it->windowEnd) {
-                ++it->count;
+                ++it->count; // written with the window's summary, needs no room in the queue
                 it->last = row.time;
                 return;
             }
@@ -63,15 +66,16 @@ void AuditLog::record(store::AuditRow row)
                     m_queue.append(summaryOf(*it));
                 m_repeats.erase(it);
             }
-            m_repeats.insert(key, Repeats{row, 0, row.time, Clock::now() + m_options.repeatWindow});
         }
         if (m_queue.size() + m_held >= m_options.maxPending) {
             ++m_dropped;
             ++m_droppedUnreported;
             return;
         }
-        // The writer sleeps while nothing is queued; later rows join the batch it collects.
-        wake = m_queue.isEmpty();
+        // Beyond this many (user, tool, limit) windows at once, refusals are written one by one:
+        // the map stays bounded however many identities a flood uses.
+        if (!key.isEmpty() && m_repeats.size() < kMaxRepeatWindows)
+            m_repeats.insert(key, Repeats{row, 0, row.time, Clock::now() + m_options.repeatWindow});
         m_queue.append(std::move(row));
     }
     if (wake)
@@ -236,6 +240,7 @@ store::AuditRow AuditLog::summaryOf(const Repeats &repeats)
     row.upstreamStatus.reset();
     row.latencyMs.reset();
     row.cost.reset();
+    row.repeats = repeats.count - 1;
     row.reason = tr("%1 more calls refused the same way since %2 (written as one row)")
                      .arg(repeats.count)
                      .arg(repeats.first.time.toString(Qt::ISODateWithMs));

@@ -75,8 +75,8 @@ Status AuditRepository::append(const QList<AuditRow> &rows)
     return m_database.write([&](QSqlDatabase &db) -> Status {
         Query q(m_database, db,
                 u"INSERT INTO audit_log (at_ms, user_name, client_id, server, tool, decision, "
-                "reason, upstream_status, latency_ms, cost) VALUES (:at, :user, :client, "
-                ":server, :tool, :decision, :reason, :status, :latency, :cost)"_s);
+                "reason, upstream_status, latency_ms, cost, repeats) VALUES (:at, :user, :client, "
+                ":server, :tool, :decision, :reason, :status, :latency, :cost, :repeats)"_s);
         for (const AuditRow &r : rows) {
             q.bind(u":at"_s, Query::fromTime(r.time))
                 .bind(u":user"_s, Query::fromText(r.user))
@@ -89,7 +89,8 @@ Status AuditRepository::append(const QList<AuditRow> &rows)
                       Query::fromInteger(r.upstreamStatus ? std::optional<qint64>(*r.upstreamStatus)
                                                           : std::nullopt))
                 .bind(u":latency"_s, Query::fromInteger(r.latencyMs))
-                .bind(u":cost"_s, Query::fromReal(r.cost));
+                .bind(u":cost"_s, Query::fromReal(r.cost))
+                .bind(u":repeats"_s, r.repeats);
             if (auto s = q.exec(action); !s.ok())
                 return s;
         }
@@ -107,7 +108,7 @@ Result<QList<AuditRow>> AuditRepository::query(const AuditFilter &filter)
         return conn.error();
     const Conditions conditions = conditionsOf(filter);
     QString sql = u"SELECT id, at_ms, user_name, client_id, server, tool, decision, reason, "
-                  "upstream_status, latency_ms, cost FROM audit_log"_s +
+                  "upstream_status, latency_ms, cost, repeats FROM audit_log"_s +
                   conditions.sql;
     sql += filter.afterId ? u" ORDER BY id ASC"_s : u" ORDER BY at_ms DESC, id DESC"_s;
     sql += u" LIMIT %1"_s.arg(filter.limit);
@@ -130,6 +131,7 @@ Result<QList<AuditRow>> AuditRepository::query(const AuditFilter &filter)
             r.upstreamStatus = static_cast<int>(*status);
         r.latencyMs = q.optionalInteger(9);
         r.cost = q.optionalReal(10);
+        r.repeats = q.integer(11);
         result.append(r);
     }
     return result;
@@ -141,7 +143,8 @@ Result<qint64> AuditRepository::count(const AuditFilter &filter)
     if (!conn.ok())
         return conn.error();
     const Conditions conditions = conditionsOf(filter);
-    Query q(m_database, *conn, u"SELECT COUNT(*) FROM audit_log"_s + conditions.sql);
+    Query q(m_database, *conn,
+            u"SELECT COALESCE(SUM(1 + repeats), 0) FROM audit_log"_s + conditions.sql);
     conditions.bindTo(q);
     if (auto s = q.exec(tr("Counting the calls in the audit log")); !s.ok())
         return s.error();
@@ -154,14 +157,15 @@ Result<QList<AuditSample>> AuditRepository::samples(const QDateTime &since, qint
     if (!conn.ok())
         return conn.error();
     Query q(m_database, *conn,
-            u"SELECT id, at_ms, decision, latency_ms FROM audit_log WHERE at_ms >= :since AND "
-            "id <= :through ORDER BY id ASC"_s);
+            u"SELECT id, at_ms, decision, latency_ms, repeats FROM audit_log WHERE at_ms >= "
+            ":since AND id <= :through ORDER BY id ASC"_s);
     q.bind(u":since"_s, Query::fromTime(since)).bind(u":through"_s, throughId);
     if (auto s = q.exec(tr("Reading the audit log")); !s.ok())
         return s.error();
     QList<AuditSample> result;
     while (q.next())
-        result.append(AuditSample{q.integer(0), q.time(1), q.text(2), q.optionalInteger(3)});
+        result.append(
+            AuditSample{q.integer(0), q.time(1), q.text(2), q.optionalInteger(3), q.integer(4)});
     return result;
 }
 

@@ -26,6 +26,9 @@ struct AuditRow
     std::optional<int> upstreamStatus;
     std::optional<qint64> latencyMs;
     std::optional<double> cost;
+    // More calls this row stands for, refused the same way after it (AuditLog writes repeated
+    // limit refusals as one row); 0: the row is one call.
+    qint64 repeats = 0;
 
     bool operator==(const AuditRow &) const = default;
 };
@@ -57,6 +60,7 @@ struct AuditSample
     QDateTime time;
     QString decision;
     std::optional<qint64> latencyMs;
+    qint64 repeats = 0;
 
     bool operator==(const AuditSample &) const = default;
 };

@@ -129,8 +129,10 @@ Status ClientRepository::save(const Client &c, bool replace)
                              .arg(c.clientId, c.user.value_or(QString())));
         return s;
     });
-    // Verified-token caches must see a disabled or removed user, a revoked client, now.
-    m_database.noteAuthChange();
+    // A replaced user or client may now be disabled or revoked: verified-token caches must see
+    // it now. A new one changes nothing they hold.
+    if (replace)
+        m_database.noteAuthChange();
     return written;
 }
 

@@ -60,6 +60,7 @@ struct ThreadConnections
         std::weak_ptr<Database::Registry> registry;
         const Database::Registry *key = nullptr;
         int writeDepth = 0;
+        bool authChanged = false; // noteAuthChange() inside the write: bump again at its end
         std::vector<QSqlQuery> finishedInWrite;
     };
     std::list<Entry> entries;
@@ -71,7 +72,7 @@ struct ThreadConnections
                 return e;
         }
         std::erase_if(entries, [](const Entry &e) { return e.registry.expired(); });
-        entries.push_back(Entry{registry, registry.get(), 0, {}});
+        entries.push_back(Entry{registry, registry.get(), 0, false, {}});
         return entries.back();
     }
 
@@ -258,10 +259,16 @@ Status Database::write(const std::function<Status(QSqlDatabase &)> &work)
     QSqlDatabase db = conn.value();
     QSqlQuery control(db);
     entry.writeDepth = 1;
+    entry.authChanged = false;
     Status status = work(db);
     entry.writeDepth = 0;
-    // Freed after COMMIT or ROLLBACK, whichever ran.
-    const auto freeStatements = qScopeGuard([&entry] { entry.finishedInWrite.clear(); });
+    // Freed after COMMIT or ROLLBACK, whichever ran; a change to what tokens are checked against
+    // is announced only then, so nobody caches the old state under the new generation.
+    const auto freeStatements = qScopeGuard([this, &entry] {
+        entry.finishedInWrite.clear();
+        if (std::exchange(entry.authChanged, false))
+            m_authGeneration.fetch_add(1, std::memory_order_acq_rel);
+    });
     if (status.ok()) {
         // After a failed statement PostgreSQL has aborted the transaction, and a COMMIT then
         // rolls back without an error: a statement run first fails instead if so.
@@ -283,6 +290,14 @@ Status Database::write(const std::function<Status(QSqlDatabase &)> &work)
     if (db.isOpen() && !control.exec(u"ROLLBACK"_s))
         qCWarning(lcStore) << "rollback failed on" << m_description << control.lastError().text();
     return status;
+}
+
+void Database::noteAuthChange()
+{
+    auto &entry = t_connections.entryFor(m_registry);
+    if (entry.writeDepth > 0)
+        entry.authChanged = true;
+    m_authGeneration.fetch_add(1, std::memory_order_acq_rel);
 }
 
 Status Database::begin()

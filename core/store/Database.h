@@ -65,10 +65,11 @@ public:
 
     // Counts changes to what a bearer token's check reads (tokens revoked, users disabled or
     // removed, clients revoked), so caches of verified tokens in this process drop what they
-    // hold at once. Repositories call noteAuthChange() after such a write committed; changes made
-    // by another process reach a cache only when its entries expire.
+    // hold at once. Repositories call noteAuthChange() after such a write; inside an outer
+    // write() the count goes up again when the outermost transaction ends. Changes made by
+    // another process reach a cache only when its entries expire.
     quint64 authGeneration() const { return m_authGeneration.load(std::memory_order_acquire); }
-    void noteAuthChange() { m_authGeneration.fetch_add(1, std::memory_order_acq_rel); }
+    void noteAuthChange();
 
     struct Registry;
 

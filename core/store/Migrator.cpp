@@ -251,6 +251,11 @@ QList<QStringList> migrations(const SqlDialect &dialect)
                 PRIMARY KEY (server, credential)))"_s,
             u"CREATE INDEX server_credentials_credential ON server_credentials(credential)"_s,
         },
+        // v12: an audit row may stand for more calls than itself: refusals by a limit repeated
+        // within a minute are written as one row counting the others.
+        {
+            u"ALTER TABLE audit_log ADD COLUMN repeats BIGINT NOT NULL DEFAULT 0"_s,
+        },
     };
 }
 

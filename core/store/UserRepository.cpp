@@ -160,8 +160,10 @@ Status UserRepository::save(const User &user, bool replace)
         }
         return {};
     });
-    // Verified-token caches must see a disabled or removed user, a revoked client, now.
-    m_database.noteAuthChange();
+    // A replaced user or client may now be disabled or revoked: verified-token caches must see
+    // it now. A new one changes nothing they hold.
+    if (replace)
+        m_database.noteAuthChange();
     return written;
 }
 

@@ -468,6 +468,35 @@ private Q_SLOTS:
         QVERIFY2(r.header("www-authenticate").contains("disabled"), r.body.constData());
     }
 
+    // A user disabled inside a larger transaction (a configuration reload does that) is refused
+    // at once too: the caches learn of it when that transaction commits.
+    void aUsedTokenStopsAtOnceWhenItsUserIsDisabledInsideAnOuterWrite()
+    {
+        store::User fay;
+        fay.name = u"fay"_s;
+        fay.roles = {u"everything"_s};
+        QVERIFY(store::UserRepository(*m_db).upsert(fay).ok());
+        const QString token = mint(u"fay"_s, u"billing"_s);
+        const auto initialize = [&] {
+            return request(m_gateway->port(), "POST", "/mcp/billing", withAuth(bearer(token)),
+                           kInitialize)
+                .status;
+        };
+        QCOMPARE(initialize(), 200);
+        const Status written = m_db->write([&](QSqlDatabase &) -> Status {
+            fay.disabled = true;
+            if (Status s = store::UserRepository(*m_db).upsert(fay); !s)
+                return s;
+            // Still inside the transaction: a request now sees the committed (enabled) user, and
+            // must not keep that answer past the commit.
+            return initialize() == 200
+                       ? Status()
+                       : Status(Error(ErrorCode::Internal, u"refused before the commit"_s));
+        });
+        QVERIFY2(written.ok(), qPrintable(written.error().message()));
+        QCOMPARE(initialize(), 401);
+    }
+
     void aRevocationByAnotherProcessTakesEffectWithinASecond()
     {
         const QString token = mint(u"bob"_s, u"billing"_s);

@@ -201,12 +201,19 @@ private Q_SLOTS:
         QCOMPARE(bobRate.size(), 2);
         int summaries = 0;
         for (const AuditRow &r : bobRate) {
-            if (r.reason->startsWith(u"499 more calls refused the same way"_s))
+            if (r.reason->startsWith(u"499 more calls refused the same way"_s)) {
                 ++summaries;
-            else
+                QCOMPARE(r.repeats, 498); // the row itself and 498 more: the 499 repeats
+            } else {
                 QCOMPARE(*r.reason, u"Rate limit reached"_s);
+                QCOMPARE(r.repeats, 0);
+            }
         }
         QCOMPARE(summaries, 1);
+        // Counted as calls, the rows still say how many calls there were.
+        const auto calls = AuditRepository(*m_db).count(AuditFilter{.limit = 1});
+        QVERIFY(calls.ok());
+        QCOMPARE(*calls, 500 + 1 + 1 + 2);
 
         // After the window, the next refusal is written again (and its repeat summed up).
         QTest::qWait(350);
