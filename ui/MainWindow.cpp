@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ActivityPage.h"
+#include "CredentialsPage.h"
 #include "ElidingLabel.h"
 #include "GatewayPage.h"
 #include "GatewayStatus.h"
@@ -53,10 +54,7 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
     addPage(Page::Plans, QStringLiteral("plans"), tr("Plans & quotas"),
             new PlansPage(m_gateway, database, this));
     addPage(Page::Credentials, QStringLiteral("credentials"), tr("Credentials"),
-            new PlaceholderPage(tr("Credentials"),
-                                tr("The keys and tokens Gatehouse uses to call your APIs, kept "
-                                   "encrypted and never shown to clients."),
-                                tr("The credential editor arrives in a coming release."), this));
+            new CredentialsPage(m_gateway, database, std::nullopt, this));
     addPage(
         Page::Users, QStringLiteral("users"), tr("Users & clients"),
         new PlaceholderPage(tr("Users & clients"),

@@ -1,4 +1,5 @@
 #include "../unit/store/StoreTestSupport.h"
+#include "CredentialsPage.h"
 #include "GatewayPage.h"
 #include "MainWindow.h"
 #include "PermissionsPage.h"
@@ -166,7 +167,8 @@ void TestMainWindow::serversPageWelcomesWithoutDeadButtons()
     QVERIFY(welcome->findChild<QLabel *>(QStringLiteral("nextSteps")));
     QVERIFY(welcome->findChildren<QAbstractButton *>().isEmpty());
 
-    for (Page page : {Page::Credentials, Page::Users}) {
+    QVERIFY(qobject_cast<gatehouse::ui::CredentialsPage *>(window.page(Page::Credentials)));
+    for (Page page : {Page::Users}) {
         QWidget *widget = window.page(page);
         QVERIFY(!widget->accessibleName().isEmpty());
         auto *coming = widget->findChild<QLabel *>(QStringLiteral("comingLabel"));
