@@ -6,6 +6,7 @@
 #include "Workspace.h"
 #include "config/ConfigLoader.h"
 #include "config/StoreSync.h"
+#include "secrets/CredentialManager.h"
 #include "secrets/CredentialVault.h"
 #include "secrets/MasterKey.h"
 #include "secrets/MasterKeyProvider.h"
@@ -42,22 +43,6 @@ void chopNewline(QByteArray &bytes)
         bytes.chop(2);
     else if (bytes.endsWith('\n'))
         bytes.chop(1);
-}
-
-bool fromVault(const store::Credential &c)
-{
-    return !c.secret || c.secret->kind == u"keychain"_s;
-}
-
-QString placement(const store::Credential &c)
-{
-    if (c.type == u"api_key"_s)
-        return c.param ? c.location.value_or(u"header"_s) + u' ' + *c.param : u"(from the spec)"_s;
-    if (c.type == u"bearer"_s)
-        return u"Authorization: Bearer"_s;
-    if (c.type == u"basic"_s)
-        return u"Authorization: Basic"_s;
-    return u"-"_s;
 }
 
 } // namespace
@@ -368,7 +353,7 @@ int CredentialCommand::importSecret(const QStringList &args)
     auto declared = credential(database, name, *config, parser, true);
     if (!declared)
         return m_cli.fail(declared.error());
-    if (!fromVault(*declared))
+    if (!secrets::CredentialManager::fromVault(*declared))
         return m_cli.fail(Error(
             ErrorCode::Validation,
             tr("credential %1 takes its secret from %2 (secret: {%2: %3}), not from the vault; "
@@ -393,23 +378,19 @@ int CredentialCommand::importSecret(const QStringList &args)
 
     const auto provider =
         secrets::CredentialVault::provider(*config ? (*config)->gateway.masterKey : std::nullopt);
-    auto opened = secrets::CredentialVault::open(database, *provider);
-    if (!opened) {
-        wipe(*secret);
-        return m_cli.fail(opened.error());
-    }
-    if (!opened->recoveryKey.isEmpty())
-        printRecoveryKey(opened->recoveryKey, provider->describe());
-    const Status added = opened->vault->add(name, *user, *secret);
+    auto imported =
+        secrets::CredentialManager::importSecret(database, *provider, *declared, *user, *secret);
     wipe(*secret);
-    if (!added)
-        return m_cli.fail(added.error());
+    if (!imported)
+        return m_cli.fail(imported.error());
+    if (!imported->recoveryKey.isEmpty())
+        printRecoveryKey(imported->recoveryKey, provider->describe());
     m_out << (user->isEmpty()
                   ? tr("Imported the secret of credential %1, encrypted under master key %2.")
-                        .arg(name, opened->vault->keyId())
+                        .arg(name, imported->vault->keyId())
                   : tr("Imported user %3's secret for credential %1, encrypted under master key "
                        "%2.")
-                        .arg(name, opened->vault->keyId(), *user))
+                        .arg(name, imported->vault->keyId(), *user))
           << '\n';
     return CommandLine::Success;
 }
@@ -461,12 +442,8 @@ int CredentialCommand::rotateSecret(const QStringList &args)
         return m_cli.fail(secret.error());
     const auto provider =
         secrets::CredentialVault::provider(*config ? (*config)->gateway.masterKey : std::nullopt);
-    auto opened = secrets::CredentialVault::open(database, *provider);
-    if (!opened) {
-        wipe(*secret);
-        return m_cli.fail(opened.error());
-    }
-    const Status replaced = opened->vault->replace(name, *user, *secret);
+    const auto replaced =
+        secrets::CredentialManager::replaceSecret(database, *provider, name, *user, *secret);
     wipe(*secret);
     if (!replaced)
         return m_cli.fail(replaced.error());
@@ -504,17 +481,14 @@ int CredentialCommand::remove(const QStringList &args)
     auto user = owner(database, *declared, parser);
     if (!user)
         return m_cli.fail(user.error());
-    store::SecretRepository secrets(database);
-    if (Status removed = secrets.remove(name, *user); !removed)
+    const auto removed = secrets::CredentialManager::removeSecret(database, name, *user);
+    if (!removed)
         return m_cli.fail(removed.error());
     m_out << (user->isEmpty() ? tr("Removed the secret of credential %1.").arg(name)
                               : tr("Removed user %2's secret for credential %1.").arg(name, *user))
           << '\n';
-    if (declared->origin == store::Origin::Local) {
-        const auto left = secrets.listForCredential(name);
-        if (left && left->isEmpty() && credentials.remove(name))
-            m_out << tr("Removed credential %1, which had no other secret.").arg(name) << '\n';
-    }
+    if (removed->credentialRemoved)
+        m_out << tr("Removed credential %1, which had no other secret.").arg(name) << '\n';
     return CommandLine::Success;
 }
 
@@ -535,12 +509,9 @@ int CredentialCommand::list(const QStringList &args)
     if (!workspace)
         return m_cli.fail(workspace.error());
     store::Database &database = (*workspace)->database();
-    const auto credentials = store::CredentialRepository(database).list();
+    const auto credentials = secrets::CredentialManager::summaries(database);
     if (!credentials)
         return m_cli.fail(credentials.error());
-    const auto stored = store::SecretRepository(database).list();
-    if (!stored)
-        return m_cli.fail(stored.error());
     if (credentials->isEmpty()) {
         m_out << tr("No credentials. Declare one in the configuration, or import one with: "
                     "gatehouse credential import NAME --type bearer --from-stdin")
@@ -550,37 +521,30 @@ int CredentialCommand::list(const QStringList &args)
     QList<QStringList> rows;
     rows << QStringList{tr("NAME"),   tr("TYPE"),     tr("PLACEMENT"),
                         tr("SECRET"), tr("IMPORTED"), tr("LAST USED")};
-    for (const store::Credential &c : *credentials) {
-        std::optional<QDateTime> lastUsed = c.lastUsedAt;
+    for (const secrets::CredentialSummary &summary : *credentials) {
+        const store::Credential &c = summary.credential;
         QStringList users;
-        bool ownerWide = false;
-        for (const store::StoredSecret &s : *stored) {
-            if (s.credential != c.name)
-                continue;
-            if (s.user.isEmpty())
-                ownerWide = true;
-            else
-                users << CommandText::printable(s.user);
-            if (s.lastUsedAt && (!lastUsed || *s.lastUsedAt > *lastUsed))
-                lastUsed = s.lastUsedAt;
-        }
+        for (const QString &user : summary.users())
+            users << CommandText::printable(user);
         QString source;
         QString imported;
-        if (fromVault(c)) {
+        if (secrets::CredentialManager::fromVault(c)) {
             source = tr("vault");
-            imported = c.perUser ? (users.isEmpty() ? tr("no user yet")
-                                                    : tr("users: %1").arg(users.join(u',')))
-                                 : (ownerWide ? tr("owner-wide") : tr("not yet"));
+            imported =
+                c.perUser
+                    ? (users.isEmpty() ? tr("no user yet") : tr("users: %1").arg(users.join(u',')))
+                    : (summary.hasOwnerWideSecret() ? tr("owner-wide") : tr("not yet"));
         } else {
             source = c.secret->kind + u' ' + CommandText::printable(c.secret->value);
             imported = u"-"_s;
         }
         rows << QStringList{CommandText::printable(c.name),
                             c.type + (c.perUser ? tr(" (per user)") : QString()),
-                            CommandText::printable(placement(c)),
+                            CommandText::printable(secrets::CredentialManager::placement(c)),
                             source,
                             imported,
-                            lastUsed ? CommandText::utcMinutes(*lastUsed) : tr("never")};
+                            summary.lastUsedAt ? CommandText::utcMinutes(*summary.lastUsedAt)
+                                               : tr("never")};
     }
     CommandText::printTable(m_out, rows);
     return CommandLine::Success;

@@ -1,13 +1,13 @@
 #include "MainWindow.h"
 
 #include "ActivityPage.h"
+#include "CredentialsPage.h"
 #include "ElidingLabel.h"
 #include "ExportPage.h"
 #include "GatewayPage.h"
 #include "GatewayStatus.h"
 #include "Logging.h"
 #include "PermissionsPage.h"
-#include "PlaceholderPage.h"
 #include "PlansPage.h"
 #include "ServersPage.h"
 #include "UsersPage.h"
@@ -64,10 +64,7 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
     addPage(Page::Plans, QStringLiteral("plans"), tr("Plans & quotas"),
             new PlansPage(m_gateway, database, this));
     addPage(Page::Credentials, QStringLiteral("credentials"), tr("Credentials"),
-            new PlaceholderPage(tr("Credentials"),
-                                tr("The keys and tokens Gatehouse uses to call your APIs, kept "
-                                   "encrypted and never shown to clients."),
-                                tr("The credential editor arrives in a coming release."), this));
+            new CredentialsPage(m_gateway, database, std::nullopt, this));
     auto *usersPage = new UsersPage(m_gateway, database, this);
     usersPage->setListenOptions(m_listen);
     addPage(Page::Users, QStringLiteral("users"), tr("Users & clients"), usersPage);
