@@ -1,6 +1,7 @@
 #include "Dispatcher.h"
 
 #include "Logging.h"
+#include "ParameterSerializer.h"
 #include "ProxySettings.h"
 #include "RequestBuilder.h"
 #include "ResultBuilder.h"
@@ -17,17 +18,17 @@ namespace gatehouse::dispatch {
 
 namespace {
 
-// An upstream may echo the request back (a debugging endpoint, an error page quoting the
-// headers): every form of the secret this call injected is taken out of the answer before it
-// becomes a result the client sees (SECURITY-CASES: the client never sees upstream credentials).
-void redact(http::UpstreamResponse &response, const QList<QByteArray> &secrets)
+// Every form in which a secret this call injected can appear in a request or an answer: as is,
+// base64 (Basic), percent-encoded (a query parameter), a Basic password alone, JSON-escaped.
+// Longest first, so a secret's base64 is not cut apart by a shorter form inside it.
+QList<QByteArray> secretForms(const QList<QByteArray> &secrets)
 {
-    static const QByteArray mask = QByteArrayLiteral("[redacted]");
     QList<QByteArray> forms;
     for (const QByteArray &secret : secrets) {
         if (secret.size() < 4) // too short to tell from ordinary text
             continue;
-        forms << secret << secret.toBase64() << secret.toPercentEncoding();
+        forms << secret << secret.toBase64() << secret.toPercentEncoding()
+              << ParameterSerializer::percentEncode(secret);
         // A Basic credential's password on its own ("user:password").
         if (const qsizetype colon = secret.indexOf(':'); colon >= 0 && secret.size() - colon > 4)
             forms << secret.mid(colon + 1);
@@ -37,19 +38,48 @@ void redact(http::UpstreamResponse &response, const QList<QByteArray> &secrets)
         forms << QByteArray::fromStdString(escaped.substr(1, escaped.size() - 2));
         forms << QByteArray(forms.last()).replace("/", "\\/");
     }
-    if (forms.isEmpty())
-        return;
-    // Longest first, so a secret's base64 is not cut apart by a shorter form inside it.
     std::sort(forms.begin(), forms.end(),
               [](const QByteArray &a, const QByteArray &b) { return a.size() > b.size(); });
     forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
-    for (const QByteArray &form : std::as_const(forms)) {
-        if (response.body.contains(form))
-            response.body.replace(form, mask);
-        for (auto &header : response.headers)
-            if (header.second.contains(form))
-                header.second.replace(form, mask);
-    }
+    return forms;
+}
+
+void replaceForms(QByteArray &text, const QList<QByteArray> &forms, const QByteArray &mask)
+{
+    for (const QByteArray &form : forms)
+        if (text.contains(form))
+            text.replace(form, mask);
+}
+
+// An upstream may echo the request back (a debugging endpoint, an error page quoting the
+// headers): every form of the secret this call injected is taken out of the answer before it
+// becomes a result the client sees (SECURITY-CASES: the client never sees upstream credentials).
+void redact(http::UpstreamResponse &response, const QList<QByteArray> &secrets)
+{
+    static const QByteArray mask = QByteArrayLiteral("[redacted]");
+    const QList<QByteArray> forms = secretForms(secrets);
+    if (forms.isEmpty())
+        return;
+    replaceForms(response.body, forms, mask);
+    for (auto &header : response.headers)
+        replaceForms(header.second, forms, mask);
+}
+
+SentRequest masked(const http::UpstreamRequest &request, const QList<QByteArray> &secrets)
+{
+    const QByteArray mask(SentRequest::kMask);
+    const QList<QByteArray> forms = secretForms(secrets);
+    SentRequest sent;
+    sent.method = request.method;
+    QByteArray url = request.url.toEncoded(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    replaceForms(url, forms, mask);
+    sent.url = QString::fromUtf8(url);
+    sent.headers = request.headers;
+    for (auto &header : sent.headers)
+        replaceForms(header.second, forms, mask);
+    sent.body = request.body;
+    replaceForms(sent.body, forms, mask);
+    return sent;
 }
 
 void wipe(QByteArray &bytes)
@@ -269,11 +299,22 @@ void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredentia
             tr("%1 was not called: %2").arg(target.tool->name, built.error().message()), true));
     http::UpstreamRequest request = std::move(built).value();
     request.proxy = d->proxy.proxyFor(request.url);
-    if (call->admitted || !target.beforeSend)
+    // Try it is shown the request as it leaves, masked now: `credential` may not outlive this.
+    std::shared_ptr<const SentRequest> shown;
+    if (target.sent) {
+        QList<QByteArray> injected;
+        if (credential)
+            injected << credential->secret;
+        shown = std::make_shared<const SentRequest>(masked(request, injected));
+    }
+    if (call->admitted || !target.beforeSend) {
+        if (shown)
+            target.sent(*shown);
         return transmit(call, std::move(request));
+    }
     auto pending = std::make_shared<http::UpstreamRequest>(std::move(request));
     target.beforeSend(call->arguments,
-                      [this, call, pending](std::optional<mcp::ToolResult> refused) {
+                      [this, call, pending, shown](std::optional<mcp::ToolResult> refused) {
                           // A request that will not leave still holds the injected
                           // credential: wiped with it.
                           if (call->cancelled || refused)
@@ -286,6 +327,8 @@ void Dispatcher::send(const std::shared_ptr<Call> &call, const UpstreamCredentia
                           if (refused)
                               return call->done(std::move(*refused));
                           call->admitted = true;
+                          if (shown)
+                              call->target.sent(*shown);
                           transmit(call, std::move(*pending));
                       });
 }
@@ -323,6 +366,8 @@ void Dispatcher::transmit(const std::shared_ptr<Call> &call, http::UpstreamReque
                 injected << call->token;
             if (!injected.isEmpty())
                 redact(*response, injected);
+            if (target.received)
+                target.received(*response);
             mcp::ToolResult result = ResultBuilder::fromResponse(*target.tool, *response);
             result.upstreamStatus = response->status;
             call->done(std::move(result));

@@ -16,6 +16,19 @@ class SchemaValidator;
 class TokenCache;
 struct UpstreamCredential;
 
+// A request as it went to the upstream, for a person to read ("Try it"): every form of the
+// credential the dispatcher injected (as is, base64, percent-encoded, JSON-escaped) is replaced by
+// kMask, in the URL, the headers and the body.
+struct SentRequest
+{
+    static constexpr const char *kMask =
+        "\u2022\u2022\u2022\u2022\u2022\u2022\u2022\u2022"; // UTF-8
+    QByteArray method;
+    QString url;
+    http::UpstreamHeaders headers;
+    QByteArray body;
+};
+
 // One call's upstream: the tool, how to check its arguments, where its requests go and with
 // which credential. The pointers stay valid while keepAlive is held.
 struct DispatchTarget
@@ -44,6 +57,10 @@ struct DispatchTarget
     // called once, on the dispatcher's thread. Null: nothing to check.
     using Proceed = std::function<void(std::optional<mcp::ToolResult> refused)>;
     std::function<void(const nlohmann::json &arguments, Proceed proceed)> beforeSend;
+    // "Try it" watches the exchange: the request as sent with the credential masked, then the
+    // answer with the injected secrets redacted, as the result is built from it. Null: unwatched.
+    std::function<void(const SentRequest &)> sent;
+    std::function<void(const http::UpstreamResponse &)> received;
 };
 
 // Runs tool calls against their upstream APIs on one thread: validates the arguments against

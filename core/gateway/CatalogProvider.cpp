@@ -240,6 +240,11 @@ void CatalogProvider::record(const mcp::Caller &caller, const QString &tool,
                              const QString &decision, const QString &reason, int upstreamStatus,
                              qint64 latencyMs, double cost) const
 {
+    if (m_trace) {
+        m_trace->decision = decision;
+        m_trace->reason = reason;
+        m_trace->cost = cost;
+    }
     if (!m_accounting.audit)
         return;
     store::AuditRow row;
@@ -248,6 +253,8 @@ void CatalogProvider::record(const mcp::Caller &caller, const QString &tool,
         row.user = caller.subject;
     if (!caller.clientId.isEmpty())
         row.client = caller.clientId;
+    if (m_trace)
+        row.client = QString::fromLatin1(kTrialClient);
     row.server = m_server;
     row.tool = tool;
     row.decision = decision;
@@ -263,6 +270,11 @@ void CatalogProvider::record(const mcp::Caller &caller, const QString &tool,
 }
 
 CatalogProvider::~CatalogProvider() = default;
+
+void CatalogProvider::setTrace(std::shared_ptr<Trace> trace)
+{
+    m_trace = std::move(trace);
+}
 
 std::optional<mcp::ToolResult> CatalogProvider::refusal(const Permissions &permissions,
                                                         const ServerCatalog &catalog,
@@ -518,6 +530,10 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
     target.baseUrl = catalog->baseUrl;
     target.securitySchemes = &catalog->tools->spec->securitySchemes();
     target.identityHeaders = identityHeaders(*catalog, context.caller);
+    if (m_trace) {
+        target.sent = m_trace->sent;
+        target.received = m_trace->received;
+    }
     // Chosen per call (issue 6): tools of one server may need different upstream scopes.
     QString credential = tool.credential.isEmpty() ? catalog->defaultCredential : tool.credential;
     std::optional<Result<QByteArray>> prefetched;

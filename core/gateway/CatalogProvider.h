@@ -9,6 +9,11 @@
 
 namespace gatehouse::dispatch {
 class Dispatcher;
+struct SentRequest;
+} // namespace gatehouse::dispatch
+
+namespace gatehouse::http {
+struct UpstreamResponse;
 }
 
 namespace gatehouse::policy {
@@ -68,6 +73,20 @@ public:
     // sentence when the argument is not a number of zero or more.
     static Result<double> costOf(const openapi::Tool &tool, const mcp::Json &arguments);
 
+    // "Try it" (ToolTrial): what this provider decided, sent and received, filled in on its
+    // thread as a call goes. The audit rows of a traced provider's calls name kTrialClient as
+    // their client, so the log tells a trial from a client's call.
+    struct Trace
+    {
+        QString decision; // as the audit log writes it: allow, deny, quota, rate, spend
+        QString reason;
+        double cost = 0.0;                                            // what was charged
+        std::function<void(const dispatch::SentRequest &)> sent;      // the request, masked
+        std::function<void(const http::UpstreamResponse &)> received; // the answer, redacted
+    };
+    static constexpr const char *kTrialClient = "gatehouse:try-it";
+    void setTrace(std::shared_ptr<Trace> trace);
+
 private:
     // Whether the caller's grants allow the tool (recorded when they do not); the tool error that
     // says why not, or nothing. `reason` receives the allowing rule.
@@ -102,6 +121,7 @@ private:
     PolicySource m_policy;
     Accounting m_accounting;
     dispatch::Dispatcher *m_dispatcher; // owned as a child
+    std::shared_ptr<Trace> m_trace;     // null: not a trial
 };
 
 } // namespace gatehouse::gateway

@@ -71,23 +71,7 @@ Result<QSslConfiguration> loadTls(const ListenOptions &options)
 Gateway::Gateway(store::Database *database, QObject *parent)
     : QObject(parent)
     , m_database(database)
-    , m_factory([this](const QString &server) {
-        CatalogProvider::Accounting accounting;
-        accounting.database = m_database;
-        accounting.meter = m_meter.get();
-        if (m_audit)
-            accounting.audit = [this](store::AuditRow row) { audit(std::move(row)); };
-        accounting.offload = [this](std::function<void()> work, std::function<void(bool)> then) {
-            return offload(std::move(work), std::move(then));
-        };
-        return std::make_unique<CatalogProvider>(
-            server, [this, server] { return catalog(server); },
-            [this] {
-                const auto snap = snapshot();
-                return CatalogProvider::Permissions{snap->policy, snap->limits, snap->version};
-            },
-            std::move(accounting));
-    })
+    , m_factory([this](const QString &server) { return makeCatalogProvider(server); })
 {
     m_throttles = std::make_shared<oauth::AuthServerContext::Throttles>();
     m_blockingPool.setMaxThreadCount(4);
@@ -117,6 +101,25 @@ Gateway::Gateway(store::Database *database, QObject *parent)
 Gateway::~Gateway()
 {
     stop();
+}
+
+std::unique_ptr<CatalogProvider> Gateway::makeCatalogProvider(const QString &server)
+{
+    CatalogProvider::Accounting accounting;
+    accounting.database = m_database;
+    accounting.meter = m_meter.get();
+    if (m_audit)
+        accounting.audit = [this](store::AuditRow row) { audit(std::move(row)); };
+    accounting.offload = [this](std::function<void()> work, std::function<void(bool)> then) {
+        return offload(std::move(work), std::move(then));
+    };
+    return std::make_unique<CatalogProvider>(
+        server, [this, server] { return catalog(server); },
+        [this] {
+            const auto snap = snapshot();
+            return CatalogProvider::Permissions{snap->policy, snap->limits, snap->version};
+        },
+        std::move(accounting));
 }
 
 Status Gateway::checkListenOptions(const ListenOptions &options)
@@ -239,6 +242,11 @@ Status Gateway::start(const ListenOptions &options)
     } else {
         publish(snapshot()->servers);
     }
+    m_trialThread = std::make_unique<QThread>();
+    m_trialThread->setObjectName(QStringLiteral("gatehouse-try-it"));
+    m_trialHome = new QObject;
+    m_trialHome->moveToThread(m_trialThread.get());
+    m_trialThread->start();
     m_refresh.start();
     qCInfo(lcGateway).noquote() << "listening on" << baseUrl().toString() << "with"
                                 << m_server->workerCount() << "worker threads";
@@ -261,6 +269,16 @@ void Gateway::stop()
         // Joins the worker threads, which deletes their endpoints while what they use is alive.
         m_server->close();
         m_server.reset();
+    }
+    // Trials in flight are cancelled (recorded as such) by their objects' destructors, on their
+    // own thread, while the meter and the audit log are still there.
+    if (m_trialThread) {
+        QObject *home = std::exchange(m_trialHome, nullptr);
+        QMetaObject::invokeMethod(
+            home, [home] { delete home; }, Qt::BlockingQueuedConnection);
+        m_trialThread->quit();
+        m_trialThread->wait();
+        m_trialThread.reset();
     }
     // Every call has finished: what was counted and recorded is written now.
     m_meter.reset();
@@ -386,8 +404,10 @@ bool Gateway::offload(std::function<void()> work, std::function<void(bool)> then
     QMutexLocker lock(&m_blockingMutex);
     if (m_blockingClosed)
         return false;
-    // The worker's endpoint lives until stop() has waited for the pool.
-    QObject *context = &endpoint();
+    // `then` is delivered on the calling thread (a worker, or the trial thread) through an object
+    // of its own there, deleted (later, on that thread) once the task lets go of it, so the
+    // caller's own objects may go meanwhile.
+    std::shared_ptr<QObject> context(new QObject, [](QObject *object) { object->deleteLater(); });
     m_storePool.start([this, work = std::move(work), then = std::move(then), context]() mutable {
         // Work queued behind a stop does not start: its call is refused rather than sent
         // upstream while the gateway goes down.
@@ -399,7 +419,8 @@ bool Gateway::offload(std::function<void()> work, std::function<void(bool)> then
         if (!closed)
             work();
         QMetaObject::invokeMethod(
-            context, [then = std::move(then), ran = !closed] { then(ran); }, Qt::QueuedConnection);
+            context.get(), [then = std::move(then), ran = !closed] { then(ran); },
+            Qt::QueuedConnection);
     });
     return true;
 }

@@ -11,6 +11,7 @@
 #include <QMutex>
 #include <QObject>
 #include <QStringList>
+#include <QThread>
 #include <QThreadPool>
 #include <QThreadStorage>
 #include <QTimer>
@@ -56,6 +57,7 @@ class Database;
 
 namespace gatehouse::gateway {
 
+class CatalogProvider;
 class McpEndpoint;
 class StoreSessionRegistry;
 
@@ -148,6 +150,15 @@ public:
     std::shared_ptr<const ServerCatalog> catalog(const QString &server) const;
     void setServers(const QStringList &servers);
 
+    // "Try it" (ToolTrial): while the gateway runs, trials run on a thread of their own, each
+    // through a CatalogProvider made as a worker makes its own (the same permission matrix,
+    // limits, spend caps, audit log and credentials). Null while stopped. Objects made children
+    // of it on that thread are deleted there when the gateway stops, before what they use goes.
+    QObject *trialHome() const { return m_trialHome; }
+    // Called on the trial thread.
+    std::unique_ptr<CatalogProvider> makeCatalogProvider(const QString &server);
+    AuthMode authMode() const { return m_options.authMode; }
+
     State state() const { return m_state; }
     QString errorString() const { return m_error; }
     // The base URL MCP clients use: {public_url}/mcp/{server}.
@@ -211,6 +222,8 @@ private:
     ListenOptions m_options;
     State m_state = State::Stopped;
     QString m_error;
+    std::unique_ptr<QThread> m_trialThread; // while running
+    QObject *m_trialHome = nullptr;         // lives on m_trialThread
 };
 
 } // namespace gatehouse::gateway
