@@ -10,6 +10,7 @@
 #include "PermissionsPage.h"
 #include "PlansPage.h"
 #include "ServersPage.h"
+#include "TryItDialog.h"
 #include "UsersPage.h"
 #include "WelcomePage.h"
 #include "secrets/CredentialVault.h"
@@ -57,8 +58,15 @@ MainWindow::MainWindow(gateway::Gateway &gateway, store::Database &database,
     m_pages = new QStackedWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
 
-    addPage(Page::Servers, QStringLiteral("servers"), tr("Servers & tools"),
-            new ServersPage(m_gateway, database, this));
+    auto *serversPage = new ServersPage(m_gateway, database, this);
+    // "Try it" opens a dialog of its own per tool; it cancels its call when closed.
+    connect(serversPage, &ServersPage::tryToolRequested, this,
+            [this, &database](const QString &server, const QString &tool) {
+                auto *dialog = new TryItDialog(m_gateway, database, server, tool, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                dialog->show();
+            });
+    addPage(Page::Servers, QStringLiteral("servers"), tr("Servers & tools"), serversPage);
     addPage(Page::Permissions, QStringLiteral("permissions"), tr("Permissions"),
             new PermissionsPage(m_gateway, database, this));
     addPage(Page::Plans, QStringLiteral("plans"), tr("Plans & quotas"),

@@ -7,6 +7,7 @@
 #include "ServersPage.h"
 #include "Translations.h"
 #include "TrayIcon.h"
+#include "TryItDialog.h"
 #include "WelcomePage.h"
 
 #include <QAbstractButton>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void navigationHasEightNamedEntries();
     void arrowKeysAndShortcutsShowPages();
     void serversPageWelcomesWithoutDeadButtons();
+    void tryItOpensTheDialogForTheTool();
     void permissionsPageLoadsTheMatrix();
     void startFromGatewayPageShowsRunning();
     void refusedStartShowsTheReason();
@@ -181,6 +183,21 @@ void TestMainWindow::serversPageWelcomesWithoutDeadButtons()
     QVERIFY(qobject_cast<gatehouse::ui::CredentialsPage *>(window.page(Page::Credentials)));
     for (int i = 0; i < MainWindow::PageCount; ++i)
         QVERIFY(!window.page(Page(i))->findChild<QLabel *>(QStringLiteral("comingLabel")));
+}
+
+void TestMainWindow::tryItOpensTheDialogForTheTool()
+{
+    Gateway gateway;
+    MainWindow window(gateway, *m_db, loopbackAnyPort());
+    auto *servers = qobject_cast<gatehouse::ui::ServersPage *>(window.page(Page::Servers));
+    QVERIFY(servers);
+    QVERIFY(window.findChildren<gatehouse::ui::TryItDialog *>().isEmpty());
+    Q_EMIT servers->tryToolRequested(QStringLiteral("billing"), QStringLiteral("get_invoice"));
+    const auto dialogs = window.findChildren<gatehouse::ui::TryItDialog *>();
+    QCOMPARE(dialogs.size(), 1);
+    QVERIFY(dialogs.first()->isVisible());
+    QVERIFY(dialogs.first()->testAttribute(Qt::WA_DeleteOnClose));
+    dialogs.first()->close();
 }
 
 void TestMainWindow::permissionsPageLoadsTheMatrix()
