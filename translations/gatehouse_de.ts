@@ -173,6 +173,10 @@
         <source>%1 audit rows could not be written and wait for the next attempt: %2</source>
         <translation>%1 Audit-Einträge konnten nicht geschrieben werden und warten auf den nächsten Versuch: %2</translation>
     </message>
+    <message>
+        <source>%1 more calls refused the same way since %2 (written as one row)</source>
+        <translation>%1 weitere Aufrufe seit %2 auf dieselbe Weise abgelehnt (als ein Eintrag geschrieben)</translation>
+    </message>
 </context>
 <context>
     <name>AuditRepository</name>
@@ -407,6 +411,85 @@
     </message>
 </context>
 <context>
+    <name>BundleExporter</name>
+    <message>
+        <source>%1 is Gatehouse&apos;s data folder, where the store and the TLS key are kept: choose another --out, a new or empty folder outside it</source>
+        <translation>%1 ist der Datenordner von Gatehouse, in dem der Datenspeicher und der TLS-Schlüssel aufbewahrt werden: Wählen Sie ein anderes --out, einen neuen oder leeren Ordner außerhalb davon</translation>
+    </message>
+    <message>
+        <source>%1 is Gatehouse&apos;s data folder, where the store and the TLS key are kept: choose a new or empty folder outside it, for example in your documents</source>
+        <translation>%1 ist der Datenordner von Gatehouse, in dem der Datenspeicher und der TLS-Schlüssel aufbewahrt werden: Wählen Sie einen neuen oder leeren Ordner außerhalb davon, zum Beispiel in Ihren Dokumenten</translation>
+    </message>
+    <message>
+        <source>%1 is inside Gatehouse&apos;s data folder %2, where the store and the TLS key are kept: choose another --out, a new or empty folder outside it</source>
+        <translation>%1 liegt im Datenordner %2 von Gatehouse, in dem der Datenspeicher und der TLS-Schlüssel aufbewahrt werden: Wählen Sie ein anderes --out, einen neuen oder leeren Ordner außerhalb davon</translation>
+    </message>
+    <message>
+        <source>%1 is inside Gatehouse&apos;s data folder %2, where the store and the TLS key are kept: choose a new or empty folder outside it, for example in your documents</source>
+        <translation>%1 liegt im Datenordner %2 von Gatehouse, in dem der Datenspeicher und der TLS-Schlüssel aufbewahrt werden: Wählen Sie einen neuen oder leeren Ordner außerhalb davon, zum Beispiel in Ihren Dokumenten</translation>
+    </message>
+    <message>
+        <source>%1 contains Gatehouse&apos;s data folder %2, so copying the bundle would copy the store and the TLS key too: choose another --out, a new or empty folder</source>
+        <translation>%1 enthält den Datenordner %2 von Gatehouse; beim Kopieren des Pakets würden daher auch der Datenspeicher und der TLS-Schlüssel kopiert: Wählen Sie ein anderes --out, einen neuen oder leeren Ordner</translation>
+    </message>
+    <message>
+        <source>%1 contains Gatehouse&apos;s data folder %2, so copying the bundle would copy the store and the TLS key too: choose a new or empty folder</source>
+        <translation>%1 enthält den Datenordner %2 von Gatehouse; beim Kopieren des Pakets würden daher auch der Datenspeicher und der TLS-Schlüssel kopiert: Wählen Sie einen neuen oder leeren Ordner</translation>
+    </message>
+    <message>
+        <source>choose the folder to write the bundle to</source>
+        <translation>wählen Sie den Ordner, in den das Paket geschrieben werden soll</translation>
+    </message>
+    <message>
+        <source>%1 holds files that are not a Gatehouse bundle, and the bundle folder is meant to be copied to the server whole: choose another --out, a new or empty folder or the folder of an earlier export</source>
+        <translation>%1 enthält Dateien, die nicht zu einem Gatehouse-Paket gehören, und der Paketordner ist dafür gedacht, vollständig auf den Server kopiert zu werden: Wählen Sie ein anderes --out, einen neuen oder leeren Ordner oder den Ordner eines früheren Exports</translation>
+    </message>
+    <message>
+        <source>%1 holds files that are not a Gatehouse bundle, and the bundle folder is meant to be copied to the server whole: choose a new or empty folder, or the folder of an earlier export</source>
+        <translation>%1 enthält Dateien, die nicht zu einem Gatehouse-Paket gehören, und der Paketordner ist dafür gedacht, vollständig auf den Server kopiert zu werden: Wählen Sie einen neuen oder leeren Ordner oder den Ordner eines früheren Exports</translation>
+    </message>
+    <message>
+        <source>the bundle cannot be the root folder: the deployment key is written beside the bundle, never inside it</source>
+        <translation>das Paket kann nicht der Stammordner sein: Der Deployment-Schlüssel wird neben das Paket geschrieben, niemals hinein</translation>
+    </message>
+    <message>
+        <source>the deployment key is written beside the bundle, into %1, which other users can write (and so replace the key): choose --out inside a folder only you can write</source>
+        <translation>der Deployment-Schlüssel wird neben das Paket in %1 geschrieben, wo auch andere Benutzer schreiben (und so den Schlüssel ersetzen) können: Wählen Sie für --out einen Ort innerhalb eines Ordners, in den nur Sie schreiben können</translation>
+    </message>
+    <message>
+        <source>the deployment key is written beside the bundle, into %1, which other users can write (and so replace the key): choose a bundle folder inside a folder only you can write</source>
+        <translation>der Deployment-Schlüssel wird neben das Paket in %1 geschrieben, wo auch andere Benutzer schreiben (und so den Schlüssel ersetzen) können: Wählen Sie einen Paketordner innerhalb eines Ordners, in den nur Sie schreiben können</translation>
+    </message>
+    <message>
+        <source>%1 already exists, and may be the key a server runs with: move it away, or pass --force to replace it (servers installed with it cannot unseal this export&apos;s secrets until they get the new key)</source>
+        <translation>%1 existiert bereits und ist möglicherweise der Schlüssel, mit dem ein Server läuft: Verschieben Sie die Datei, oder geben Sie --force an, um sie zu ersetzen (Server, die damit installiert sind, können die Geheimnisse dieses Exports erst entsiegeln, wenn sie den neuen Schlüssel erhalten)</translation>
+    </message>
+    <message>
+        <source>%1 already exists, and may be the key a server runs with: move it away, or replace it (servers installed with it cannot unseal this export&apos;s secrets until they get the new key)</source>
+        <translation>%1 existiert bereits und ist möglicherweise der Schlüssel, mit dem ein Server läuft: Verschieben Sie die Datei, oder ersetzen Sie sie (Server, die damit installiert sind, können die Geheimnisse dieses Exports erst entsiegeln, wenn sie den neuen Schlüssel erhalten)</translation>
+    </message>
+    <message>
+        <source>sealing secrets needs the vault&apos;s master key</source>
+        <translation>zum Versiegeln von Geheimnissen wird der Hauptschlüssel des Tresors benötigt</translation>
+    </message>
+    <message>
+        <source>the credential vault</source>
+        <translation>der Tresor für Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>credential %1</source>
+        <translation>Zugangsdaten %1</translation>
+    </message>
+    <message>
+        <source>the deployment key was not written, and nothing was exported (%1). Choose --out inside a folder of yours.</source>
+        <translation>der Deployment-Schlüssel wurde nicht geschrieben, und es wurde nichts exportiert (%1). Wählen Sie für --out einen Ort innerhalb eines Ihrer eigenen Ordner.</translation>
+    </message>
+    <message>
+        <source>the deployment key was not written, and nothing was exported (%1). Choose a bundle folder inside a folder of yours.</source>
+        <translation>der Deployment-Schlüssel wurde nicht geschrieben, und es wurde nichts exportiert (%1). Wählen Sie einen Paketordner innerhalb eines Ihrer eigenen Ordner.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogLoader</name>
     <message>
         <source>credential %1 of server %2 cannot be used: %3</source>
@@ -609,14 +692,6 @@
     <message>
         <source>--redirect-uri: at most %1 redirect URIs per client</source>
         <translation>--redirect-uri: höchstens %1 Weiterleitungs-URIs pro Client</translation>
-    </message>
-    <message>
-        <source>no user named &apos;%1&apos;: add one with gatehouse user add %1</source>
-        <translation>es gibt keinen Benutzer namens &apos;%1&apos;: Legen Sie ihn an mit gatehouse user add %1</translation>
-    </message>
-    <message>
-        <source>user &apos;%1&apos; is disabled: enable the user before issuing them a client</source>
-        <translation>der Benutzer &apos;%1&apos; ist deaktiviert: Aktivieren Sie den Benutzer, bevor Sie ihm einen Client ausstellen</translation>
     </message>
     <message>
         <source>Issued client %1 to %2. The secret is shown only now (the gateway keeps only its hash): store it with the client. The client gets access tokens with client_credentials at %3/oauth/token, for example:</source>
@@ -1202,26 +1277,6 @@
         <translation>--out darf nicht der Wurzelordner sein: Der Deployment-Schlüssel wird neben das Paket geschrieben, niemals hinein</translation>
     </message>
     <message>
-        <source>the deployment key is written beside the bundle, into %1, which other users can write (and so replace the key): choose --out inside a folder only you can write</source>
-        <translation>der Deployment-Schlüssel wird neben das Paket in %1 geschrieben, wo auch andere Benutzer schreiben (und so den Schlüssel ersetzen) können: Wählen Sie für --out einen Ort innerhalb eines Ordners, in den nur Sie schreiben können</translation>
-    </message>
-    <message>
-        <source>%1 already exists, and may be the key a server runs with: move it away, or pass --force to replace it (servers installed with it cannot unseal this export&apos;s secrets until they get the new key)</source>
-        <translation>%1 existiert bereits und ist möglicherweise der Schlüssel, mit dem ein Server läuft: Verschieben Sie die Datei, oder geben Sie --force an, um sie zu ersetzen (Server, die damit installiert sind, können die Geheimnisse dieses Exports erst entsiegeln, wenn sie den neuen Schlüssel erhalten)</translation>
-    </message>
-    <message>
-        <source>the credential vault</source>
-        <translation>der Tresor für Zugangsdaten</translation>
-    </message>
-    <message>
-        <source>credential %1</source>
-        <translation>Zugangsdaten %1</translation>
-    </message>
-    <message>
-        <source>the deployment key was not written, and nothing was exported (%1). Choose --out inside a folder of yours.</source>
-        <translation>der Deployment-Schlüssel wurde nicht geschrieben, und es wurde nichts exportiert (%1). Wählen Sie für --out einen Ort innerhalb eines Ihrer eigenen Ordner.</translation>
-    </message>
-    <message>
         <source>Nothing was sealed: no owner-wide secret is imported into the vault, so no deployment key was written.</source>
         <translation>Nichts wurde versiegelt: Im Tresor ist kein betreiberweites Geheimnis importiert, daher wurde kein Deployment-Schlüssel geschrieben.</translation>
     </message>
@@ -1673,6 +1728,41 @@
     </message>
 </context>
 <context>
+    <name>ConnectSnippet</name>
+    <message>
+        <source>Claude Desktop</source>
+        <translation>Claude Desktop</translation>
+    </message>
+    <message>
+        <source>VS Code</source>
+        <translation>VS Code</translation>
+    </message>
+    <message>
+        <source>Cursor</source>
+        <translation>Cursor</translation>
+    </message>
+    <message>
+        <source>MCP Inspector</source>
+        <translation>MCP Inspector</translation>
+    </message>
+    <message>
+        <source>Merge into claude_desktop_config.json (Settings → Developer → Edit Config) and restart Claude Desktop; it needs Node.js for npx. A gateway reachable over https from the internet can instead be added under Settings → Connectors → Add custom connector with the URL alone.</source>
+        <translation>Übernehmen Sie dies in claude_desktop_config.json (Settings → Developer → Edit Config) und starten Sie Claude Desktop neu; für npx wird Node.js benötigt. Ein Gateway, das aus dem Internet über https erreichbar ist, lässt sich stattdessen allein mit der URL unter Settings → Connectors → Add custom connector hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Merge into .vscode/mcp.json in the workspace, or into the user configuration (command MCP: Open User Configuration). VS Code asks to sign in when it first connects.</source>
+        <translation>Übernehmen Sie dies in .vscode/mcp.json im Arbeitsbereich oder in die Benutzerkonfiguration (Befehl MCP: Open User Configuration). VS Code fordert beim ersten Verbinden zur Anmeldung auf.</translation>
+    </message>
+    <message>
+        <source>Merge into ~/.cursor/mcp.json (every project) or .cursor/mcp.json (one project). Cursor asks to sign in when it first connects.</source>
+        <translation>Übernehmen Sie dies in ~/.cursor/mcp.json (alle Projekte) oder .cursor/mcp.json (ein Projekt). Cursor fordert beim ersten Verbinden zur Anmeldung auf.</translation>
+    </message>
+    <message>
+        <source>Run in a terminal (needs Node.js), then open the page it names with the address above. Connect starts the sign-in in the browser.</source>
+        <translation>Führen Sie dies in einem Terminal aus (benötigt Node.js) und öffnen Sie dann die dort genannte Seite mit der obigen Adresse. Connect startet die Anmeldung im Browser.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentRepository</name>
     <message>
         <source>Remembering the consent of user &apos;%1&apos; for client &apos;%2&apos;</source>
@@ -1689,6 +1779,29 @@
     <message>
         <source>Forgetting the consents given to client &apos;%1&apos;</source>
         <translation>Verwerfen der dem Client &apos;%1&apos; erteilten Zustimmungen</translation>
+    </message>
+</context>
+<context>
+    <name>ContextCostText</name>
+    <message>
+        <source>≈%1</source>
+        <translation>≈%1</translation>
+    </message>
+    <message>
+        <source>1 tool</source>
+        <translation>1 Tool</translation>
+    </message>
+    <message>
+        <source>%1 tools</source>
+        <translation>%1 Tools</translation>
+    </message>
+    <message>
+        <source>%1 · %2 tokens · hierarchical: %3 tokens · search: %4 tokens</source>
+        <translation>%1 · %2 Tokens · hierarchical: %3 Tokens · search: %4 Tokens</translation>
+    </message>
+    <message>
+        <source>What an MCP client reads at session start (its tools/list), in tokens of its context window. Flat lists every tool; hierarchical and search list a few finding tools instead. This server uses %1: %2 tokens. Estimated from the JSON&apos;s size (about 4.4 bytes per token); a model&apos;s own tokenizer may count some percent more or less.</source>
+        <translation>Was ein MCP-Client zu Beginn einer Sitzung liest (seine tools/list), in Tokens seines Kontextfensters. Der Modus flat führt jedes Tool auf; hierarchical und search führen stattdessen einige Such-Tools auf. Dieser Server verwendet %1: %2 Tokens. Geschätzt anhand der Größe des JSON (etwa 4,4 Byte pro Token); der Tokenizer eines Modells zählt womöglich einige Prozent mehr oder weniger.</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2125,112 @@
     <message>
         <source>Creates a new master key, keeps it beside the current one where gateway.master_key says (keychain entry NAME.next, key file PATH.next), re-encrypts every stored secret under it in one transaction, and then makes it the key (a key file is replaced atomically). Its recovery key is printed on standard error before anything changes; a rotation interrupted after the re-encryption is finished by the next credential command or gateway start. Keys in the environment or a systemd credential are refused with how to rotate them. A running gateway must be restarted.</source>
         <translation>Erstellt einen neuen Hauptschlüssel, legt ihn neben dem aktuellen dort ab, wo gateway.master_key es angibt (Schlüsselbund-Eintrag NAME.next, Schlüsseldatei PATH.next), verschlüsselt alle gespeicherten Geheimnisse in einer einzigen Transaktion damit neu und macht ihn dann zum Schlüssel (eine Schlüsseldatei wird atomar ersetzt). Sein Wiederherstellungsschlüssel wird auf der Standardfehlerausgabe ausgegeben, bevor sich etwas ändert; eine nach der Neuverschlüsselung unterbrochene Rotation schließt der nächste credential-Befehl oder Gateway-Start ab. Schlüssel in der Umgebung oder in einem systemd-Credential werden abgelehnt, mit einem Hinweis, wie sie rotiert werden. Ein laufendes Gateway muss neu gestartet werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialManager</name>
+    <message>
+        <source>where the spec&apos;s API key scheme says</source>
+        <translation>wo es das API-Schlüssel-Schema der Spezifikation vorsieht</translation>
+    </message>
+    <message>
+        <source>Authorization: Bearer (an access token from %1)</source>
+        <translation>Authorization: Bearer (ein Zugriffstoken von %1)</translation>
+    </message>
+    <message>
+        <source>the token endpoint</source>
+        <translation>dem Token-Endpunkt</translation>
+    </message>
+    <message>
+        <source>A credential needs a name, e.g. billing-key; servers and tools refer to it by that name.</source>
+        <translation>Zugangsdaten brauchen einen Namen, z. B. billing-key; Server und Tools verweisen unter diesem Namen auf sie.</translation>
+    </message>
+    <message>
+        <source>The name &apos;%1&apos; starts or ends with a space; remove it.</source>
+        <translation>Der Name &apos;%1&apos; beginnt oder endet mit einem Leerzeichen; entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>The name &apos;%1&apos; may hold only letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation>Der Name &apos;%1&apos; darf nur Buchstaben, Ziffern, &apos;-&apos;, &apos;_&apos; und &apos;.&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>The type must be one of %1; OAuth 2 credentials are declared in the configuration.</source>
+        <translation>Der Typ muss einer der Werte %1 sein; OAuth-2-Zugangsdaten werden in der Konfiguration deklariert.</translation>
+    </message>
+    <message>
+        <source>An API key needs the name of the header, query parameter or cookie it goes in, e.g. X-API-Key.</source>
+        <translation>Ein API-Schlüssel braucht den Namen des Headers, Query-Parameters oder Cookies, in dem er übertragen wird, z. B. X-API-Key.</translation>
+    </message>
+    <message>
+        <source>The name &apos;%1&apos; of where the key goes may not contain spaces.</source>
+        <translation>Der Name &apos;%1&apos; für die Position des Schlüssels darf keine Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>An API key goes in a header, a query parameter or a cookie, not &apos;%1&apos;.</source>
+        <translation>Ein API-Schlüssel wird in einem Header, einem Query-Parameter oder einem Cookie übertragen, nicht in &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>A %1 credential always goes in the Authorization header; only an API key goes where you choose.</source>
+        <translation>Zugangsdaten vom Typ %1 werden immer im Authorization-Header übertragen; nur bei einem API-Schlüssel wählen Sie die Position selbst.</translation>
+    </message>
+    <message>
+        <source>Credential %1 is per user: choose the user whose secret this is.</source>
+        <translation>Die Zugangsdaten %1 gelten pro Benutzer: Wählen Sie den Benutzer, dem dieses Geheimnis gehört.</translation>
+    </message>
+    <message>
+        <source>Credential %1 is owner-wide: its one secret serves every user, so it belongs to no user.</source>
+        <translation>Die Zugangsdaten %1 gelten betreiberweit: Ihr einziges Geheimnis dient allen Benutzern und gehört daher keinem Benutzer.</translation>
+    </message>
+    <message>
+        <source>The secret of %1 is empty; paste the key or token the upstream issued.</source>
+        <translation>Das Geheimnis von %1 ist leer; fügen Sie den Schlüssel oder das Token ein, den bzw. das der Upstream ausgestellt hat.</translation>
+    </message>
+    <message>
+        <source>Credential %1 takes its secret from %2 (secret: {%2: %3}), not from the vault; to keep it in the vault, change that to secret: {keychain: %1} in the configuration.</source>
+        <translation>Die Zugangsdaten %1 beziehen ihr Geheimnis aus %2 (secret: {%2: %3}), nicht aus dem Tresor; um es im Tresor aufzubewahren, ändern Sie dies in der Konfiguration in secret: {keychain: %1}.</translation>
+    </message>
+    <message>
+        <source>Credential %1 already has a secret; replace it instead.</source>
+        <translation>Die Zugangsdaten %1 haben bereits ein Geheimnis; ersetzen Sie es stattdessen.</translation>
+    </message>
+    <message>
+        <source>User %2 already has a secret for credential %1; replace it instead.</source>
+        <translation>Der Benutzer %2 hat bereits ein Geheimnis für die Zugangsdaten %1; ersetzen Sie es stattdessen.</translation>
+    </message>
+    <message>
+        <source>The new secret of %1 is empty; paste the key or token the upstream issued.</source>
+        <translation>Das neue Geheimnis von %1 ist leer; fügen Sie den Schlüssel oder das Token ein, den bzw. das der Upstream ausgestellt hat.</translation>
+    </message>
+    <message>
+        <source>Credential %1 has no secret to replace; import one.</source>
+        <translation>Die Zugangsdaten %1 haben kein Geheimnis, das ersetzt werden könnte; importieren Sie eines.</translation>
+    </message>
+    <message>
+        <source>User %2 has no secret for credential %1 to replace; import one.</source>
+        <translation>Der Benutzer %2 hat kein Geheimnis für die Zugangsdaten %1, das ersetzt werden könnte; importieren Sie eines.</translation>
+    </message>
+    <message>
+        <source>Credential %1 is declared in the configuration; remove it there.</source>
+        <translation>Die Zugangsdaten %1 sind in der Konfiguration deklariert; entfernen Sie sie dort.</translation>
+    </message>
+    <message>
+        <source>Credential %1 still holds secrets; remove them first.</source>
+        <translation>Die Zugangsdaten %1 enthalten noch Geheimnisse; entfernen Sie diese zuerst.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialOverview</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>server %1</source>
+        <translation>Server %1</translation>
+    </message>
+    <message>
+        <source>tool override %1 of server %2</source>
+        <translation>Tool-Überschreibung %1 des Servers %2</translation>
     </message>
 </context>
 <context>
@@ -2391,6 +2610,17 @@
     </message>
 </context>
 <context>
+    <name>ForwardingKeychainProvider</name>
+    <message>
+        <source>the application is closing; %1 was not used</source>
+        <translation>die Anwendung wird beendet; %1 wurde nicht verwendet</translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 seconds; if the keychain is locked, it may be waiting for its password. Unlock it, or start the secret service (for example gnome-keyring-daemon or KWallet) in this session, and try again.</source>
+        <translation>%1 hat nicht innerhalb von %2 Sekunden geantwortet; falls der Schlüsselbund gesperrt ist, wartet er möglicherweise auf sein Passwort. Entsperren Sie ihn, oder starten Sie den Secret Service (zum Beispiel gnome-keyring-daemon oder KWallet) in dieser Sitzung, und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>GatewayStatus</name>
     <message>
         <source>Running on %1</source>
@@ -2549,6 +2779,45 @@
     <message>
         <source>%1 holds something that is not a Gatehouse master key (%2 bytes instead of 32)</source>
         <translation>%1 enthält etwas, das kein Gatehouse-Hauptschlüssel ist (%2 Bytes statt 32)</translation>
+    </message>
+</context>
+<context>
+    <name>ListenSettings</name>
+    <message>
+        <source>cannot read the gateway settings %1 (%2): check its permissions; until then the gateway listens on 127.0.0.1</source>
+        <translation>die Gateway-Einstellungen %1 können nicht gelesen werden (%2): Prüfen Sie die Dateiberechtigungen; bis dahin lauscht das Gateway auf 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>the gateway settings %1 are not a JSON object (%2): save them again on the Gateway page, or delete the file to listen on 127.0.0.1</source>
+        <translation>die Gateway-Einstellungen %1 sind kein JSON-Objekt (%2): Speichern Sie sie auf der Seite Gateway erneut, oder löschen Sie die Datei, um auf 127.0.0.1 zu lauschen</translation>
+    </message>
+    <message>
+        <source>the gateway settings %1 name port %2, which is not a port (0 to 65535): choose another one on the Gateway page</source>
+        <translation>die Gateway-Einstellungen %1 nennen den Port %2, der kein gültiger Port ist (0 bis 65535): Wählen Sie auf der Seite Gateway einen anderen</translation>
+    </message>
+    <message>
+        <source>cannot save the gateway settings to %1 (%2): check that the data folder exists and that you can write it</source>
+        <translation>die Gateway-Einstellungen können nicht in %1 gespeichert werden (%2): Prüfen Sie, ob der Datenordner existiert und ob Sie darin schreiben dürfen</translation>
+    </message>
+    <message>
+        <source>TLS needs both a certificate and its private key: choose both files, or generate a certificate</source>
+        <translation>TLS braucht ein Zertifikat und den zugehörigen privaten Schlüssel: Wählen Sie beide Dateien, oder erzeugen Sie ein Zertifikat</translation>
+    </message>
+    <message>
+        <source>listening on the LAN needs TLS, because sign-in tokens would otherwise cross the network readable by anyone on it: generate a certificate or choose one</source>
+        <translation>Lauschen im LAN erfordert TLS, weil Anmelde-Tokens sonst für jeden im Netz lesbar übertragen würden: Erzeugen Sie ein Zertifikat, oder wählen Sie eines</translation>
+    </message>
+    <message>
+        <source>choose the address of the network interface to listen on</source>
+        <translation>wählen Sie die Adresse der Netzwerkschnittstelle, auf der gelauscht werden soll</translation>
+    </message>
+    <message>
+        <source>this computer has no network address that clients on the LAN can reach: connect it to the network, or listen on this computer only</source>
+        <translation>dieser Computer hat keine Netzwerkadresse, die Clients im LAN erreichen können: Verbinden Sie ihn mit dem Netzwerk, oder lauschen Sie nur auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>clients are given the address %1, which this computer no longer has (a new network, or a DHCP lease that changed): their sign-ins fail until you choose the host name or a current address and apply</source>
+        <translation>Clients erhalten die Adresse %1, die dieser Computer nicht mehr hat (ein neues Netzwerk oder eine geänderte DHCP-Zuweisung): Ihre Anmeldungen schlagen fehl, bis Sie den Hostnamen oder eine aktuelle Adresse wählen und übernehmen</translation>
     </message>
 </context>
 <context>
@@ -3864,6 +4133,91 @@
     </message>
 </context>
 <context>
+    <name>SelfSignedCertificate</name>
+    <message>
+        <source>the TLS certificate could not be made (%1: %2); nothing was written. Try again, and report it if it happens again.</source>
+        <translation>das TLS-Zertifikat konnte nicht erzeugt werden (%1: %2); es wurde nichts geschrieben. Versuchen Sie es erneut, und melden Sie den Fehler, falls er wieder auftritt.</translation>
+    </message>
+    <message>
+        <source>cannot write %1 (%2: %3): check that the data folder exists and that you can write it</source>
+        <translation>%1 kann nicht geschrieben werden (%2: %3): Prüfen Sie, ob der Datenordner existiert und ob Sie darin schreiben dürfen</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS certificate %1 (%2): choose another file or generate one</source>
+        <translation>das TLS-Zertifikat %1 kann nicht gelesen werden (%2): Wählen Sie eine andere Datei, oder erzeugen Sie ein Zertifikat</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate: choose the certificate file (it starts with -----BEGIN CERTIFICATE-----) or generate one</source>
+        <translation>%1 enthält kein PEM-Zertifikat: Wählen Sie die Zertifikatsdatei (sie beginnt mit -----BEGIN CERTIFICATE-----), oder erzeugen Sie ein Zertifikat</translation>
+    </message>
+    <message>
+        <source>cannot delete the certificate file %1, which the settings no longer use: delete it yourself</source>
+        <translation>die Zertifikatsdatei %1, die von den Einstellungen nicht mehr verwendet wird, kann nicht gelöscht werden: Löschen Sie sie selbst</translation>
+    </message>
+    <message>
+        <source>a certificate is valid for 1 to 825 days, not %1</source>
+        <translation>ein Zertifikat ist 1 bis 825 Tage gültig, nicht %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServerEditor</name>
+    <message>
+        <source>Server %1 fronts an upstream MCP server; its tools cannot be edited here yet.</source>
+        <translation>Der Server %1 ist einem Upstream-MCP-Server vorgeschaltet; seine Tools können hier noch nicht bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>Server %1 names no OpenAPI spec.</source>
+        <translation>Der Server %1 nennt keine OpenAPI-Spezifikation.</translation>
+    </message>
+    <message>
+        <source>The spec of server %1 could not be loaded, so it offers no tools: %2</source>
+        <translation>Die Spezifikation des Servers %1 konnte nicht geladen werden, daher bietet er keine Tools an: %2</translation>
+    </message>
+    <message>
+        <source>A tool needs a name: 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;.</source>
+        <translation>Ein Tool braucht einen Namen: 1 bis 64 Buchstaben, Ziffern, &apos;_&apos; oder &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Tool names may use letters, digits, &apos;_&apos; and &apos;-&apos; only, at most 64 characters, so every MCP client accepts them.</source>
+        <translation>Tool-Namen dürfen nur Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos; enthalten und höchstens 64 Zeichen lang sein, damit jeder MCP-Client sie akzeptiert.</translation>
+    </message>
+    <message>
+        <source>Tool %1 exists already in server %2. Choose another name.</source>
+        <translation>Das Tool %1 gibt es im Server %2 bereits. Wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerImport</name>
+    <message>
+        <source>The file %1 does not exist. Choose the spec file again.</source>
+        <translation>Die Datei %1 existiert nicht. Wählen Sie die Spezifikationsdatei erneut.</translation>
+    </message>
+    <message>
+        <source>Choose a spec file or enter the spec&apos;s URL (https://…).</source>
+        <translation>Wählen Sie eine Spezifikationsdatei, oder geben Sie die URL der Spezifikation ein (https://…).</translation>
+    </message>
+    <message>
+        <source>%1 is neither a file nor an http(s) URL. Enter an https:// address or choose a file.</source>
+        <translation>%1 ist weder eine Datei noch eine http(s)-URL. Geben Sie eine https://-Adresse ein, oder wählen Sie eine Datei.</translation>
+    </message>
+    <message>
+        <source>%1 describes no operations, so it would give no tools. Check that it is the API&apos;s full OpenAPI document.</source>
+        <translation>%1 beschreibt keine Operationen und würde daher keine Tools ergeben. Prüfen Sie, ob es das vollständige OpenAPI-Dokument der API ist.</translation>
+    </message>
+    <message>
+        <source>Give the server a name: it becomes the end of its MCP address, /mcp/NAME.</source>
+        <translation>Geben Sie dem Server einen Namen: Er bildet das Ende seiner MCP-Adresse, /mcp/NAME.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, &apos;-&apos; and &apos;_&apos; only, starting with a letter or digit, at most 64 characters: the name becomes the address /mcp/%1.</source>
+        <translation>Verwenden Sie nur Buchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;, beginnend mit einem Buchstaben oder einer Ziffer, höchstens 64 Zeichen: Der Name wird zur Adresse /mcp/%1.</translation>
+    </message>
+    <message>
+        <source>A server named %1 exists already. Choose another name.</source>
+        <translation>Ein Server namens %1 existiert bereits. Wählen Sie einen anderen Namen.</translation>
+    </message>
+</context>
+<context>
     <name>ServerRepository</name>
     <message>
         <source>Reading servers</source>
@@ -5171,6 +5525,13 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
     </message>
 </context>
 <context>
+    <name>UsageLimits</name>
+    <message>
+        <source>the store did not answer</source>
+        <translation>der Datenspeicher hat nicht geantwortet</translation>
+    </message>
+</context>
+<context>
     <name>UsageRepository</name>
     <message>
         <source>Usage period &apos;%1&apos; (user &apos;%2&apos;, server &apos;%3&apos;) is not a month written as YYYY-MM.</source>
@@ -5187,6 +5548,61 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
     <message>
         <source>Reading usage for %1</source>
         <translation>Lesen der Nutzung für %1</translation>
+    </message>
+</context>
+<context>
+    <name>UserDirectory</name>
+    <message>
+        <source>There is no user named &apos;%1&apos;: add the user first.</source>
+        <translation>Es gibt keinen Benutzer namens &apos;%1&apos;: Legen Sie den Benutzer zuerst an.</translation>
+    </message>
+    <message>
+        <source>A user needs a name, e.g. bob or bob@example.com.</source>
+        <translation>Ein Benutzer braucht einen Namen, z. B. bob oder bob@example.com.</translation>
+    </message>
+    <message>
+        <source>The name &apos;%1&apos; starts or ends with a space; remove it.</source>
+        <translation>Der Name &apos;%1&apos; beginnt oder endet mit einem Leerzeichen; entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>A user&apos;s name has at most %1 characters.</source>
+        <translation>Der Name eines Benutzers darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>A user&apos;s name cannot hold control characters.</source>
+        <translation>Der Name eines Benutzers darf keine Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>Choose a password: the user signs in with it at the gateway&apos;s login page.</source>
+        <translation>Wählen Sie ein Passwort: Damit meldet sich der Benutzer auf der Anmeldeseite des Gateways an.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s own limits cannot be negative: leave a limit to the plan, or enter 0 to allow nothing.</source>
+        <translation>Die eigenen Limits von %1 dürfen nicht negativ sein: Überlassen Sie ein Limit dem Tarif, oder geben Sie 0 ein, um nichts zu erlauben.</translation>
+    </message>
+    <message>
+        <source>A client&apos;s name has at most %1 characters.</source>
+        <translation>Der Name eines Clients darf höchstens %1 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>A client has at most %1 redirect URIs.</source>
+        <translation>Ein Client hat höchstens %1 Weiterleitungs-URIs.</translation>
+    </message>
+    <message>
+        <source>no user named &apos;%1&apos;: add one with gatehouse user add %1</source>
+        <translation>es gibt keinen Benutzer namens &apos;%1&apos;: Legen Sie ihn an mit gatehouse user add %1</translation>
+    </message>
+    <message>
+        <source>user &apos;%1&apos; is disabled: enable the user before issuing them a client</source>
+        <translation>der Benutzer &apos;%1&apos; ist deaktiviert: Aktivieren Sie den Benutzer, bevor Sie ihm einen Client ausstellen</translation>
+    </message>
+    <message>
+        <source>%1 is the client of minted tokens: revoke those one by one</source>
+        <translation>%1 ist der Client der mit token mint erzeugten Tokens: Widerrufen Sie diese einzeln</translation>
+    </message>
+    <message>
+        <source>no OAuth client has the client_id &apos;%1&apos;: gatehouse client list shows them</source>
+        <translation>kein OAuth-Client hat die client_id &apos;%1&apos;: gatehouse client list zeigt die vorhandenen an</translation>
     </message>
 </context>
 <context>
@@ -5502,6 +5918,18 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
         <source>cancelled by the client</source>
         <translation>vom Client abgebrochen</translation>
     </message>
+    <message>
+        <source>The gateway cannot read its plans and limits (%1), so it refuses calls until it can; it tries again every few seconds. Ask the gateway&apos;s owner to check the store.</source>
+        <translation>Das Gateway kann seine Tarife und Limits nicht lesen (%1) und lehnt daher Aufrufe ab, bis das wieder möglich ist; es versucht es alle paar Sekunden erneut. Bitten Sie den Betreiber des Gateways, den Datenspeicher zu prüfen.</translation>
+    </message>
+    <message>
+        <source>%1 was cancelled</source>
+        <translation>%1 wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 was not called: the gateway is stopping. Try again shortly.</source>
+        <translation>%1 wurde nicht aufgerufen: Das Gateway wird gerade beendet. Versuchen Sie es in Kürze erneut.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::gateway::Gateway</name>
@@ -5599,6 +6027,41 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
     <message>
         <source>missing Mcp-Session-Id header: DELETE ends the session it names</source>
         <translation>Header Mcp-Session-Id fehlt: DELETE beendet die darin genannte Sitzung</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::gateway::ToolTrial</name>
+    <message>
+        <source>cancelled in Try it</source>
+        <translation>in &quot;Ausprobieren&quot; abgebrochen</translation>
+    </message>
+    <message>
+        <source>The gateway is stopped, so nothing can be called. Start the gateway first (Gateway page or the tray menu), then try again.</source>
+        <translation>Das Gateway ist gestoppt, daher kann nichts aufgerufen werden. Starten Sie zuerst das Gateway (Seite Gateway oder Menü im Infobereich), und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The gateway stopped before the answer came; the call was cancelled. Start the gateway and try again.</source>
+        <translation>Das Gateway wurde beendet, bevor die Antwort eintraf; der Aufruf wurde abgebrochen. Starten Sie das Gateway, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The gateway does not serve a server named %1. Reload the servers, or check that it was not removed.</source>
+        <translation>Das Gateway stellt keinen Server namens %1 bereit. Laden Sie die Server neu, oder prüfen Sie, ob er entfernt wurde.</translation>
+    </message>
+    <message>
+        <source>Server %1 has no tool named %2 (it may be disabled or renamed). Reload the tool list and choose it again.</source>
+        <translation>Der Server %1 hat kein Tool namens %2 (es wurde möglicherweise deaktiviert oder umbenannt). Laden Sie die Tool-Liste neu, und wählen Sie das Tool erneut aus.</translation>
+    </message>
+    <message>
+        <source>A trial is still running; wait for its answer or cancel it.</source>
+        <translation>Ein Testaufruf läuft noch; warten Sie auf seine Antwort, oder brechen Sie ihn ab.</translation>
+    </message>
+    <message>
+        <source>The arguments must be a JSON object, like {&quot;id&quot;: 42}.</source>
+        <translation>Die Argumente müssen ein JSON-Objekt sein, etwa {&quot;id&quot;: 42}.</translation>
+    </message>
+    <message>
+        <source>Choose the user to call the tool as.</source>
+        <translation>Wählen Sie den Benutzer, als der das Tool aufgerufen werden soll.</translation>
     </message>
 </context>
 <context>
@@ -5903,10 +6366,6 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
         <translation>Aktivitätsprotokoll wird gelesen…</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Calls per minute</source>
         <translation>Aufrufe pro Minute</translation>
     </message>
@@ -6103,6 +6562,666 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ConnectPanel</name>
+    <message>
+        <source>Client program</source>
+        <translation>Client-Programm</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>MCP URL</source>
+        <translation>MCP-URL</translation>
+    </message>
+    <message>
+        <source>&amp;Program:</source>
+        <translation>&amp;Programm:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>MCP URL:</source>
+        <translation>MCP-URL:</translation>
+    </message>
+    <message>
+        <source>Settings to paste</source>
+        <translation>Einzufügende Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the settings</source>
+        <translation>Einstellungen kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No servers yet: import an API on the Servers &amp; tools page, then come back here for the settings.</source>
+        <translation>Noch keine Server: Importieren Sie auf der Seite Server &amp; Tools eine API, und kehren Sie dann für die Einstellungen hierher zurück.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CredentialDialog</name>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Basic (user:password)</source>
+        <translation>Basic (Benutzer:Passwort)</translation>
+    </message>
+    <message>
+        <source>OAuth 2 client secret</source>
+        <translation>OAuth-2-Client-Secret</translation>
+    </message>
+    <message>
+        <source>OAuth 2 refresh token</source>
+        <translation>OAuth-2-Refresh-Token</translation>
+    </message>
+    <message>
+        <source>user:password</source>
+        <translation>Benutzer:Passwort</translation>
+    </message>
+    <message>
+        <source>The token the upstream issued</source>
+        <translation>Das vom Upstream ausgestellte Token</translation>
+    </message>
+    <message>
+        <source>The OAuth client&apos;s secret</source>
+        <translation>Das Secret des OAuth-Clients</translation>
+    </message>
+    <message>
+        <source>The refresh token</source>
+        <translation>Das Refresh-Token</translation>
+    </message>
+    <message>
+        <source>The key the upstream issued</source>
+        <translation>Der vom Upstream ausgestellte Schlüssel</translation>
+    </message>
+    <message>
+        <source>Import a credential</source>
+        <translation>Zugangsdaten importieren</translation>
+    </message>
+    <message>
+        <source>Replace the secret of %1</source>
+        <translation>Geheimnis von %1 ersetzen</translation>
+    </message>
+    <message>
+        <source>Credential name</source>
+        <translation>Name der Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>e.g. billing-key</source>
+        <translation>z. B. billing-key</translation>
+    </message>
+    <message>
+        <source>Servers and tools refer to the credential by this name. The name of a credential that exists adds a secret to it.</source>
+        <translation>Server und Tools verweisen unter diesem Namen auf die Zugangsdaten. Bei einem bereits vorhandenen Namen wird diesen Zugangsdaten ein Geheimnis hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Credential type</source>
+        <translation>Typ der Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Where the key goes</source>
+        <translation>Wohin der Schlüssel gehört</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation>Query-Parameter</translation>
+    </message>
+    <message>
+        <source>Cookie</source>
+        <translation>Cookie</translation>
+    </message>
+    <message>
+        <source>Header, query parameter or cookie name</source>
+        <translation>Name des Headers, Query-Parameters oder Cookies</translation>
+    </message>
+    <message>
+        <source>e.g. X-API-Key</source>
+        <translation>z. B. X-API-Key</translation>
+    </message>
+    <message>
+        <source>&amp;Owner-wide: one secret for every user</source>
+        <translation>&amp;Betreiberweit: ein Geheimnis für alle Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Per user: this user&apos;s own secret</source>
+        <translation>&amp;Pro Benutzer: das eigene Geheimnis dieses Benutzers</translation>
+    </message>
+    <message>
+        <source>The user whose secret this is</source>
+        <translation>Der Benutzer, dem dieses Geheimnis gehört</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>Geheimnis</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>An&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Show the secret while typing</source>
+        <translation>Geheimnis während der Eingabe anzeigen</translation>
+    </message>
+    <message>
+        <source>Shows the secret while the dialog is open; it is never shown after.</source>
+        <translation>Zeigt das Geheimnis an, solange der Dialog geöffnet ist; danach wird es nie wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Verbergen</translation>
+    </message>
+    <message>
+        <source>the owner-wide secret</source>
+        <translation>das betreiberweite Geheimnis</translation>
+    </message>
+    <message>
+        <source>%1&apos;s own secret</source>
+        <translation>das eigene Geheimnis von %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3): %4. Calls use the new secret from the next one on.</source>
+        <translation>%1 (%2, %3): %4. Ab dem nächsten Aufruf wird das neue Geheimnis verwendet.</translation>
+    </message>
+    <message>
+        <source>New &amp;secret:</source>
+        <translation>Neues &amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Goes in:</source>
+        <translation>Über&amp;mittelt in:</translation>
+    </message>
+    <message>
+        <source>Whose:</source>
+        <translation>Gilt für:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>&amp;Geheimnis:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Keeping the secret in the vault (the keychain may ask to be unlocked)…</source>
+        <translation>Geheimnis wird im Tresor abgelegt (möglicherweise muss der Schlüsselbund entsperrt werden)…</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>The secret is encrypted in the store under the master key, which stays in the system keychain. The gateway adds it to each upstream call; MCP clients never see it, and Gatehouse never shows it again.</source>
+        <translation>Das Geheimnis wird im Datenspeicher mit dem Hauptschlüssel verschlüsselt, der im Schlüsselbund des Systems bleibt. Das Gateway fügt es jedem Upstream-Aufruf hinzu; MCP-Clients sehen es nie, und Gatehouse zeigt es nie wieder an.</translation>
+    </message>
+    <message>
+        <source>%1 exists (%2): this adds a secret to it, with the type and placement it was declared with.</source>
+        <translation>Die Zugangsdaten %1 existieren bereits (%2): Hiermit erhalten sie ein Geheimnis, mit dem Typ und der Übermittlung, mit denen sie deklariert wurden.</translation>
+    </message>
+    <message>
+        <source>declared in the configuration</source>
+        <translation>in der Konfiguration deklariert</translation>
+    </message>
+    <message>
+        <source>declared here</source>
+        <translation>hier deklariert</translation>
+    </message>
+    <message>
+        <source>There are no users yet: add the user on the Users &amp; clients page first, or make the credential owner-wide.</source>
+        <translation>Es gibt noch keine Benutzer: Legen Sie den Benutzer zuerst auf der Seite &quot;Benutzer &amp; Clients&quot; an, oder machen Sie die Zugangsdaten betreiberweit.</translation>
+    </message>
+    <message>
+        <source>A basic credential&apos;s secret is user:password, with a colon between them.</source>
+        <translation>Das Geheimnis von Basic-Zugangsdaten hat die Form user:password, mit einem Doppelpunkt dazwischen.</translation>
+    </message>
+    <message>
+        <source>The secret starts or ends with a space; pasted text often does. Remove it unless the upstream&apos;s secret really has one.</source>
+        <translation>Das Geheimnis beginnt oder endet mit einem Leerzeichen; bei eingefügtem Text kommt das oft vor. Entfernen Sie es, sofern das Geheimnis des Upstreams nicht tatsächlich eines enthält.</translation>
+    </message>
+    <message>
+        <source>The secret starts</source>
+        <translation>Das Geheimnis beginnt</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::CredentialsPage</name>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer-Token</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>Basic</translation>
+    </message>
+    <message>
+        <source>OAuth 2 client</source>
+        <translation>OAuth-2-Client</translation>
+    </message>
+    <message>
+        <source>OAuth 2 refresh token</source>
+        <translation>OAuth-2-Refresh-Token</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>The keys and tokens the gateway adds to upstream calls on your users&apos; behalf. They are encrypted in the store under a master key kept in the system keychain; MCP clients never see them, and this page never shows one again after it was entered.</source>
+        <translation>Die Schlüssel und Tokens, die das Gateway im Namen Ihrer Benutzer zu Upstream-Aufrufen hinzufügt. Sie werden im Datenspeicher mit einem Hauptschlüssel verschlüsselt, der im Schlüsselbund des Systems liegt; MCP-Clients sehen sie nie, und diese Seite zeigt sie nach der Eingabe nie wieder an.</translation>
+    </message>
+    <message>
+        <source>Reading the credentials and the tools that use them…</source>
+        <translation>Zugangsdaten und die Tools, die sie verwenden, werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Loading credentials</source>
+        <translation>Zugangsdaten werden geladen</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Goes in</source>
+        <translation>Übermittelt in</translation>
+    </message>
+    <message>
+        <source>Whose secret</source>
+        <translation>Geheimnis gilt für</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Verwendet von</translation>
+    </message>
+    <message>
+        <source>What uses the selected credential</source>
+        <translation>Was die ausgewählten Zugangsdaten verwendet</translation>
+    </message>
+    <message>
+        <source>&amp;Import a credential…</source>
+        <translation>Zugangsdaten &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import a credential</source>
+        <translation>Zugangsdaten importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Replace secret…</source>
+        <translation>Geheimnis &amp;ersetzen…</translation>
+    </message>
+    <message>
+        <source>Replace the selected secret</source>
+        <translation>Ausgewähltes Geheimnis ersetzen</translation>
+    </message>
+    <message>
+        <source>After the key was rotated at the upstream: enter the new one.</source>
+        <translation>Wenn der Schlüssel beim Upstream erneuert wurde: Geben Sie den neuen ein.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Delete the selected secret</source>
+        <translation>Ausgewähltes Geheimnis löschen</translation>
+    </message>
+    <message>
+        <source>Saving state</source>
+        <translation>Speicherstatus</translation>
+    </message>
+    <message>
+        <source>The gateway cannot decrypt the imported secrets, so calls that need them fail: %1</source>
+        <translation>Das Gateway kann die importierten Geheimnisse nicht entschlüsseln, daher schlagen Aufrufe fehl, die sie benötigen: %1</translation>
+    </message>
+    <message>
+        <source>The credentials could not be read: %1 Check that the data folder is reachable; the page tries again when you come back to it.</source>
+        <translation>Die Zugangsdaten konnten nicht gelesen werden: %1 Prüfen Sie, ob der Datenordner erreichbar ist; die Seite versucht es erneut, wenn Sie zu ihr zurückkehren.</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>noch nichts</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1 tools</source>
+        <translation>%1 Tools</translation>
+    </message>
+    <message>
+        <source>no user&apos;s yet</source>
+        <translation>noch von keinem Benutzer</translation>
+    </message>
+    <message>
+        <source>none imported yet</source>
+        <translation>noch keines importiert</translation>
+    </message>
+    <message>
+        <source>sealed in the configuration (not in the vault)</source>
+        <translation>in der Konfiguration versiegelt (nicht im Tresor)</translation>
+    </message>
+    <message>
+        <source>from %1 %2 (not in the vault)</source>
+        <translation>aus %1 %2 (nicht im Tresor)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>replaced %1</source>
+        <translation>ersetzt %1</translation>
+    </message>
+    <message>
+        <source>owner-wide</source>
+        <translation>betreiberweit</translation>
+    </message>
+    <message>
+        <source>No credentials yet. Import the API key or token an upstream issued you; then choose it as a server&apos;s credential.</source>
+        <translation>Noch keine Zugangsdaten. Importieren Sie den API-Schlüssel oder das Token, das Ihnen ein Upstream ausgestellt hat, und wählen Sie es dann als Zugangsdaten eines Servers aus.</translation>
+    </message>
+    <message>
+        <source>%1 is used by: %2.</source>
+        <translation>Die Zugangsdaten %1 werden verwendet von: %2.</translation>
+    </message>
+    <message>
+        <source>%1 is named by %2, which offers no tools now.</source>
+        <translation>Die Zugangsdaten %1 werden von %2 genannt; dort werden derzeit keine Tools angeboten.</translation>
+    </message>
+    <message>
+        <source>No tool uses %1 yet: choose it as a server&apos;s or a tool&apos;s credential on the Servers &amp; tools page.</source>
+        <translation>Noch kein Tool verwendet die Zugangsdaten %1: Wählen Sie sie auf der Seite &quot;Server &amp; Tools&quot; als Zugangsdaten eines Servers oder Tools aus.</translation>
+    </message>
+    <message>
+        <source>the owner-wide secret of %1</source>
+        <translation>Das betreiberweite Geheimnis von %1</translation>
+    </message>
+    <message>
+        <source>%1&apos;s secret for %2</source>
+        <translation>Das Geheimnis von %1 für %2</translation>
+    </message>
+    <message>
+        <source>The secret was not replaced.</source>
+        <translation>Das Geheimnis wurde nicht ersetzt.</translation>
+    </message>
+    <message>
+        <source>The secret was not imported.</source>
+        <translation>Das Geheimnis wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>Replaced %1.</source>
+        <translation>%1 wurde ersetzt.</translation>
+    </message>
+    <message>
+        <source>Imported %1.</source>
+        <translation>%1 wurde importiert.</translation>
+    </message>
+    <message>
+        <source>%1 is declared in the configuration, so it is removed there.</source>
+        <translation>Die Zugangsdaten %1 sind in der Konfiguration deklariert und werden daher dort entfernt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be deleted while %2 use it. Choose another credential for them on the Servers &amp; tools page first.</source>
+        <translation>Die Zugangsdaten %1 können nicht gelöscht werden, solange %2 sie verwenden. Wählen Sie zuerst auf der Seite &quot;Server &amp; Tools&quot; andere Zugangsdaten für sie aus.</translation>
+    </message>
+    <message>
+        <source>Delete credential %1? It holds no secret and nothing uses it.</source>
+        <translation>Zugangsdaten %1 löschen? Sie enthalten kein Geheimnis und werden nirgends verwendet.</translation>
+    </message>
+    <message>
+        <source>the secret of %1</source>
+        <translation>Das Geheimnis von %1</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>%1 löschen?</translation>
+    </message>
+    <message>
+        <source>These use it, and their calls fail until a new secret is imported: %1.</source>
+        <translation>Folgende verwenden es, und ihre Aufrufe schlagen fehl, bis ein neues Geheimnis importiert wird: %1.</translation>
+    </message>
+    <message>
+        <source>These use it, and %2&apos;s calls of them fail until a new secret is imported for %2: %1.</source>
+        <translation>Folgende verwenden es, und Aufrufe davon durch %2 schlagen fehl, bis ein neues Geheimnis für %2 importiert wird: %1.</translation>
+    </message>
+    <message>
+        <source>No tool uses it.</source>
+        <translation>Kein Tool verwendet es.</translation>
+    </message>
+    <message>
+        <source>%1 was not deleted.</source>
+        <translation>%1 wurde nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted credential %1.</source>
+        <translation>Zugangsdaten %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted the secret of %1.</source>
+        <translation>Geheimnis von %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted %1&apos;s secret for %2.</source>
+        <translation>Geheimnis von %1 für %2 gelöscht.</translation>
+    </message>
+    <message>
+        <source>The credential went with it.</source>
+        <translation>Die Zugangsdaten wurden mit entfernt.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The gateway uses it when it starts.</source>
+        <translation>Das Gateway übernimmt dies beim Start.</translation>
+    </message>
+    <message>
+        <source>The change is saved, but the running gateway could not take it: %1 Stop and start the gateway on the Gateway page to apply it.</source>
+        <translation>Die Änderung ist gespeichert, aber das laufende Gateway konnte sie nicht übernehmen: %1 Stoppen und starten Sie das Gateway auf der Seite &quot;Gateway&quot;, um sie anzuwenden.</translation>
+    </message>
+    <message>
+        <source>The running gateway uses it now.</source>
+        <translation>Das laufende Gateway verwendet dies jetzt.</translation>
+    </message>
+    <message>
+        <source>Keep the recovery key</source>
+        <translation>Wiederherstellungsschlüssel aufbewahren</translation>
+    </message>
+    <message>
+        <source>A new master key was created in %1 to encrypt your credentials. Its recovery key is shown only now: write it down and keep it offline. If the keychain is ever lost, `gatehouse credential restore-master-key` brings the secrets back with it.</source>
+        <translation>Zum Verschlüsseln Ihrer Zugangsdaten wurde in %1 ein neuer Hauptschlüssel erstellt. Sein Wiederherstellungsschlüssel wird nur jetzt angezeigt: Notieren Sie ihn und bewahren Sie ihn offline auf. Sollte der Schlüsselbund einmal verloren gehen, stellt `gatehouse credential restore-master-key` die Geheimnisse damit wieder her.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ExportPage</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Run this configuration on a server: export a bundle with the configuration, the OpenAPI specs it uses and a short README, copy it to the server and start it there with `gatehouse serve`.</source>
+        <translation>Diese Konfiguration auf einem Server betreiben: Exportieren Sie ein Paket mit der Konfiguration, den verwendeten OpenAPI-Spezifikationen und einer kurzen README, kopieren Sie es auf den Server und starten Sie es dort mit `gatehouse serve`.</translation>
+    </message>
+    <message>
+        <source>Bundle folder</source>
+        <translation>Paketordner</translation>
+    </message>
+    <message>
+        <source>A new or empty folder</source>
+        <translation>Ein neuer oder leerer Ordner</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose the bundle folder</source>
+        <translation>Paketordner auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Seal the owner-wide secrets into the bundle</source>
+        <translation>Betreiberweite Geheimnisse im Paket &amp;versiegeln</translation>
+    </message>
+    <message>
+        <source>They are encrypted with a new deployment key, which is written beside the bundle folder (as FOLDER.deployment-key, readable only by you), never inside it; the server needs that key as its master key. Without sealing, the bundle names each secret and you provide it on the server. Per-user secrets are never exported: each user imports their own on the server.</source>
+        <translation>Sie werden mit einem neuen Deployment-Schlüssel verschlüsselt, der neben den Paketordner geschrieben wird (als FOLDER.deployment-key, nur für Sie lesbar), niemals hinein; der Server braucht diesen Schlüssel als Hauptschlüssel. Ohne Versiegeln nennt das Paket jedes Geheimnis nur, und Sie stellen es auf dem Server bereit. Geheimnisse pro Benutzer werden nie exportiert: Jeder Benutzer importiert seine eigenen auf dem Server.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Secrets:</source>
+        <translation>Geheimnisse:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Export the bundle</source>
+        <translation>Paket exportieren</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>Paket wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Geschrieben</translation>
+    </message>
+    <message>
+        <source>Files written</source>
+        <translation>Geschriebene Dateien</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Nächste Schritte</translation>
+    </message>
+    <message>
+        <source>Replace the deployment key?</source>
+        <translation>Deployment-Schlüssel ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists and may be the key a server runs with. A new export replaces it, and servers installed with the old key cannot unseal this export&apos;s secrets until they get the new one. Replace it?</source>
+        <translation>%1 existiert bereits und ist möglicherweise der Schlüssel, mit dem ein Server läuft. Ein neuer Export ersetzt ihn, und Server, die mit dem alten Schlüssel eingerichtet wurden, können die Geheimnisse dieses Exports erst entsiegeln, wenn sie den neuen erhalten. Soll er ersetzt werden?</translation>
+    </message>
+    <message>
+        <source>The bundle was not exported: %1</source>
+        <translation>Das Paket wurde nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>Written to %1</source>
+        <translation>Geschrieben nach %1</translation>
+    </message>
+    <message>
+        <source>%1 (the deployment key, beside the bundle)</source>
+        <translation>%1 (der Deployment-Schlüssel, neben dem Paket)</translation>
+    </message>
+    <message>
+        <source>Readable only by you. Keep it apart from copies of the bundle.</source>
+        <translation>Nur für Sie lesbar. Bewahren Sie ihn getrennt von Kopien des Pakets auf.</translation>
+    </message>
+    <message>
+        <source>1. Copy the folder %1 to the server.</source>
+        <translation>1. Kopieren Sie den Ordner %1 auf den Server.</translation>
+    </message>
+    <message>
+        <source>2. Copy the deployment key %1 to the server separately, and install it as the gateway&apos;s master key (README.md in the bundle says how). Secrets sealed: %2.</source>
+        <translation>2. Kopieren Sie den Deployment-Schlüssel %1 separat auf den Server und installieren Sie ihn als Hauptschlüssel des Gateways (wie, steht in der README.md im Paket). Versiegelte Geheimnisse: %2.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>%1. On the server, run: gatehouse serve --config %2</source>
+        <translation>%1. Führen Sie auf dem Server aus: gatehouse serve --config %2</translation>
+    </message>
+    <message>
+        <source>Provide each credential&apos;s secret on the server as gatehouse.yaml names it (environment variable, file or keychain).</source>
+        <translation>Stellen Sie das Geheimnis aller Zugangsdaten auf dem Server so bereit, wie gatehouse.yaml es angibt (Umgebungsvariable, Datei oder Schlüsselbund).</translation>
+    </message>
+    <message>
+        <source>Per-user secrets are not exported (%1): each user imports their own on the server with `gatehouse credential import NAME --user USER --from-stdin`.</source>
+        <translation>Geheimnisse pro Benutzer werden nicht exportiert (%1): Jeder Benutzer importiert seine eigenen auf dem Server mit `gatehouse credential import NAME --user USER --from-stdin`.</translation>
+    </message>
+    <message>
+        <source>Not sealed, no secret imported here: %1. Import it on the server.</source>
+        <translation>Nicht versiegelt, hier kein Geheimnis importiert: %1. Importieren Sie es auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Not sealed: %1. The upstream rotates its refresh token, which only the server&apos;s vault can store back; import it on the server.</source>
+        <translation>Nicht versiegelt: %1. Der Upstream rotiert sein Refresh-Token, und nur der Tresor des Servers kann das neue speichern; importieren Sie es auf dem Server.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::GatewayPage</name>
     <message>
         <source>Gateway</source>
@@ -6172,6 +7291,384 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
         <source>Start gateway</source>
         <translation>Gateway starten</translation>
     </message>
+    <message>
+        <source>Where clients can reach it</source>
+        <translation>Wo Clients das Gateway erreichen</translation>
+    </message>
+    <message>
+        <source>Reading the gateway settings…</source>
+        <translation>Gateway-Einstellungen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>This &amp;computer only (127.0.0.1)</source>
+        <translation>Nur dieser &amp;Computer (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>The local &amp;network, on every address of this computer</source>
+        <translation>Das lokale &amp;Netzwerk, auf allen Adressen dieses Computers</translation>
+    </message>
+    <message>
+        <source>The local network, on &amp;one address:</source>
+        <translation>Das lokale Netzwerk, auf &amp;einer Adresse:</translation>
+    </message>
+    <message>
+        <source>Address to listen on</source>
+        <translation>Adresse, auf der gelauscht wird</translation>
+    </message>
+    <message>
+        <source>Host name or address clients use</source>
+        <translation>Hostname oder Adresse, die Clients verwenden</translation>
+    </message>
+    <message>
+        <source>The MCP URL, and so every sign-in, names this host. The computer&apos;s name stays the same when its address changes, if the clients&apos; network resolves it.</source>
+        <translation>Die MCP-URL und damit jede Anmeldung nennen diesen Host. Der Name des Computers bleibt gleich, wenn sich seine Adresse ändert, sofern das Netzwerk der Clients ihn auflösen kann.</translation>
+    </message>
+    <message>
+        <source>Clients &amp;use:</source>
+        <translation>Clients &amp;verwenden:</translation>
+    </message>
+    <message>
+        <source>The local network needs TLS: without it, sign-in tokens and tool results would cross the network readable by anyone on it. Generate a certificate below first.</source>
+        <translation>Das lokale Netzwerk erfordert TLS: Ohne TLS würden Anmelde-Tokens und Tool-Ergebnisse für jeden im Netzwerk lesbar übertragen. Erzeugen Sie zuerst unten ein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>TLS certificate file</source>
+        <translation>TLS-Zertifikatsdatei</translation>
+    </message>
+    <message>
+        <source>None: plain HTTP, for this computer only</source>
+        <translation>Keine: unverschlüsseltes HTTP, nur für diesen Computer</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate file</source>
+        <translation>TLS-Zertifikatsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>TLS private key file</source>
+        <translation>Datei mit dem privaten TLS-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Choose the TLS private key file</source>
+        <translation>Datei mit dem privaten TLS-Schlüssel auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a self-signed certificate</source>
+        <translation>Selbstsigniertes Zertifikat &amp;generieren</translation>
+    </message>
+    <message>
+        <source>Makes a certificate and key for this computer&apos;s name and addresses, valid for a year, in the data folder.</source>
+        <translation>Erzeugt im Datenordner ein Zertifikat und einen Schlüssel für den Namen und die Adressen dieses Computers, ein Jahr lang gültig.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the TLS certificate</source>
+        <translation>SHA-256-Fingerabdruck des TLS-Zertifikats</translation>
+    </message>
+    <message>
+        <source>No certificate</source>
+        <translation>Kein Zertifikat</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>Kop&amp;ieren</translation>
+    </message>
+    <message>
+        <source>Copy the fingerprint</source>
+        <translation>Fingerabdruck kopieren</translation>
+    </message>
+    <message>
+        <source>No authority vouches for a self-signed certificate: when a client first connects and asks, compare the fingerprint it shows with this one.</source>
+        <translation>Für ein selbstsigniertes Zertifikat bürgt keine Zertifizierungsstelle: Wenn sich ein Client zum ersten Mal verbindet und nachfragt, vergleichen Sie den Fingerabdruck, den er anzeigt, mit diesem.</translation>
+    </message>
+    <message>
+        <source>Choose the TLS certificate</source>
+        <translation>TLS-Zertifikat auswählen</translation>
+    </message>
+    <message>
+        <source>Choose the TLS private key</source>
+        <translation>Privaten TLS-Schlüssel auswählen</translation>
+    </message>
+    <message>
+        <source>Working on the gateway settings</source>
+        <translation>Gateway-Einstellungen werden bearbeitet</translation>
+    </message>
+    <message>
+        <source>Settings state</source>
+        <translation>Status der Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Lauschen auf:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>TLS ce&amp;rtificate:</source>
+        <translation>TLS-Ze&amp;rtifikat:</translation>
+    </message>
+    <message>
+        <source>TLS private &amp;key:</source>
+        <translation>Privater TLS-Sc&amp;hlüssel:</translation>
+    </message>
+    <message>
+        <source>SHA-256 &amp;fingerprint:</source>
+        <translation>SHA-256-&amp;Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>%1 (this computer&apos;s name)</source>
+        <translation>%1 (Name dieses Computers)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 (not present now)</source>
+        <translation>%1 (derzeit nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply and restart the gateway</source>
+        <translation>&amp;Übernehmen und Gateway neu starten</translation>
+    </message>
+    <message>
+        <source>Apply and restart the gateway</source>
+        <translation>Übernehmen und Gateway neu starten</translation>
+    </message>
+    <message>
+        <source>Apply the gateway settings</source>
+        <translation>Gateway-Einstellungen übernehmen</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Making a certificate and key…</source>
+        <translation>Zertifikat und Schlüssel werden erstellt…</translation>
+    </message>
+    <message>
+        <source>Certificate made. Apply to use it; until then the gateway keeps its current one.</source>
+        <translation>Zertifikat erstellt. Übernehmen Sie die Einstellungen, um es zu verwenden; bis dahin behält das Gateway sein aktuelles Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Restart the gateway?</source>
+        <translation>Gateway neu starten?</translation>
+    </message>
+    <message>
+        <source>Clients connected now: %1. Applying restarts the gateway, which drops their connections. They reconnect by themselves if the address stays the same; with a new address or port, each client needs the new URL. Restart now?</source>
+        <translation>Derzeit verbundene Clients: %1. Beim Übernehmen wird das Gateway neu gestartet, wodurch ihre Verbindungen getrennt werden. Bleibt die Adresse gleich, verbinden sie sich von selbst wieder; bei einer neuen Adresse oder einem neuen Port benötigt jeder Client die neue URL. Jetzt neu starten?</translation>
+    </message>
+    <message>
+        <source>Saving the gateway settings…</source>
+        <translation>Gateway-Einstellungen werden gespeichert…</translation>
+    </message>
+    <message>
+        <source>Restarting the gateway…</source>
+        <translation>Gateway wird neu gestartet…</translation>
+    </message>
+    <message>
+        <source>Saved; the gateway was restarted with them.</source>
+        <translation>Gespeichert; das Gateway wurde mit den neuen Einstellungen neu gestartet.</translation>
+    </message>
+    <message>
+        <source>Saved; the gateway runs with them.</source>
+        <translation>Gespeichert; das Gateway läuft mit den neuen Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Saved, but the gateway could not start with them: see the reason above, change the settings and apply again.</source>
+        <translation>Gespeichert, aber das Gateway konnte mit diesen Einstellungen nicht starten: Sehen Sie sich den Grund oben an, ändern Sie die Einstellungen und übernehmen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Saved; the gateway uses them when it starts.</source>
+        <translation>Gespeichert; das Gateway verwendet die Einstellungen beim nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ImportServerDialog</name>
+    <message>
+        <source>Import an OpenAPI spec</source>
+        <translation>OpenAPI-Spezifikation importieren</translation>
+    </message>
+    <message>
+        <source>Choose the API&apos;s OpenAPI (or Swagger) document, as a file or an https:// address. Gatehouse reads it and shows the tools it would offer before anything is saved.</source>
+        <translation>Wählen Sie das OpenAPI- (oder Swagger-)Dokument der API, als Datei oder als https://-Adresse. Gatehouse liest es ein und zeigt die Tools, die es anbieten würde, bevor etwas gespeichert wird.</translation>
+    </message>
+    <message>
+        <source>Spec file or URL</source>
+        <translation>Spezifikationsdatei oder URL</translation>
+    </message>
+    <message>
+        <source>/path/to/openapi.yaml or https://api.example.com/openapi.json</source>
+        <translation>/path/to/openapi.yaml oder https://api.example.com/openapi.json</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a spec file</source>
+        <translation>Spezifikationsdatei auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Read spec</source>
+        <translation>Spezifikation &amp;lesen</translation>
+    </message>
+    <message>
+        <source>Read the spec and preview its tools</source>
+        <translation>Spezifikation lesen und Vorschau ihrer Tools anzeigen</translation>
+    </message>
+    <message>
+        <source>Reading the spec and making its tools…</source>
+        <translation>Spezifikation wird gelesen und Tools werden erzeugt…</translation>
+    </message>
+    <message>
+        <source>Reading the spec</source>
+        <translation>Spezifikation wird gelesen</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Tools it would offer</source>
+        <translation>Tools, die angeboten würden</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Why it was left out</source>
+        <translation>Warum sie ausgelassen wurde</translation>
+    </message>
+    <message>
+        <source>What the heuristics removed</source>
+        <translation>Was die Heuristiken entfernt haben</translation>
+    </message>
+    <message>
+        <source>Server name</source>
+        <translation>Servername</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;-&apos; and &apos;_&apos;; it becomes the end of the server&apos;s MCP address.</source>
+        <translation>Buchstaben, Ziffern, &apos;-&apos; und &apos;_&apos;; der Name bildet das Ende der MCP-Adresse des Servers.</translation>
+    </message>
+    <message>
+        <source>Server &amp;name:</source>
+        <translation>Server&amp;name:</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Add server</source>
+        <translation>Server &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Choose an OpenAPI spec</source>
+        <translation>OpenAPI-Spezifikation auswählen</translation>
+    </message>
+    <message>
+        <source>OpenAPI documents (*.yaml *.yml *.json);;All files (*)</source>
+        <translation>OpenAPI-Dokumente (*.yaml *.yml *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The spec could not be used: %1 Check that it is the API&apos;s OpenAPI or Swagger document (JSON or YAML), then read it again.</source>
+        <translation>Die Spezifikation konnte nicht verwendet werden: %1 Prüfen Sie, ob es sich um das OpenAPI- oder Swagger-Dokument der API handelt (JSON oder YAML), und lesen Sie es dann erneut ein.</translation>
+    </message>
+    <message>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+    <message>
+        <source>At session start a client reads: %1</source>
+        <translation>Beim Sitzungsstart liest ein Client: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3)</source>
+        <translation>%1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation>Nichts</translation>
+    </message>
+    <message>
+        <source>Every operation became a tool.</source>
+        <translation>Jede Operation wurde zu einem Tool.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::IssueClientDialog</name>
+    <message>
+        <source>Issue a client secret to %1</source>
+        <translation>Client-Secret für %1 ausstellen</translation>
+    </message>
+    <message>
+        <source>Client name</source>
+        <translation>Client-Name</translation>
+    </message>
+    <message>
+        <source>e.g. %1&apos;s laptop</source>
+        <translation>z. B. Laptop von %1</translation>
+    </message>
+    <message>
+        <source>Redirect URIs, one per line</source>
+        <translation>Weiterleitungs-URIs, eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>Only for a program that signs %1 in, e.g. http://127.0.0.1:33418/callback</source>
+        <translation>Nur für ein Programm, das %1 anmeldet, z. B. http://127.0.0.1:33418/callback</translation>
+    </message>
+    <message>
+        <source>&amp;Name (optional):</source>
+        <translation>&amp;Name (optional):</translation>
+    </message>
+    <message>
+        <source>&amp;Redirect URIs (optional):</source>
+        <translation>&amp;Weiterleitungs-URIs (optional):</translation>
+    </message>
+    <message>
+        <source>%1 gets a client_id and a client secret. With them a program gets access tokens for %1 (client_credentials grant at the gateway&apos;s /oauth/token). The secret is shown once, next.</source>
+        <translation>%1 erhält eine client_id und ein Client-Secret. Damit erhält ein Programm Zugriffstokens für %1 (Grant-Typ client_credentials am Endpunkt /oauth/token des Gateways). Das Secret wird im nächsten Schritt einmalig angezeigt.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Issue</source>
+        <translation>&amp;Ausstellen</translation>
+    </message>
+    <message>
+        <source>A client has at most %1 redirect URIs.</source>
+        <translation>Ein Client hat höchstens %1 Weiterleitungs-URIs.</translation>
+    </message>
 </context>
 <context>
     <name>gatehouse::ui::MainWindow</name>
@@ -6200,24 +7697,8 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
         <translation>Zugangsdaten</translation>
     </message>
     <message>
-        <source>The keys and tokens Gatehouse uses to call your APIs, kept encrypted and never shown to clients.</source>
-        <translation>Die Schlüssel und Tokens, mit denen Gatehouse Ihre APIs aufruft – verschlüsselt aufbewahrt und nie an Clients weitergegeben.</translation>
-    </message>
-    <message>
-        <source>The credential editor arrives in a coming release.</source>
-        <translation>Die Verwaltung der Zugangsdaten kommt in einer der nächsten Versionen.</translation>
-    </message>
-    <message>
         <source>Users &amp; clients</source>
         <translation>Benutzer &amp; Clients</translation>
-    </message>
-    <message>
-        <source>Who signs in to the gateway, their roles and plans, and the MCP clients they have connected.</source>
-        <translation>Wer sich am Gateway anmeldet, mit welchen Rollen und Tarifen, und welche MCP-Clients verbunden sind.</translation>
-    </message>
-    <message>
-        <source>User and client management arrives in a coming release.</source>
-        <translation>Die Verwaltung von Benutzern und Clients kommt in einer der nächsten Versionen.</translation>
     </message>
     <message>
         <source>Activity</source>
@@ -6238,6 +7719,117 @@ Benutzerspezifische Geheimnisse werden nicht exportiert: Jeder Benutzer von %1 i
     <message>
         <source>Calls today: %1</source>
         <translation>Aufrufe heute: %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::MintTokenDialog</name>
+    <message>
+        <source>Mint a token for %1</source>
+        <translation>Token für %1 erzeugen</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Every server %1 may use</source>
+        <translation>Alle Server, die %1 verwenden darf</translation>
+    </message>
+    <message>
+        <source>&amp;read</source>
+        <translation>&amp;lesen</translation>
+    </message>
+    <message>
+        <source>cr&amp;eate</source>
+        <translation>e&amp;rstellen</translation>
+    </message>
+    <message>
+        <source>&amp;update</source>
+        <translation>ak&amp;tualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;delete</source>
+        <translation>l&amp;öschen</translation>
+    </message>
+    <message>
+        <source>Allow %1</source>
+        <translation>%1 erlauben</translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation>Gültigkeitsdauer</translation>
+    </message>
+    <message>
+        <source>Lifetime unit</source>
+        <translation>Einheit der Gültigkeitsdauer</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Spend cap</source>
+        <translation>Ausgabenlimit</translation>
+    </message>
+    <message>
+        <source>No cap</source>
+        <translation>Kein Limit</translation>
+    </message>
+    <message>
+        <source>No spend cap</source>
+        <translation>Kein Ausgabenlimit</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>Actions:</source>
+        <translation>Aktionen:</translation>
+    </message>
+    <message>
+        <source>&amp;Lifetime:</source>
+        <translation>&amp;Gültigkeitsdauer:</translation>
+    </message>
+    <message>
+        <source>Spend &amp;cap:</source>
+        <translation>&amp;Ausgabenlimit:</translation>
+    </message>
+    <message>
+        <source>The token is shown once, for an MCP client that takes only a header (Authorization: Bearer …). The gateway keeps only its hash; the cap is the most the token&apos;s calls may cost in total.</source>
+        <translation>Das Token wird einmalig angezeigt und ist für einen MCP-Client gedacht, der nur einen Header annimmt (Authorization: Bearer …). Das Gateway speichert nur seinen Hash; das Limit ist der Höchstbetrag, den die Aufrufe mit diesem Token insgesamt kosten dürfen.</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Mint</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <source>A token for every server is narrowed by the user&apos;s roles only.</source>
+        <translation>Ein Token für alle Server wird nur durch die Rollen des Benutzers eingeschränkt.</translation>
+    </message>
+    <message>
+        <source>Allow at least one action, e.g. read.</source>
+        <translation>Erlauben Sie mindestens eine Aktion, z. B. lesen.</translation>
+    </message>
+    <message>
+        <source>A token lives at most 365 days.</source>
+        <translation>Ein Token ist höchstens 365 Tage gültig.</translation>
     </message>
 </context>
 <context>
@@ -6423,10 +8015,6 @@ Tools: %2</translation>
     <message>
         <source>Reading roles, users and the servers&apos; tools…</source>
         <translation>Rollen, Benutzer und die Tools der Server werden gelesen…</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
     </message>
     <message>
         <source>Try &amp;again</source>
@@ -6710,10 +8298,6 @@ Tools: %2</translation>
         <translation>Tarife, Benutzer und die Nutzung dieses Monats werden gelesen…</translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-    <message>
         <source>Plan</source>
         <translation>Tarif</translation>
     </message>
@@ -6919,6 +8503,512 @@ Tools: %2</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::ProblemRow</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ServersPage</name>
+    <message>
+        <source>Servers &amp; tools</source>
+        <translation>Server &amp; Tools</translation>
+    </message>
+    <message>
+        <source>Reading the servers and their tools…</source>
+        <translation>Server und ihre Tools werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Loading servers</source>
+        <translation>Server werden geladen</translation>
+    </message>
+    <message>
+        <source>Servers</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>&amp;Import spec…</source>
+        <translation>Spezifikation &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import an OpenAPI spec as a new server</source>
+        <translation>OpenAPI-Spezifikation als neuen Server importieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected server</source>
+        <translation>Ausgewählten Server entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Servers</source>
+        <translation>&amp;Server</translation>
+    </message>
+    <message>
+        <source>What a client receives at session start</source>
+        <translation>Was ein Client beim Sitzungsstart erhält</translation>
+    </message>
+    <message>
+        <source>Search tools</source>
+        <translation>Tools durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search tools by name, action or resource</source>
+        <translation>Tools nach Name, Aktion oder Ressource durchsuchen</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Switched off, a tool is not offered to any client.</source>
+        <translation>Ein ausgeschaltetes Tool wird keinem Client angeboten.</translation>
+    </message>
+    <message>
+        <source>Estimated tokens of the tool&apos;s entry in tools/list.</source>
+        <translation>Geschätzte Tokens des Tool-Eintrags in tools/list.</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>Press Space on the first column to switch a tool on or off.</source>
+        <translation>Drücken Sie in der ersten Spalte die Leertaste, um ein Tool ein- oder auszuschalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Try it…</source>
+        <translation>&amp;Ausprobieren…</translation>
+    </message>
+    <message>
+        <source>Try the selected tool</source>
+        <translation>Ausgewähltes Tool ausprobieren</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Why it was removed</source>
+        <translation>Warum sie entfernt wurde</translation>
+    </message>
+    <message>
+        <source>What the heuristics removed</source>
+        <translation>Was die Heuristiken entfernt haben</translation>
+    </message>
+    <message>
+        <source>&amp;Bring back</source>
+        <translation>&amp;Zurückholen</translation>
+    </message>
+    <message>
+        <source>Make the selected operation a tool again</source>
+        <translation>Ausgewählte Operation wieder zu einem Tool machen</translation>
+    </message>
+    <message>
+        <source>The change to tool %1 was not saved.</source>
+        <translation>Die Änderung am Tool %1 wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saving state</source>
+        <translation>Speicherstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last change to a tool</source>
+        <translation>Letzte Änderung an einem Tool rückgängig machen</translation>
+    </message>
+    <message>
+        <source>The APIs the gateway serves and the tools clients see. Switch tools off, rename and describe them, and keep an eye on how much a client must read before it starts.</source>
+        <translation>Die APIs, die das Gateway bereitstellt, und die Tools, die Clients sehen. Schalten Sie Tools aus, benennen und beschreiben Sie sie und behalten Sie im Blick, wie viel ein Client lesen muss, bevor er loslegen kann.</translation>
+    </message>
+    <message>
+        <source>The servers could not be read: %1 Check that the data folder is reachable; the page tries again when you come back to it.</source>
+        <translation>Die Server konnten nicht gelesen werden: %1 Prüfen Sie, ob der Datenordner erreichbar ist; die Seite versucht es erneut, wenn Sie zu ihr zurückkehren.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s tools could not be read: %1</source>
+        <translation>Die Tools des Servers konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 Check the spec&apos;s file or address; the server comes back when it loads.</source>
+        <translation>%1 Prüfen Sie die Datei oder Adresse der Spezifikation; der Server erscheint wieder, sobald sie sich laden lässt.</translation>
+    </message>
+    <message>
+        <source>%1 (off)</source>
+        <translation>%1 (aus)</translation>
+    </message>
+    <message>
+        <source>%1 — clients connect to %2 (discovery: %3)</source>
+        <translation>%1 — Clients verbinden sich mit %2 (Discovery-Modus: %3)</translation>
+    </message>
+    <message>
+        <source>%1 is offered to clients.</source>
+        <translation>%1 wird Clients angeboten.</translation>
+    </message>
+    <message>
+        <source>%1 is switched off.</source>
+        <translation>%1 ist ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>ein</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 (server default)</source>
+        <translation>%1 (Standard des Servers)</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>kostenlos</translation>
+    </message>
+    <message>
+        <source>%1 + %2 × %3</source>
+        <translation>%1 + %2 × %3</translation>
+    </message>
+    <message>
+        <source>What the heuristics removed (%1)</source>
+        <translation>Was die Heuristiken entfernt haben (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 %3)</source>
+        <translation>%1 (%2 %3)</translation>
+    </message>
+    <message>
+        <source>Switch the tool on to try it.</source>
+        <translation>Schalten Sie das Tool ein, um es auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>Tool %1 was not switched on.</source>
+        <translation>Das Tool %1 wurde nicht eingeschaltet.</translation>
+    </message>
+    <message>
+        <source>Tool %1 was not switched off.</source>
+        <translation>Das Tool %1 wurde nicht ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>%1 was not brought back.</source>
+        <translation>%1 wurde nicht wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>The change could not be undone.</source>
+        <translation>Die Änderung konnte nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Server %1 was not added.</source>
+        <translation>Der Server %1 wurde nicht hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Remove server %1?</source>
+        <translation>Server %1 entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove server %1? Clients lose its %2 tools at once, and your changes to them (names, switches, costs) are deleted. The spec file itself stays.</source>
+        <translation>Server %1 entfernen? Clients verlieren sofort seine %2 Tools, und Ihre Änderungen daran (Namen, Schalter, Kosten) werden gelöscht. Die Spezifikationsdatei selbst bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Server %1 was not removed.</source>
+        <translation>Der Server %1 wurde nicht entfernt.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Saved. The gateway uses it when it starts.</source>
+        <translation>Gespeichert. Das Gateway verwendet die Änderung beim nächsten Start.</translation>
+    </message>
+    <message>
+        <source>The change is saved, but the running gateway could not take it: %1 Stop and start the gateway on the Gateway page to apply it.</source>
+        <translation>Die Änderung ist gespeichert, aber das laufende Gateway konnte sie nicht übernehmen: %1 Stoppen und starten Sie das Gateway auf der Seite Gateway, um sie anzuwenden.</translation>
+    </message>
+    <message>
+        <source>Saved. The running gateway serves it now.</source>
+        <translation>Gespeichert. Das laufende Gateway stellt die Änderung jetzt bereit.</translation>
+    </message>
+    <message>
+        <source>With these changes: %1</source>
+        <translation>Mit diesen Änderungen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ShownOnceDialog</name>
+    <message>
+        <source>I have stored it — &amp;close</source>
+        <translation>Ich habe es sicher abgelegt — &amp;schließen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::ToolEditorPanel</name>
+    <message>
+        <source>Tool editor</source>
+        <translation>Tool-Editor</translation>
+    </message>
+    <message>
+        <source>Select a tool in the table to edit its name, description, parameters and response.</source>
+        <translation>Wählen Sie in der Tabelle ein Tool aus, um seinen Namen, seine Beschreibung, seine Parameter und seine Antwort zu bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Tool name</source>
+        <translation>Tool-Name</translation>
+    </message>
+    <message>
+        <source>Tool description</source>
+        <translation>Tool-Beschreibung</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lesen</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>erstellen</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>aktualisieren</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>löschen</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>Cost per call</source>
+        <translation>Kosten pro Aufruf</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>kostenlos</translation>
+    </message>
+    <message>
+        <source>Upstream credential</source>
+        <translation>Upstream-Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Response fields</source>
+        <translation>Antwortfelder</translation>
+    </message>
+    <message>
+        <source>Check the top-level fields a client receives; with none checked it receives the whole response.</source>
+        <translation>Markieren Sie die Felder der obersten Ebene, die ein Client erhält; ist keines markiert, erhält er die vollständige Antwort.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>A&amp;ction:</source>
+        <translation>A&amp;ktion:</translation>
+    </message>
+    <message>
+        <source>&amp;Resource:</source>
+        <translation>&amp;Ressource:</translation>
+    </message>
+    <message>
+        <source>C&amp;ost per call:</source>
+        <translation>K&amp;osten pro Aufruf:</translation>
+    </message>
+    <message>
+        <source>Cr&amp;edential:</source>
+        <translation>&amp;Zugangsdaten:</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters (what clients may pass):</source>
+        <translation>&amp;Parameter (was Clients übergeben dürfen):</translation>
+    </message>
+    <message>
+        <source>Response &amp;fields (checked: only these reach the client):</source>
+        <translation>Antwort&amp;felder (markiert: nur diese erreichen den Client):</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+    <message>
+        <source>Apply the changes to this tool</source>
+        <translation>Die Änderungen an diesem Tool übernehmen</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Ver&amp;werfen</translation>
+    </message>
+    <message>
+        <source>Forget the changes to this tool</source>
+        <translation>Die Änderungen an diesem Tool verwerfen</translation>
+    </message>
+    <message>
+        <source>What a client would receive with these changes</source>
+        <translation>Was ein Client mit diesen Änderungen erhalten würde</translation>
+    </message>
+    <message>
+        <source>Edit tool</source>
+        <translation>Tool bearbeiten</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>%1 — %2 %3</source>
+        <translation>%1 — %2 %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s default (none)</source>
+        <translation>Standard des Servers (keine)</translation>
+    </message>
+    <message>
+        <source>The server&apos;s default (%1)</source>
+        <translation>Standard des Servers (%1)</translation>
+    </message>
+    <message>
+        <source>%1 (not configured)</source>
+        <translation>%1 (nicht konfiguriert)</translation>
+    </message>
+    <message>
+        <source>• %1: %2</source>
+        <translation>• %1: %2</translation>
+    </message>
+    <message>
+        <source>What the heuristics changed:
+%1</source>
+        <translation>Was die Heuristiken geändert haben:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2, required)</source>
+        <translation>%1 (%2, erforderlich)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>How clients see %1</source>
+        <translation>Wie Clients %1 sehen</translation>
+    </message>
+    <message>
+        <source>pass it</source>
+        <translation>übergeben</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>verborgen</translation>
+    </message>
+    <message>
+        <source>fixed value</source>
+        <translation>fester Wert</translation>
+    </message>
+    <message>
+        <source>default value</source>
+        <translation>Standardwert</translation>
+    </message>
+    <message>
+        <source>For a fixed or default value: text, or JSON such as 42, true or [&quot;a&quot;].</source>
+        <translation>Für einen festen Wert oder Standardwert: Text oder JSON wie 42, true oder [&quot;a&quot;].</translation>
+    </message>
+    <message>
+        <source>No JSON response described in the spec</source>
+        <translation>Die Spezifikation beschreibt keine JSON-Antwort</translation>
+    </message>
+    <message>
+        <source>The cost is a number of at least 0, such as 0.05; leave it empty for free.</source>
+        <translation>Die Kosten sind eine Zahl größer oder gleich 0, z. B. 0.05; lassen Sie das Feld leer, wenn der Aufruf kostenlos ist.</translation>
+    </message>
+    <message>
+        <source>Parameter %1 needs a value to send.</source>
+        <translation>Für den Parameter %1 fehlt der Wert, der gesendet werden soll.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::TrayIcon</name>
     <message>
         <source>Gatehouse</source>
@@ -6958,6 +9048,887 @@ Tools: %2</translation>
     </message>
 </context>
 <context>
+    <name>gatehouse::ui::TryItDialog</name>
+    <message>
+        <source>Try %1</source>
+        <translation>%1 ausprobieren</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>Where the call goes</source>
+        <translation>Wohin der Aufruf geht</translation>
+    </message>
+    <message>
+        <source>What the tool does</source>
+        <translation>Was das Tool tut</translation>
+    </message>
+    <message>
+        <source>User to call the tool as</source>
+        <translation>Benutzer, als der das Tool aufgerufen wird</translation>
+    </message>
+    <message>
+        <source>Reading users…</source>
+        <translation>Benutzer werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Loading users</source>
+        <translation>Benutzer werden geladen</translation>
+    </message>
+    <message>
+        <source>Call &amp;as:</source>
+        <translation>Aufrufen &amp;als:</translation>
+    </message>
+    <message>
+        <source>Arguments as JSON</source>
+        <translation>Argumente als JSON</translation>
+    </message>
+    <message>
+        <source>Edit as &amp;JSON</source>
+        <translation>Als &amp;JSON bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit the arguments as JSON</source>
+        <translation>Die Argumente als JSON bearbeiten</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Argumente</translation>
+    </message>
+    <message>
+        <source>How the call is counted</source>
+        <translation>Wie der Aufruf gezählt wird</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer</source>
+        <translation>Warten auf die Antwort</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Send the call</source>
+        <translation>Den Aufruf senden</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel call</source>
+        <translation>Aufruf a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the call in flight</source>
+        <translation>Den laufenden Aufruf abbrechen</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ausgang des Aufrufs</translation>
+    </message>
+    <message>
+        <source>Request sent upstream</source>
+        <translation>An den Upstream gesendete Anfrage</translation>
+    </message>
+    <message>
+        <source>Upstream answer</source>
+        <translation>Upstream-Antwort</translation>
+    </message>
+    <message>
+        <source>Result for the client</source>
+        <translation>Ergebnis für den Client</translation>
+    </message>
+    <message>
+        <source>&amp;Request</source>
+        <translation>An&amp;frage</translation>
+    </message>
+    <message>
+        <source>&amp;Upstream answer</source>
+        <translation>&amp;Upstream-Antwort</translation>
+    </message>
+    <message>
+        <source>Res&amp;ult</source>
+        <translation>&amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>Tool %1 of server %2.</source>
+        <translation>Tool %1 des Servers %2.</translation>
+    </message>
+    <message>
+        <source>Sends %1 %2 (%3) as the user you choose, through the running gateway: the same permission check, limits and credential as that user&apos;s MCP client gets.</source>
+        <translation>Sendet %1 %2 (%3) im Namen des von Ihnen gewählten Benutzers über das laufende Gateway: mit derselben Berechtigungsprüfung, denselben Limits und denselben Zugangsdaten wie beim MCP-Client dieses Benutzers.</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>JSON, e.g. [&quot;a&quot;, &quot;b&quot;]</source>
+        <translation>JSON, z. B. [&quot;a&quot;, &quot;b&quot;]</translation>
+    </message>
+    <message>
+        <source>JSON, e.g. {&quot;key&quot;: &quot;value&quot;}</source>
+        <translation>JSON, z. B. {&quot;key&quot;: &quot;value&quot;}</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>Standard: %1</translation>
+    </message>
+    <message>
+        <source>Argument %1</source>
+        <translation>Argument %1</translation>
+    </message>
+    <message>
+        <source>%1 (required):</source>
+        <translation>%1 (erforderlich):</translation>
+    </message>
+    <message>
+        <source>This tool takes no arguments.</source>
+        <translation>Dieses Tool hat keine Argumente.</translation>
+    </message>
+    <message>
+        <source>Edit this tool&apos;s arguments as JSON.</source>
+        <translation>Bearbeiten Sie die Argumente dieses Tools als JSON.</translation>
+    </message>
+    <message>
+        <source>The arguments are not a JSON object. Write them as {&quot;name&quot;: value, …}, or clear Edit as JSON to use the form.</source>
+        <translation>Die Argumente sind kein JSON-Objekt. Schreiben Sie sie als {&quot;name&quot;: value, …} oder deaktivieren Sie Als JSON bearbeiten, um das Formular zu verwenden.</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number, like 42.</source>
+        <translation>%1 muss eine ganze Zahl sein, z. B. 42.</translation>
+    </message>
+    <message>
+        <source>%1 must be a number, like 12.5 (with a point).</source>
+        <translation>%1 muss eine Zahl sein, z. B. 12.5 (mit Punkt).</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON. Write text in quotes, lists in [ ] and objects in { }.</source>
+        <translation>%1 ist kein gültiges JSON. Schreiben Sie Text in Anführungszeichen, Listen in [ ] und Objekte in { }.</translation>
+    </message>
+    <message>
+        <source>anonymous (this gateway runs without sign-in)</source>
+        <translation>anonym (dieses Gateway läuft ohne Anmeldung)</translation>
+    </message>
+    <message>
+        <source>The users could not be read: %1 Check that the data folder is reachable, then open Try it again.</source>
+        <translation>Die Benutzer konnten nicht gelesen werden: %1 Prüfen Sie, ob der Datenordner erreichbar ist, und öffnen Sie Ausprobieren dann erneut.</translation>
+    </message>
+    <message>
+        <source>There are no users yet. Add one on the Users &amp; clients page, grant them this tool on the Permissions page, then try it as them.</source>
+        <translation>Es gibt noch keine Benutzer. Legen Sie auf der Seite Benutzer &amp; Clients einen an, erteilen Sie ihm auf der Seite Berechtigungen die Berechtigung für dieses Tool und probieren Sie es dann in seinem Namen aus.</translation>
+    </message>
+    <message>
+        <source>%1 (disabled)</source>
+        <translation>%1 (deaktiviert)</translation>
+    </message>
+    <message>
+        <source>the chosen user</source>
+        <translation>der gewählte Benutzer</translation>
+    </message>
+    <message>
+        <source>This sends a real %1 request to %2: the upstream will carry it out, as if %3 had asked.</source>
+        <translation>Dies sendet eine echte %1-Anfrage an %2: Der Upstream führt sie aus, als hätte %3 sie gestellt.</translation>
+    </message>
+    <message>
+        <source>A trial is a real call: it counts against %1&apos;s quota and spend, and the Activity page lists it with the client %2.</source>
+        <translation>Ein Testaufruf ist ein echter Aufruf: Er wird auf Kontingent und Ausgaben angerechnet, als hätte %1 ihn selbst ausgeführt, und die Seite Aktivität führt ihn mit dem Client %2 auf.</translation>
+    </message>
+    <message>
+        <source>The gateway is stopped, so nothing can be called. Start the gateway first (Gateway page or the tray menu).</source>
+        <translation>Das Gateway ist gestoppt, daher kann nichts aufgerufen werden. Starten Sie zuerst das Gateway (auf der Seite Gateway oder über das Menü des Symbols im Infobereich).</translation>
+    </message>
+    <message>
+        <source>Calling %1 as %2…</source>
+        <translation>%1 wird als %2 aufgerufen…</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer…</source>
+        <translation>Warten auf die Antwort…</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Allowed (this gateway runs without sign-in, so every call is)</source>
+        <translation>Erlaubt (dieses Gateway läuft ohne Anmeldung, daher ist jeder Aufruf erlaubt)</translation>
+    </message>
+    <message>
+        <source>Cancelled. If the request had left, the upstream may still carry it out; the Activity page records the call.</source>
+        <translation>Abgebrochen. Falls die Anfrage bereits abgeschickt war, kann der Upstream sie trotzdem ausführen; die Seite Aktivität verzeichnet den Aufruf.</translation>
+    </message>
+    <message>
+        <source>Not called: %1</source>
+        <translation>Nicht aufgerufen: %1</translation>
+    </message>
+    <message>
+        <source>Denied: %1. Nothing was sent upstream. Grant the permission on the Permissions page to let %2 call it.</source>
+        <translation>Verweigert: %1. Es wurde nichts an den Upstream gesendet. Erteilen Sie die Berechtigung auf der Seite Berechtigungen, damit %2 das Tool aufrufen darf.</translation>
+    </message>
+    <message>
+        <source>Stopped by a limit: %1 Nothing was sent upstream.</source>
+        <translation>Durch ein Limit gestoppt: %1 Es wurde nichts an den Upstream gesendet.</translation>
+    </message>
+    <message>
+        <source>%1, but not sent: the Result tab says why.</source>
+        <translation>%1, aber nicht gesendet: Den Grund zeigt der Tab Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Sent, but no answer came back (%1): the Result tab says why.</source>
+        <translation>Gesendet, aber keine Antwort erhalten (%1): Den Grund zeigt der Tab Ergebnis.</translation>
+    </message>
+    <message>
+        <source>%1. The upstream answered HTTP %2 in %3.</source>
+        <translation>%1. Der Upstream hat in %3 mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Charged %1.</source>
+        <translation>Berechnet: %1.</translation>
+    </message>
+    <message>
+        <source>The client sees a tool error.</source>
+        <translation>Der Client sieht einen Tool-Fehler.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent upstream.</source>
+        <translation>Es wurde nichts an den Upstream gesendet.</translation>
+    </message>
+    <message>
+        <source>No answer from the upstream.</source>
+        <translation>Keine Antwort vom Upstream.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the %1</source>
+        <translation>%1 kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>Roles, plan and limits of %1</source>
+        <translation>Rollen, Tarif und Limits von %1</translation>
+    </message>
+    <message>
+        <source>Set the password of %1</source>
+        <translation>Passwort von %1 festlegen</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>e.g. bob or bob@example.com</source>
+        <translation>z. B. bob oder bob@example.com</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Neues &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Wiederholung:</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Check the roles the user has; space toggles one.</source>
+        <translation>Haken Sie die Rollen des Benutzers an; die Leertaste schaltet eine Rolle um.</translation>
+    </message>
+    <message>
+        <source>Roles:</source>
+        <translation>Rollen:</translation>
+    </message>
+    <message>
+        <source>No roles yet: add them on the Permissions page.</source>
+        <translation>Noch keine Rollen: Legen Sie sie auf der Seite Berechtigungen an.</translation>
+    </message>
+    <message>
+        <source>&amp;Roles:</source>
+        <translation>&amp;Rollen:</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>Kein Tarif</translation>
+    </message>
+    <message>
+        <source>P&amp;lan:</source>
+        <translation>&amp;Tarif:</translation>
+    </message>
+    <message>
+        <source>Plan&apos;s</source>
+        <translation>Vom Tarif</translation>
+    </message>
+    <message>
+        <source>Own calls per month</source>
+        <translation>Eigene Aufrufe pro Monat</translation>
+    </message>
+    <message>
+        <source>Plan&apos;s calls per month</source>
+        <translation>Aufrufe pro Monat laut Tarif</translation>
+    </message>
+    <message>
+        <source>Own calls per minute</source>
+        <translation>Eigene Aufrufe pro Minute</translation>
+    </message>
+    <message>
+        <source>Plan&apos;s calls per minute</source>
+        <translation>Aufrufe pro Minute laut Tarif</translation>
+    </message>
+    <message>
+        <source>Own spend per month</source>
+        <translation>Eigene Ausgaben pro Monat</translation>
+    </message>
+    <message>
+        <source>Plan&apos;s spend per month</source>
+        <translation>Ausgaben pro Monat laut Tarif</translation>
+    </message>
+    <message>
+        <source>Own calls per &amp;month:</source>
+        <translation>Eigene Aufrufe pro &amp;Monat:</translation>
+    </message>
+    <message>
+        <source>Own calls per m&amp;inute:</source>
+        <translation>Eigene Aufrufe pro M&amp;inute:</translation>
+    </message>
+    <message>
+        <source>Own &amp;spend per month:</source>
+        <translation>Eigene A&amp;usgaben pro Monat:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>Own limits replace the plan&apos;s for this user only; monthly limits count per server and start again on the 1st (UTC).</source>
+        <translation>Eigene Limits ersetzen die des Tarifs nur für diesen Benutzer; monatliche Limits gelten je Server und beginnen am 1. des Monats (UTC) neu.</translation>
+    </message>
+    <message>
+        <source>The user signs in with this password at the gateway&apos;s login page. Only a scrypt hash of it is kept.</source>
+        <translation>Der Benutzer meldet sich mit diesem Passwort auf der Anmeldeseite des Gateways an. Gespeichert wird nur ein scrypt-Hash davon.</translation>
+    </message>
+    <message>
+        <source>There is a user named %1 already: choose another name.</source>
+        <translation>Es gibt bereits einen Benutzer namens %1: Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ: type the same password twice.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein: Geben Sie zweimal dasselbe Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>gatehouse::ui::UsersPage</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Users &amp; clients</source>
+        <translation>Benutzer &amp; Clients</translation>
+    </message>
+    <message>
+        <source>Who may use the gateway. Users sign in with a password at the gateway, or get a client secret or a token from you for programs that cannot sign in. Connect a client shows what to paste into an MCP client program.</source>
+        <translation>Wer das Gateway nutzen darf. Benutzer melden sich mit einem Passwort am Gateway an oder erhalten von Ihnen ein Client-Secret oder ein Token für Programme, die sich nicht anmelden können. Client verbinden zeigt, was Sie in ein MCP-Client-Programm einfügen müssen.</translation>
+    </message>
+    <message>
+        <source>Reading users, clients and tokens…</source>
+        <translation>Benutzer, Clients und Tokens werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Loading users and clients</source>
+        <translation>Benutzer und Clients werden geladen</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>Rollen</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Benutzer anlegen…</translation>
+    </message>
+    <message>
+        <source>Add user</source>
+        <translation>Benutzer anlegen</translation>
+    </message>
+    <message>
+        <source>Selected user</source>
+        <translation>Ausgewählter Benutzer</translation>
+    </message>
+    <message>
+        <source>&amp;Roles, plan and limits…</source>
+        <translation>&amp;Rollen, Tarif und Limits…</translation>
+    </message>
+    <message>
+        <source>Change the roles, plan and limits of the selected user</source>
+        <translation>Rollen, Tarif und Limits des ausgewählten Benutzers ändern</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>&amp;Passwort festlegen…</translation>
+    </message>
+    <message>
+        <source>Set the password of the selected user</source>
+        <translation>Das Passwort des ausgewählten Benutzers festlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Disable or enable the selected user</source>
+        <translation>Den ausgewählten Benutzer deaktivieren oder aktivieren</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <source>Active tokens</source>
+        <translation>Aktive Tokens</translation>
+    </message>
+    <message>
+        <source>OAuth clients</source>
+        <translation>OAuth-Clients</translation>
+    </message>
+    <message>
+        <source>&amp;Issue client secret…</source>
+        <translation>Client-&amp;Secret ausstellen…</translation>
+    </message>
+    <message>
+        <source>Issue a client secret to the selected user</source>
+        <translation>Dem ausgewählten Benutzer ein Client-Secret ausstellen</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke client…</source>
+        <translation>Client &amp;widerrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected client</source>
+        <translation>Den ausgewählten Client widerrufen</translation>
+    </message>
+    <message>
+        <source>Token ID</source>
+        <translation>Token-ID</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Spent / cap</source>
+        <translation>Ausgegeben / Limit</translation>
+    </message>
+    <message>
+        <source>Minted tokens</source>
+        <translation>Ausgestellte Tokens</translation>
+    </message>
+    <message>
+        <source>&amp;Mint token…</source>
+        <translation>&amp;Token ausstellen…</translation>
+    </message>
+    <message>
+        <source>Mint a token for the selected user</source>
+        <translation>Ein Token für den ausgewählten Benutzer ausstellen</translation>
+    </message>
+    <message>
+        <source>Revo&amp;ke token…</source>
+        <translation>Token w&amp;iderrufen…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected token</source>
+        <translation>Das ausgewählte Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Connect a client</source>
+        <translation>Client verbinden</translation>
+    </message>
+    <message>
+        <source>Saving state</source>
+        <translation>Speicherstatus</translation>
+    </message>
+    <message>
+        <source>Users and clients could not be read: %1 Check that the data folder is reachable; the page tries again when you come back to it.</source>
+        <translation>Benutzer und Clients konnten nicht gelesen werden: %1 Prüfen Sie, ob der Datenordner erreichbar ist; die Seite versucht es erneut, wenn Sie zu ihr zurückkehren.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>No plan</source>
+        <translation>Kein Tarif</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Active, no password</source>
+        <translation>Aktiv, kein Passwort</translation>
+    </message>
+    <message>
+        <source>The gateway refuses %1&apos;s tokens until you enable them.</source>
+        <translation>Das Gateway weist die Tokens von %1 ab, bis Sie den Benutzer aktivieren.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>issued by you</source>
+        <translation>von Ihnen ausgestellt</translation>
+    </message>
+    <message>
+        <source>registered itself</source>
+        <translation>selbst registriert</translation>
+    </message>
+    <message>
+        <source>metadata document</source>
+        <translation>Metadatendokument</translation>
+    </message>
+    <message>
+        <source>whoever signs in</source>
+        <translation>wer sich anmeldet</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>every server</source>
+        <translation>alle Server</translation>
+    </message>
+    <message>
+        <source>Not narrowed: the user&apos;s roles decide.</source>
+        <translation>Nicht eingeschränkt: Die Rollen des Benutzers entscheiden.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 (no cap)</source>
+        <translation>%1 (kein Ausgabenlimit)</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>No users yet. Add one: they sign in at the gateway with the password you set, and get what their roles allow.</source>
+        <translation>Noch keine Benutzer. Legen Sie einen an: Benutzer melden sich mit dem von Ihnen festgelegten Passwort am Gateway an und erhalten, was ihre Rollen erlauben.</translation>
+    </message>
+    <message>
+        <source>Select a user.</source>
+        <translation>Wählen Sie einen Benutzer aus.</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Issue client secret to %1…</source>
+        <translation>Client-&amp;Secret für %1 ausstellen…</translation>
+    </message>
+    <message>
+        <source>&amp;Mint token for %1…</source>
+        <translation>&amp;Token für %1 ausstellen…</translation>
+    </message>
+    <message>
+        <source>Roles: %1</source>
+        <translation>Rollen: %1</translation>
+    </message>
+    <message>
+        <source>none — the user may call nothing</source>
+        <translation>keine – der Benutzer darf nichts aufrufen</translation>
+    </message>
+    <message>
+        <source>Plan: %1</source>
+        <translation>Tarif: %1</translation>
+    </message>
+    <message>
+        <source>%1 calls/month</source>
+        <translation>%1 Aufrufe/Monat</translation>
+    </message>
+    <message>
+        <source>%1/minute</source>
+        <translation>%1/Minute</translation>
+    </message>
+    <message>
+        <source>spend %1/month</source>
+        <translation>Ausgaben %1/Monat</translation>
+    </message>
+    <message>
+        <source>Own limits (instead of the plan&apos;s): %1</source>
+        <translation>Eigene Limits (statt derer des Tarifs): %1</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>Signs in with a password.</source>
+        <translation>Meldet sich mit einem Passwort an.</translation>
+    </message>
+    <message>
+        <source>No password: signs in only with a client secret or token.</source>
+        <translation>Kein Passwort: meldet sich nur mit einem Client-Secret oder Token an.</translation>
+    </message>
+    <message>
+        <source>Active clients: %1 · active minted tokens: %2</source>
+        <translation>Aktive Clients: %1 · aktive ausgestellte Tokens: %2</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Angelegt: %1</translation>
+    </message>
+    <message>
+        <source>Disabled: the gateway refuses all of %1&apos;s tokens. Enable to let them in again.</source>
+        <translation>Deaktiviert: Das Gateway weist alle Tokens von %1 ab. Aktivieren Sie den Benutzer, um ihn wieder zuzulassen.</translation>
+    </message>
+    <message>
+        <source>User %1 was not added.</source>
+        <translation>Der Benutzer %1 wurde nicht angelegt.</translation>
+    </message>
+    <message>
+        <source>Added user %1.</source>
+        <translation>Benutzer %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>The roles, plan and limits of %1 were not saved.</source>
+        <translation>Rollen, Tarif und Limits von %1 wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Saved %1&apos;s roles, plan and limits. The running gateway uses them now.</source>
+        <translation>Rollen, Tarif und Limits von %1 gespeichert. Das laufende Gateway verwendet sie jetzt.</translation>
+    </message>
+    <message>
+        <source>Saved %1&apos;s roles, plan and limits.</source>
+        <translation>Rollen, Tarif und Limits von %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>The password of %1 was not changed.</source>
+        <translation>Das Passwort von %1 wurde nicht geändert.</translation>
+    </message>
+    <message>
+        <source>Changed the password of %1.</source>
+        <translation>Passwort von %1 geändert.</translation>
+    </message>
+    <message>
+        <source>%1 was not disabled.</source>
+        <translation>%1 wurde nicht deaktiviert.</translation>
+    </message>
+    <message>
+        <source>%1 was not enabled.</source>
+        <translation>%1 wurde nicht aktiviert.</translation>
+    </message>
+    <message>
+        <source>Disabled %1: the gateway refuses their tokens from the next request on. Enable to undo.</source>
+        <translation>%1 deaktiviert: Das Gateway weist die Tokens dieses Benutzers ab der nächsten Anfrage ab. Mit Aktivieren machen Sie das rückgängig.</translation>
+    </message>
+    <message>
+        <source>Enabled %1: their tokens work again.</source>
+        <translation>%1 aktiviert: Die Tokens dieses Benutzers funktionieren wieder.</translation>
+    </message>
+    <message>
+        <source>No client was issued to %1.</source>
+        <translation>Für %1 wurde kein Client ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Client secret for %1</source>
+        <translation>Client-Secret für %1</translation>
+    </message>
+    <message>
+        <source>Store the client secret now: it will not be shown again. The gateway keeps only its hash; if it is lost, revoke this client and issue a new one. The client gets tokens with client_credentials at %1/oauth/token.</source>
+        <translation>Speichern Sie das Client-Secret jetzt: Es wird nicht noch einmal angezeigt. Das Gateway speichert nur seinen Hash; geht es verloren, widerrufen Sie diesen Client und stellen Sie einen neuen aus. Der Client erhält Tokens mit client_credentials unter %1/oauth/token.</translation>
+    </message>
+    <message>
+        <source>client_id</source>
+        <translation>client_id</translation>
+    </message>
+    <message>
+        <source>client_secret</source>
+        <translation>client_secret</translation>
+    </message>
+    <message>
+        <source>Issued client %1 to %2.</source>
+        <translation>Client %1 für %2 ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Revoke client?</source>
+        <translation>Client widerrufen?</translation>
+    </message>
+    <message>
+        <source>Revoke client %1? The gateway refuses its tokens from the next request on, and it can get no new ones. This cannot be undone.</source>
+        <translation>Client %1 widerrufen? Das Gateway weist seine Tokens ab der nächsten Anfrage ab, und er kann keine neuen erhalten. Dies lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Revoke client %1 of %2? The gateway refuses its tokens from the next request on, and it can get no new ones. This cannot be undone; issue %2 a new client instead.</source>
+        <translation>Client %1 von %2 widerrufen? Das Gateway weist seine Tokens ab der nächsten Anfrage ab, und er kann keine neuen erhalten. Dies lässt sich nicht rückgängig machen; stellen Sie %2 stattdessen einen neuen Client aus.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Client %1 was not revoked.</source>
+        <translation>Der Client %1 wurde nicht widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoked client %1 and its tokens (%2 were active).</source>
+        <translation>Client %1 und seine Tokens widerrufen (%2 waren aktiv).</translation>
+    </message>
+    <message>
+        <source>No token was minted for %1.</source>
+        <translation>Für %1 wurde kein Token ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Token for %1</source>
+        <translation>Token für %1</translation>
+    </message>
+    <message>
+        <source>Store the token now: it will not be shown again. The gateway keeps only its hash. An MCP client sends it as the header Authorization: Bearer TOKEN. It expires %1.</source>
+        <translation>Speichern Sie das Token jetzt: Es wird nicht noch einmal angezeigt. Das Gateway speichert nur seinen Hash. Ein MCP-Client sendet es im Header Authorization: Bearer TOKEN. Ablauf: %1.</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Minted token %1 for %2.</source>
+        <translation>Token %1 für %2 ausgestellt.</translation>
+    </message>
+    <message>
+        <source>Revoke token?</source>
+        <translation>Token widerrufen?</translation>
+    </message>
+    <message>
+        <source>Revoke token %1? The gateway refuses it from the next request on. This cannot be undone.</source>
+        <translation>Token %1 widerrufen? Das Gateway weist es ab der nächsten Anfrage ab. Dies lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Token %1 was not revoked.</source>
+        <translation>Das Token %1 wurde nicht widerrufen.</translation>
+    </message>
+    <message>
+        <source>Revoked token %1.</source>
+        <translation>Token %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The change is saved, but the running gateway could not take it: %1 Stop and start the gateway on the Gateway page to apply it.</source>
+        <translation>Die Änderung ist gespeichert, aber das laufende Gateway konnte sie nicht übernehmen: %1 Stoppen und starten Sie das Gateway auf der Seite Gateway, um sie anzuwenden.</translation>
+    </message>
+</context>
+<context>
     <name>gatehouse::ui::WelcomePage</name>
     <message>
         <source>Servers &amp; tools</source>
@@ -6972,20 +9943,24 @@ Tools: %2</translation>
         <translation>Gatehouse gibt KI-Assistenten eine einzige Adresse für Ihre APIs. Sie bestimmen, welche Tools sie sehen, wer sie aufrufen darf und wie oft.</translation>
     </message>
     <message>
-        <source>Start by adding a server. Importing an OpenAPI spec from a file or URL right here arrives in a coming release. Today, import a configuration file on the command line:</source>
-        <translation>Fügen Sie zuerst einen Server hinzu. Der Import einer OpenAPI-Spezifikation aus einer Datei oder von einer URL direkt hier kommt in einer der nächsten Versionen. Bis dahin importieren Sie eine Konfigurationsdatei über die Befehlszeile:</translation>
+        <source>Start by adding a server: import the OpenAPI spec of an API you use, from a file or an https:// address. You see the tools it would offer before anything is saved.</source>
+        <translation>Fügen Sie zuerst einen Server hinzu: Importieren Sie die OpenAPI-Spezifikation einer API, die Sie verwenden, aus einer Datei oder von einer https://-Adresse. Sie sehen die Tools, die er anbieten würde, bevor etwas gespeichert wird.</translation>
     </message>
     <message>
-        <source>Import command</source>
-        <translation>Importbefehl</translation>
+        <source>&amp;Import an OpenAPI spec…</source>
+        <translation>OpenAPI-Spezifikation &amp;importieren…</translation>
     </message>
     <message>
-        <source>Run this in a terminal, with the path of your configuration file in place of FILE.</source>
-        <translation>Führen Sie dies in einem Terminal aus und setzen Sie statt FILE den Pfad Ihrer Konfigurationsdatei ein.</translation>
+        <source>Import an OpenAPI spec</source>
+        <translation>OpenAPI-Spezifikation importieren</translation>
     </message>
     <message>
-        <source>What happens next: the gateway serves each server of the file at its own MCP address, and clients can call a tool only when a role allows it. The editors on these pages arrive in coming releases.</source>
-        <translation>Wie es weitergeht: Das Gateway stellt jeden Server aus der Datei unter einer eigenen MCP-Adresse bereit, und Clients können ein Tool nur aufrufen, wenn eine Rolle es erlaubt. Die Editoren auf diesen Seiten kommen in einer der nächsten Versionen.</translation>
+        <source>What happens next: the gateway serves the server at its own MCP address right away. Switch off or rename the tools you do not want here, then decide on the Permissions page who may call them: clients can call a tool only when a role allows it.</source>
+        <translation>Wie es weitergeht: Das Gateway stellt den Server sofort unter seiner eigenen MCP-Adresse bereit. Schalten Sie hier die Tools ab, die Sie nicht möchten, oder benennen Sie sie um, und legen Sie dann auf der Seite Berechtigungen fest, wer sie aufrufen darf: Clients können ein Tool nur aufrufen, wenn eine Rolle es erlaubt.</translation>
+    </message>
+    <message>
+        <source>Prefer the command line? gatehouse import FILE reads a whole configuration file.</source>
+        <translation>Lieber die Kommandozeile? gatehouse import FILE liest eine ganze Konfigurationsdatei ein.</translation>
     </message>
 </context>
 <context>
