@@ -658,7 +658,9 @@ void UsersPage::toggleDisabled()
                                      "request on. Enable to undo.")
                                       .arg(name)
                                 : tr("Enabled %1: their tokens work again.").arg(name));
-        });
+        },
+        // The gateway's permission policy holds who is disabled: it must read the change.
+        true);
 }
 
 void UsersPage::issueClient()

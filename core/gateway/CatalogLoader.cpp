@@ -203,6 +203,8 @@ CatalogLoader::spec(const QString &path, const QString &baseUrl, bool remoteRefs
         const auto cached = m_specs.constFind(path);
         const bool usable = cached != m_specs.cend() && cached->baseUrl == baseUrl &&
                             cached->remoteRefs == remoteRefs;
+        if (usable && !m_refetchUrls)
+            return cached->spec;
         auto document = http::DocumentFetcher::fetch(QUrl(path), http::DocumentFetcher::Options());
         if (!document) {
             if (!usable)

@@ -38,6 +38,9 @@ public:
     // The vault that keychain secrets are decrypted with (at each call) and sealed secrets with
     // (when a catalog is built), for the catalogs built from now on.
     void setVault(std::shared_ptr<const secrets::CredentialVault> vault);
+    // false: a URL's spec fetched before is used again rather than fetched at every load (the
+    // desktop application reloads on the GUI thread after each edit); a new URL is still fetched.
+    void setRefetchUrls(bool refetch) { m_refetchUrls = refetch; }
 
     // How a server's spec is loaded: the owner's base URL, and remote $refs fetched from public
     // addresses only when remoteRefs (openapi_remote_refs) allows them.
@@ -65,6 +68,7 @@ private:
     // Upstream access tokens outlive reloads: a changed credential gets a new key there.
     std::shared_ptr<dispatch::TokenCache> m_tokens;
     quint64 m_version = 0;
+    bool m_refetchUrls = true;
 };
 
 } // namespace gatehouse::gateway

@@ -622,10 +622,19 @@ void CatalogProvider::dispatch(const std::shared_ptr<const ServerCatalog> &catal
                 [database, request = r, outcome] {
                     *outcome = store::SpendRepository(*database).reserve(request);
                 },
-                [guard, reserved, outcome, charge, proceed, stopping](bool ran) {
-                    // This provider (and its worker's endpoint) went while the store answered.
-                    if (!guard)
+                [guard, reserved, outcome, charge, proceed, stopping, database](bool ran) {
+                    // This provider went while the store answered (a Try it call cancelled, its
+                    // session closed): the request never leaves, so what was reserved goes back.
+                    if (!guard) {
+                        if (ran && *outcome && (*outcome)->reserved())
+                            if (Status refunded =
+                                    store::SpendRepository(*database).refund(charge->request);
+                                !refunded)
+                                qCWarning(lcGateway).noquote()
+                                    << "cannot refund the cost of a call whose session ended:"
+                                    << refunded.error().message();
                         return;
+                    }
                     if (!ran) {
                         charge->refusedBy = stopping;
                         return proceed(mcp::ToolResult::text(stopping, true));

@@ -146,6 +146,9 @@ public:
     // tool catalogs (specs unchanged on disk are not parsed again) and tells every open session
     // whose tools may have changed.
     Status reloadServers();
+    // See CatalogLoader::setRefetchUrls: the desktop application turns it off, so that an edit
+    // does not wait for every URL-sourced spec to be fetched again.
+    void setRefetchUrlsOnReload(bool refetch) { m_loader.setRefetchUrls(refetch); }
     // The catalog a server serves now; null when it is not configured.
     std::shared_ptr<const ServerCatalog> catalog(const QString &server) const;
     void setServers(const QStringList &servers);

@@ -469,6 +469,9 @@ private Q_SLOTS:
         QTest::mouseClick(disable, Qt::LeftButton);
         waitForSave(enabled);
         QCOMPARE(initializeStatus(token), 200);
+        // The gateway's policy, which also knows who is disabled, has the change too: the
+        // enabled user sees and may call their tools again.
+        QVERIFY(toolsWith(token).contains(u"get_invoice"_s));
     }
 
     void setsAPasswordAndChangesRolesAndPlan()
