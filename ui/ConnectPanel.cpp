@@ -93,6 +93,14 @@ void ConnectPanel::setBaseUrl(const QUrl &baseUrl)
     update();
 }
 
+void ConnectPanel::setCertificateFile(const QString &certificateFile)
+{
+    if (certificateFile == m_certificateFile)
+        return;
+    m_certificateFile = certificateFile;
+    update();
+}
+
 QString ConnectPanel::snippet() const
 {
     return m_server->count() > 0 ? m_text->toPlainText() : QString();
@@ -113,7 +121,8 @@ void ConnectPanel::update()
     const QString url = oauth::TokenService::resourceUrl(m_baseUrl, server);
     m_url->setText(url);
     const auto program = ConnectSnippet::Program(m_program->currentData().toInt());
-    const ConnectSnippet::Snippet s = ConnectSnippet::snippet(program, server, url);
+    const ConnectSnippet::Snippet s =
+        ConnectSnippet::snippet(program, server, url, m_certificateFile);
     m_text->setPlainText(s.text);
     m_where->setText(s.where);
     m_copy->setEnabled(true);

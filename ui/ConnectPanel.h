@@ -20,6 +20,8 @@ public:
 
     void setServers(const QStringList &servers);
     void setBaseUrl(const QUrl &baseUrl);
+    // The PEM certificate an https gateway presents (empty: none of its own).
+    void setCertificateFile(const QString &certificateFile);
     // The settings shown now (empty without a server).
     QString snippet() const;
 
@@ -30,6 +32,7 @@ private:
     void update();
 
     QUrl m_baseUrl;
+    QString m_certificateFile;
     QComboBox *m_program = nullptr;
     QComboBox *m_server = nullptr;
     QLabel *m_url = nullptr;

@@ -79,8 +79,18 @@ QLineEdit *ShownOnceDialog::field(const QString &objectName) const
 
 void ShownOnceDialog::done(int result)
 {
-    for (QLineEdit *field : findChildren<QLineEdit *>())
+    // A copied secret would otherwise outlive the dialog on the clipboard (and in clipboard
+    // managers' histories); anything copied since is left alone.
+    QClipboard *clipboard = QApplication::clipboard();
+    const QString copied = clipboard->text();
+    bool clearClipboard = false;
+    for (QLineEdit *field : findChildren<QLineEdit *>()) {
+        if (!copied.isEmpty() && field->text() == copied)
+            clearClipboard = true;
         field->clear();
+    }
+    if (clearClipboard)
+        clipboard->clear();
     QDialog::done(result);
 }
 

@@ -9,7 +9,8 @@ namespace gatehouse::ui {
 
 // Shows secrets the gateway keeps only as hashes (a client secret, a minted token) the one time
 // they exist: each in a read-only field with a Copy button, under a sentence that they will not
-// be shown again. The fields are emptied when the dialog closes.
+// be shown again. The fields are emptied when the dialog closes, and the clipboard too while it
+// still holds one of them.
 class ShownOnceDialog : public QDialog
 {
     Q_OBJECT

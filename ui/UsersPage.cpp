@@ -294,6 +294,7 @@ UsersPage::~UsersPage()
 void UsersPage::setListenOptions(const gateway::ListenOptions &listen)
 {
     m_listen = listen;
+    m_connect->setCertificateFile(listen.tlsCertificateFile);
     updateUrl();
 }
 

@@ -41,7 +41,11 @@ public:
     static QString programName(Program program);
     // The name of the entry in the client's settings, e.g. "gatehouse-billing".
     static QString entryName(const QString &server);
-    static Snippet snippet(Program program, const QString &server, const QString &mcpUrl);
+    // certificateFile: the PEM certificate an https gateway presents (ListenOptions::
+    // tlsCertificateFile), empty when it has none of its own; the settings then say how each
+    // program comes to trust it, since a self-signed one is refused otherwise.
+    static Snippet snippet(Program program, const QString &server, const QString &mcpUrl,
+                           const QString &certificateFile = {});
 };
 
 } // namespace gatehouse::oauth

@@ -36,6 +36,7 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -392,7 +393,8 @@ private Q_SLOTS:
         QTest::mouseClick(shown->findChild<QPushButton *>(u"clientSecretCopy"_s), Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), secret);
         shown->close();
-        QApplication::clipboard()->clear();
+        // "I have stored it" takes the secret off the clipboard too.
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
 
         // Only the hash is stored.
         const auto stored = store::ClientRepository(*m_db).get(clientId);
@@ -578,6 +580,55 @@ private Q_SLOTS:
         QPushButton *copy = panel->findChild<QPushButton *>(u"connectCopy"_s);
         QTest::mouseClick(copy, Qt::LeftButton);
         QCOMPARE(QApplication::clipboard()->text(), panel->snippet());
+    }
+
+    // Whatever the user copied after the secret is theirs: closing leaves it on the clipboard.
+    void shownOnceLeavesOtherClipboardTextAlone()
+    {
+        ui::ShownOnceDialog shown(u"Token"_s, u"It will not be shown again."_s);
+        shown.addValue(u"Token"_s, u"gh_at_example"_s, u"token"_s);
+        shown.show();
+        QTest::mouseClick(shown.findChild<QPushButton *>(u"tokenCopy"_s), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), u"gh_at_example"_s);
+        QApplication::clipboard()->setText(u"notes for later"_s);
+        shown.close();
+        QCOMPARE(QApplication::clipboard()->text(), u"notes for later"_s);
+        QVERIFY(shown.field(u"token"_s)->text().isEmpty());
+        QApplication::clipboard()->clear();
+    }
+
+    // The page passes the gateway's certificate file on to the settings: an https gateway with
+    // a certificate of its own gets NODE_EXTRA_CA_CERTS for mcp-remote.
+    void connectSettingsNameTheCertificate()
+    {
+        ui::ConnectPanel panel;
+        panel.setServers({u"billing"_s});
+        panel.setBaseUrl(QUrl(u"https://gatehouse.lan:8787"_s));
+        panel.programChoice()->setCurrentIndex(
+            panel.programChoice()->findData(int(oauth::ConnectSnippet::Program::ClaudeDesktop)));
+        QVERIFY(!panel.snippet().contains(u"NODE_EXTRA_CA_CERTS"_s));
+        const QString pem = u"/srv/gatehouse/tls/gateway.crt"_s;
+        panel.setCertificateFile(pem);
+        const QJsonObject entry = QJsonDocument::fromJson(panel.snippet().toUtf8())
+                                      .object()
+                                      .value(u"mcpServers"_s)
+                                      .toObject()
+                                      .value(u"gatehouse-billing"_s)
+                                      .toObject();
+        QCOMPARE(entry.value(u"env"_s).toObject().value(u"NODE_EXTRA_CA_CERTS"_s).toString(), pem);
+        const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR");
+        panel.resize(720, 480);
+        if (!dir.isEmpty())
+            QVERIFY(panel.grab().save(QDir(dir).filePath(u"snippets-claude.png"_s)));
+        panel.programChoice()->setCurrentIndex(
+            panel.programChoice()->findData(int(oauth::ConnectSnippet::Program::VsCode)));
+        QVERIFY(panel.findChild<QLabel *>(u"connectWhere"_s)->text().contains(pem));
+        if (!dir.isEmpty())
+            QVERIFY(panel.grab().save(QDir(dir).filePath(u"snippets-vscode.png"_s)));
+        panel.programChoice()->setCurrentIndex(
+            panel.programChoice()->findData(int(oauth::ConnectSnippet::Program::McpInspector)));
+        if (!dir.isEmpty())
+            QVERIFY(panel.grab().save(QDir(dir).filePath(u"snippets-inspector.png"_s)));
     }
 
     // The page in the main window at a laptop's size: reached with Ctrl+5, every user and client

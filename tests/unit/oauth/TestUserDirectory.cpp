@@ -338,6 +338,99 @@ private Q_SLOTS:
         QVERIFY(entry.value(u"url"_s).toString() == url ||
                 entry.value(u"args"_s).toArray().contains(url));
     }
+
+    // mcp-remote (Node) refuses a self-signed certificate unless NODE_EXTRA_CA_CERTS names it,
+    // and refuses plain http to any host but localhost and 127.0.0.1 without --allow-http.
+    void claudeDesktopBridgeTrustsTheGateway_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("certificate");
+        QTest::addColumn<QString>("expectedCaFile");
+        QTest::addColumn<bool>("allowHttp");
+        const QString pem = u"/home/ada/.local/share/gatehouse/tls/gateway.crt"_s;
+        QTest::newRow("https LAN, own certificate")
+            << u"https://gatehouse.lan:8787/mcp/billing"_s << pem << pem << false;
+        QTest::newRow("https behind a proxy")
+            << u"https://mcp.example.com/mcp/billing"_s << QString() << QString() << false;
+        QTest::newRow("http 127.0.0.1")
+            << u"http://127.0.0.1:8787/mcp/billing"_s << QString() << QString() << false;
+        QTest::newRow("http localhost")
+            << u"http://localhost:8787/mcp/billing"_s << QString() << QString() << false;
+        QTest::newRow("http [::1]")
+            << u"http://[::1]:8787/mcp/billing"_s << QString() << QString() << true;
+        QTest::newRow("http LAN") << u"http://192.168.1.20:8787/mcp/billing"_s << QString()
+                                  << QString() << true;
+    }
+
+    void claudeDesktopBridgeTrustsTheGateway()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, certificate);
+        QFETCH(QString, expectedCaFile);
+        QFETCH(bool, allowHttp);
+        const auto s = ConnectSnippet::snippet(ConnectSnippet::Program::ClaudeDesktop, u"billing"_s,
+                                               url, certificate);
+        QJsonParseError error;
+        const QJsonDocument json = QJsonDocument::fromJson(s.text.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonObject entry = json.object()
+                                      .value(u"mcpServers"_s)
+                                      .toObject()
+                                      .value(u"gatehouse-billing"_s)
+                                      .toObject();
+        const QJsonArray args = entry.value(u"args"_s).toArray();
+        QCOMPARE(args.at(2).toString(), url);
+        QCOMPARE(args.contains(u"--allow-http"_s), allowHttp);
+        if (allowHttp)
+            QCOMPARE(args.last().toString(), u"--allow-http"_s); // after the URL, as documented
+        QCOMPARE(entry.value(u"env"_s).toObject().value(u"NODE_EXTRA_CA_CERTS"_s).toString(),
+                 expectedCaFile);
+        QCOMPARE(entry.contains(u"env"_s), !expectedCaFile.isEmpty());
+    }
+
+    // VS Code, Cursor and the Inspector have no setting in the pasted text for a certificate:
+    // the sentence beside it names the file and how to trust it.
+    void otherProgramsSayHowToTrustTheCertificate_data()
+    {
+        QTest::addColumn<int>("program");
+        for (ConnectSnippet::Program p : ConnectSnippet::programs())
+            if (p != ConnectSnippet::Program::ClaudeDesktop)
+                QTest::newRow(qPrintable(ConnectSnippet::programName(p))) << int(p);
+    }
+
+    void otherProgramsSayHowToTrustTheCertificate()
+    {
+        QFETCH(int, program);
+        const QString pem = u"/srv/gatehouse/tls/gateway.crt"_s;
+        const auto https =
+            ConnectSnippet::snippet(ConnectSnippet::Program(program), u"billing"_s,
+                                    u"https://gatehouse.lan:8787/mcp/billing"_s, pem);
+        QVERIFY2(https.where.contains(pem), qPrintable(https.where));
+        QVERIFY2(https.where.contains(u"trusted certificates"_s), qPrintable(https.where));
+        QVERIFY(!https.text.contains(pem));
+        if (ConnectSnippet::Program(program) == ConnectSnippet::Program::McpInspector)
+            QVERIFY2(https.where.contains(u"NODE_EXTRA_CA_CERTS"_s), qPrintable(https.where));
+
+        const auto plain = ConnectSnippet::snippet(ConnectSnippet::Program(program), u"billing"_s,
+                                                   u"https://mcp.example.com/mcp/billing"_s);
+        QVERIFY2(!plain.where.contains(u"trusted certificates"_s), qPrintable(plain.where));
+    }
+
+    // Current Inspector versions refuse a page opened without the session token they print at
+    // start, so the snippet gives the query to append to that address, not a fixed address.
+    void inspectorUsesThePrintedAddress()
+    {
+        const QString url = u"http://127.0.0.1:8787/mcp/billing"_s;
+        const auto s =
+            ConnectSnippet::snippet(ConnectSnippet::Program::McpInspector, u"billing"_s, url);
+        const QStringList lines = s.text.split(u'\n');
+        QCOMPARE(lines.first(), u"npx @modelcontextprotocol/inspector"_s);
+        QVERIFY(s.text.contains(u"MCP_PROXY_AUTH_TOKEN"_s));
+        QCOMPARE(lines.last(), u"# &transport=streamable-http&serverUrl="_s +
+                                   QString::fromLatin1(QUrl::toPercentEncoding(url)));
+        QVERIFY2(!s.text.contains(u"localhost:6274"_s), qPrintable(s.text));
+        QVERIFY(s.where.contains(u"added to its end"_s));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestUserDirectory)
