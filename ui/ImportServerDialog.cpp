@@ -14,10 +14,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPointer>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QStyle>
 #include <QTableView>
+#include <QThreadPool>
 #include <QVBoxLayout>
 
 namespace gatehouse::ui {
@@ -70,7 +72,6 @@ ImportServerDialog::ImportServerDialog(const QStringList &taken, QWidget *parent
 {
     setWindowTitle(tr("Import an OpenAPI spec"));
     setObjectName(QStringLiteral("importServerDialog"));
-    m_pool.setMaxThreadCount(1);
 
     auto *intro = new WrappingLabel(QStringLiteral("importIntro"), this);
     intro->setText(tr("Choose the API's OpenAPI (or Swagger) document, as a file or an https:// "
@@ -175,11 +176,9 @@ ImportServerDialog::ImportServerDialog(const QStringList &taken, QWidget *parent
     resize(120 * charWidth, 44 * fontMetrics().height());
 }
 
-ImportServerDialog::~ImportServerDialog()
-{
-    // A load in flight posts back to this dialog: let it end first.
-    m_pool.waitForDone();
-}
+// A load in flight is not waited for (a URL may take up to the fetch's 30 s): it ends on its
+// own and its result is dropped.
+ImportServerDialog::~ImportServerDialog() = default;
 
 QString ImportServerDialog::serverName() const
 {
@@ -208,10 +207,16 @@ void ImportServerDialog::load(const QString &source)
     m_load->setEnabled(false);
     m_browse->setEnabled(false);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-    m_pool.start([this, source] {
+    // The job never touches the dialog: its result goes to the GUI thread, which alone may
+    // check whether the dialog is still there (it may be closed and deleted meanwhile).
+    QThreadPool::globalInstance()->start([dialog = QPointer<ImportServerDialog>(this), source] {
         auto preview = gateway::ServerImport::preview(source);
         QMetaObject::invokeMethod(
-            this, [this, preview = std::move(preview)]() mutable { loaded(std::move(preview)); },
+            QCoreApplication::instance(),
+            [dialog, preview = std::move(preview)]() mutable {
+                if (dialog)
+                    dialog->loaded(std::move(preview));
+            },
             Qt::QueuedConnection);
     });
 }

@@ -3,7 +3,6 @@
 #include "gateway/ServerImport.h"
 
 #include <QDialog>
-#include <QThreadPool>
 
 #include <optional>
 
@@ -47,7 +46,6 @@ private:
     void validate();
 
     QStringList m_taken;
-    QThreadPool m_pool;
     bool m_loading = false;
     std::optional<gateway::ImportPreview> m_preview;
 

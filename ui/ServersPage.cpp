@@ -217,11 +217,13 @@ ServersPage::ServersPage(gateway::Gateway &gateway, store::Database &database, Q
 
     // The side panel.
     m_panel = new ToolEditorPanel(main);
-    connect(m_panel, &ToolEditorPanel::applyRequested, this, [this](const store::ToolOverride &o) {
-        const ToolRow *row = currentRow();
-        saveOverride(o,
-                     tr("The change to tool %1 was not saved.").arg(row ? row->tool.name : o.key));
-    });
+    connect(m_panel, &ToolEditorPanel::applyRequested, this,
+            [this](const QString &key, const gateway::OverrideChange &change) {
+                const ToolRow *row = m_editor ? m_editor->find(key) : nullptr;
+                updateOverride(
+                    key, change,
+                    tr("The change to tool %1 was not saved.").arg(row ? row->tool.name : key));
+            });
 
     auto *splitter = new QSplitter(Qt::Horizontal, main);
     splitter->setChildrenCollapsible(false);
@@ -482,8 +484,11 @@ void ServersPage::fillTools()
                                                                   QItemSelectionModel::Rows);
         }
     }
-    // The panel shows what is stored now (after an apply, the saved tool).
+    // The panel shows what is stored now (after an apply, the saved tool), unless it holds edits
+    // of this same tool that are not applied yet: another write landing must not wipe them.
     const ToolRow *row = currentRow >= 0 ? m_editor->find(m_selectedKey) : nullptr;
+    if (row && m_panel->isModified() && m_panel->key() == row->key)
+        return;
     m_panel->setTool(&*m_editor, row, m_overview ? m_overview->credentials : QStringList());
 }
 
@@ -532,8 +537,10 @@ void ServersPage::currentToolChanged()
                         ? m_filter->index(index.row(), ToolEnabled).data(KeyRole).toString()
                         : QString();
     const ToolRow *row = currentRow();
-    m_panel->setTool(m_editor ? &*m_editor : nullptr, row,
-                     m_overview ? m_overview->credentials : QStringList());
+    // The same tool selected again after a reload: its unapplied edits stay.
+    if (!(row && m_panel->isModified() && m_panel->key() == row->key))
+        m_panel->setTool(m_editor ? &*m_editor : nullptr, row,
+                         m_overview ? m_overview->credentials : QStringList());
     updateButtons();
 }
 
@@ -558,33 +565,38 @@ void ServersPage::toolItemChanged(QStandardItem *item)
     const bool on = item->checkState() == Qt::Checked;
     if (on == row->enabled)
         return;
-    store::ToolOverride o;
-    if (row->override_) {
-        o = *row->override_;
-    } else {
-        o.server = m_editor->server().name;
-        o.key = key;
-    }
-    // On: back to what the spec and heuristics say (enabled: true is what "bring back" writes).
-    if (on)
-        o.enabled.reset();
-    else
-        o.enabled = false;
-    saveOverride(o, on ? tr("Tool %1 was not switched on.").arg(row->tool.name)
-                       : tr("Tool %1 was not switched off.").arg(row->tool.name));
+    // On: back to what the spec says; an operation the heuristics leave out stays a tool only
+    // with enabled: true (what "bring back" writes).
+    const bool keep = row->removedByHeuristics;
+    updateOverride(
+        key,
+        [on, keep](store::ToolOverride &o) {
+            if (!on)
+                o.enabled = false;
+            else if (keep)
+                o.enabled = true;
+            else
+                o.enabled.reset();
+        },
+        on ? tr("Tool %1 was not switched on.").arg(row->tool.name)
+           : tr("Tool %1 was not switched off.").arg(row->tool.name));
 }
 
-void ServersPage::saveOverride(const store::ToolOverride &override_, const QString &what)
+void ServersPage::updateOverride(const QString &key, const gateway::OverrideChange &change,
+                                 const QString &what)
 {
-    std::optional<store::ToolOverride> previous;
-    if (const ToolRow *row = m_editor ? m_editor->find(override_.key) : nullptr)
-        previous = row->override_;
-    write(
-        what,
-        [override_](store::Database &database) {
-            return ServerEditor::saveOverride(database, override_);
-        },
-        Undo{override_.server, override_.key, previous});
+    if (!m_editor)
+        return;
+    // Read, changed and written in one transaction on the write thread: only the fields this
+    // edit touches change, over whatever the edits before it wrote.
+    write(what, [server = m_editor->server().name, key, change](store::Database &database,
+                                                                std::optional<Undo> &undo) {
+        auto previous = ServerEditor::update(database, server, key, change);
+        if (!previous)
+            return Status(previous.error());
+        undo = Undo{server, key, *previous};
+        return Status();
+    });
 }
 
 void ServersPage::bringBack()
@@ -596,9 +608,10 @@ void ServersPage::bringBack()
         return;
     const QString key = m_removedModel->index(index.row(), 0).data(KeyRole).toString();
     const QString server = m_editor->server().name;
-    write(tr("%1 was not brought back.").arg(key), [server, key](store::Database &database) {
-        return ServerEditor::bringBack(database, server, key);
-    });
+    write(tr("%1 was not brought back.").arg(key),
+          [server, key](store::Database &database, std::optional<Undo> &) {
+              return ServerEditor::bringBack(database, server, key);
+          });
 }
 
 void ServersPage::undo()
@@ -607,9 +620,10 @@ void ServersPage::undo()
         return;
     const Undo undo = *m_undo;
     m_undo.reset();
-    write(tr("The change could not be undone."), [undo](store::Database &database) {
-        return ServerEditor::restoreOverride(database, undo.server, undo.key, undo.previous);
-    });
+    write(tr("The change could not be undone."),
+          [undo](store::Database &database, std::optional<Undo> &) {
+              return ServerEditor::restoreOverride(database, undo.server, undo.key, undo.previous);
+          });
 }
 
 void ServersPage::importSpec()
@@ -630,9 +644,10 @@ void ServersPage::addServer(const gateway::ImportPreview &preview, const QString
 {
     m_selected = name;
     m_selectedKey.clear();
-    write(tr("Server %1 was not added.").arg(name), [preview, name](store::Database &database) {
-        return gateway::ServerImport::save(database, preview, name);
-    });
+    write(tr("Server %1 was not added.").arg(name),
+          [preview, name](store::Database &database, std::optional<Undo> &) {
+              return gateway::ServerImport::save(database, preview, name);
+          });
 }
 
 void ServersPage::removeServer()
@@ -652,20 +667,22 @@ void ServersPage::removeServer()
     confirm->setAttribute(Qt::WA_DeleteOnClose);
     connect(confirm, &QMessageBox::accepted, this, [this, name] {
         m_undo.reset();
-        write(tr("Server %1 was not removed.").arg(name), [name](store::Database &database) {
-            return ServerEditor::removeServer(database, name);
-        });
+        write(tr("Server %1 was not removed.").arg(name),
+              [name](store::Database &database, std::optional<Undo> &) {
+                  return ServerEditor::removeServer(database, name);
+              });
     });
     confirm->open();
 }
 
-void ServersPage::write(const QString &what, std::function<Status(store::Database &)> change,
-                        std::optional<Undo> undo)
+void ServersPage::write(const QString &what,
+                        std::function<Status(store::Database &, std::optional<Undo> &)> change)
 {
     ++m_writes;
     showMessage(tr("Saving…"));
-    m_pool.start([this, database = &m_database, what, change = std::move(change), undo] {
-        const Status status = change(*database);
+    m_pool.start([this, database = &m_database, what, change = std::move(change)] {
+        std::optional<Undo> undo;
+        const Status status = change(*database, undo);
         QMetaObject::invokeMethod(
             this, [this, what, status, undo] { written(what, status, undo); },
             Qt::QueuedConnection);

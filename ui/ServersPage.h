@@ -110,11 +110,13 @@ private:
     void currentToolChanged();
     const gateway::ToolRow *currentRow() const;
     void toolItemChanged(QStandardItem *item);
-    void saveOverride(const store::ToolOverride &override_, const QString &what);
+    void updateOverride(const QString &key, const gateway::OverrideChange &change,
+                        const QString &what);
     void bringBack();
     void addServer(const gateway::ImportPreview &preview, const QString &name);
-    void write(const QString &what, std::function<Status(store::Database &)> change,
-               std::optional<Undo> undo = std::nullopt);
+    // change may set the undo of what it did.
+    void write(const QString &what,
+               std::function<Status(store::Database &, std::optional<Undo> &)> change);
     void written(const QString &what, const Status &status, std::optional<Undo> undo);
     void applyToGateway();
     void workOutPendingCost();

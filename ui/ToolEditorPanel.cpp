@@ -39,7 +39,12 @@ enum ParameterColumn
     ParamColumns,
 };
 
-// A value as the owner types it: JSON when it parses (42, true, ["a"]), else the text itself.
+// Set when filled: the row's treatment, the value's text and its JSON.
+constexpr int ShownRole = Qt::UserRole + 1;
+constexpr int ShownJsonRole = Qt::UserRole + 2;
+
+// A value as the owner types it: JSON when it parses (42, true, "2024", ["a"]), else the text
+// itself.
 nlohmann::json valueOf(const QString &text)
 {
     const nlohmann::json parsed =
@@ -49,10 +54,9 @@ nlohmann::json valueOf(const QString &text)
     return parsed;
 }
 
+// As JSON, so that the string "2024" (quoted) differs from the number 2024.
 QString textOf(const nlohmann::json &value)
 {
-    if (value.is_string())
-        return QString::fromStdString(value.get<std::string>());
     return QString::fromStdString(value.dump());
 }
 
@@ -261,7 +265,9 @@ void ToolEditorPanel::setTool(const gateway::ServerEditor *editor, const gateway
     m_description->setPlainText(tool.description);
     m_action->setCurrentIndex(m_action->findData(openapi::toolActionName(tool.action)));
     m_resource->setText(tool.resource);
-    m_cost->setText(tool.cost ? QLocale().toString(*tool.cost, 'g', 10) : QString());
+    // Enough digits to show a stored cost whole; it is written back only when edited.
+    m_cost->setText(tool.cost ? QLocale().toString(*tool.cost, 'g', 15) : QString());
+    m_shownCost = m_cost->text();
 
     m_credential->clear();
     const QString serverDefault =
@@ -276,6 +282,7 @@ void ToolEditorPanel::setTool(const gateway::ServerEditor *editor, const gateway
     if (!own.isEmpty() && m_credential->findData(own) < 0)
         m_credential->addItem(tr("%1 (not configured)").arg(own), own);
     m_credential->setCurrentIndex(own.isEmpty() ? 0 : m_credential->findData(own));
+    m_shownCredential = m_credential->currentData().toString();
 
     fillParameters(*row);
     fillResponseFields(*row);
@@ -314,15 +321,18 @@ void ToolEditorPanel::fillParameters(const gateway::ToolRow &row)
 
         Treatment treatment = Visible;
         QString value;
+        QString json;
         if (o && o->hideParams && o->hideParams->contains(p.name)) {
             treatment = Hidden;
         } else if (o && o->fixedParams && o->fixedParams->contains(p.name)) {
             treatment = Fixed;
-            value = textOf(o->fixedParams->value(p.name));
+            json = textOf(o->fixedParams->value(p.name));
         } else if (o && o->paramDefaults && o->paramDefaults->contains(p.name)) {
             treatment = Default;
-            value = textOf(o->paramDefaults->value(p.name));
+            json = textOf(o->paramDefaults->value(p.name));
         }
+        value = json;
+        name->setData(ShownRole, int(treatment));
         auto *combo = new QComboBox(m_parameters);
         combo->setObjectName(QStringLiteral("treatment_") + p.name);
         combo->setAccessibleName(tr("How clients see %1").arg(p.name));
@@ -333,8 +343,11 @@ void ToolEditorPanel::fillParameters(const gateway::ToolRow &row)
         combo->setCurrentIndex(combo->findData(treatment));
         m_parameters->setCellWidget(r, ParamTreatment, combo);
         auto *valueItem = new QTableWidgetItem(value);
-        valueItem->setToolTip(tr("For a fixed or default value: text, or JSON such as 42, true "
-                                 "or [\"a\"]."));
+        valueItem->setData(ShownRole, value);
+        valueItem->setData(ShownJsonRole, json);
+        valueItem->setToolTip(tr("For a fixed or default value: JSON such as 42, true, "
+                                 "\"2024\" (text, in quotes) or [\"a\"]; other text is sent "
+                                 "as text."));
         m_parameters->setItem(r, ParamValue, valueItem);
         connect(combo, &QComboBox::currentIndexChanged, this, &ToolEditorPanel::changed);
     }
@@ -362,6 +375,7 @@ void ToolEditorPanel::fillResponseFields(const gateway::ToolRow &row)
         field->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         field->setCheckState(0, chosen.contains(name) ? Qt::Checked : Qt::Unchecked);
         field->setData(0, Qt::UserRole, name);
+        field->setData(0, ShownRole, chosen.contains(name));
         // Nested fields show what a top-level field carries; the gateway keeps or drops
         // top-level fields only (response_fields).
         addChildren(field, it.value(), 1);
@@ -370,75 +384,128 @@ void ToolEditorPanel::fillResponseFields(const gateway::ToolRow &row)
     }
 }
 
+gateway::OverrideChange ToolEditorPanel::changes() const
+{
+    if (!m_row)
+        return [](store::ToolOverride &) {};
+    const openapi::Tool &tool = m_row->tool;
+    std::optional<QString> name;
+    if (m_name->text().trimmed() != tool.name)
+        name = m_name->text().trimmed();
+    std::optional<QString> description;
+    if (m_description->toPlainText() != tool.description)
+        description = m_description->toPlainText();
+    std::optional<QString> action;
+    if (const QString a = m_action->currentData().toString();
+        a != openapi::toolActionName(tool.action))
+        action = a;
+    std::optional<QString> resource;
+    if (m_resource->text().trimmed() != tool.resource)
+        resource = m_resource->text().trimmed();
+    // Outer: edited; inner: the new value (none: free).
+    std::optional<std::optional<double>> cost;
+    if (m_cost->text() != m_shownCost) {
+        bool ok = false;
+        const double value = QLocale().toDouble(m_cost->text().trimmed(), &ok);
+        if (m_cost->text().trimmed().isEmpty())
+            cost = std::optional<double>();
+        else if (ok)
+            cost = value;
+    }
+    std::optional<QString> credential;
+    if (const QString c = m_credential->currentData().toString(); c != m_shownCredential)
+        credential = c;
+
+    struct ParamEdit
+    {
+        QString name;
+        Treatment treatment;
+        nlohmann::json value;
+    };
+    QList<ParamEdit> params;
+    for (int r = 0; r < m_parameters->rowCount(); ++r) {
+        const QTableWidgetItem *nameItem = m_parameters->item(r, ParamName);
+        const auto *combo = qobject_cast<QComboBox *>(m_parameters->cellWidget(r, ParamTreatment));
+        const QTableWidgetItem *valueItem = m_parameters->item(r, ParamValue);
+        const Treatment treatment = Treatment(combo->currentData().toInt());
+        const QString text = valueItem ? valueItem->text().trimmed() : QString();
+        const QString shown = valueItem ? valueItem->data(ShownRole).toString() : QString();
+        const QString json = valueItem ? valueItem->data(ShownJsonRole).toString() : QString();
+        if (treatment == Treatment(nameItem->data(ShownRole).toInt()) && text == shown)
+            continue;
+        // An unchanged cell keeps its typed value (a fixed value made a default, say).
+        const nlohmann::json value = text == shown && !json.isEmpty()
+                                         ? nlohmann::json::parse(json.toStdString(), nullptr, false)
+                                         : valueOf(text);
+        params.append({nameItem->data(Qt::UserRole).toString(), treatment, value});
+    }
+    QList<QPair<QString, bool>> fields;
+    for (int i = 0; i < m_responseFields->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *field = m_responseFields->topLevelItem(i);
+        const bool checked = field->checkState(0) == Qt::Checked;
+        if (field->flags().testFlag(Qt::ItemIsUserCheckable) &&
+            checked != field->data(0, ShownRole).toBool())
+            fields.append({field->data(0, Qt::UserRole).toString(), checked});
+    }
+
+    return [=](store::ToolOverride &o) {
+        if (name)
+            o.name = *name;
+        if (description)
+            o.description = *description;
+        if (action)
+            o.action = *action;
+        if (resource)
+            o.resource = *resource;
+        if (cost)
+            o.cost = *cost;
+        if (credential)
+            o.credential = credential->isEmpty() ? std::nullopt : credential;
+        if (!params.isEmpty()) {
+            QStringList hidden = o.hideParams.value_or(QStringList());
+            store::ParamValues fixed = o.fixedParams.value_or(store::ParamValues());
+            store::ParamValues defaults = o.paramDefaults.value_or(store::ParamValues());
+            for (const ParamEdit &p : params) {
+                hidden.removeAll(p.name);
+                fixed.remove(p.name);
+                defaults.remove(p.name);
+                if (p.treatment == Hidden)
+                    hidden.append(p.name);
+                else if (p.treatment == Fixed)
+                    fixed.insert(p.name, p.value);
+                else if (p.treatment == Default)
+                    defaults.insert(p.name, p.value);
+            }
+            o.hideParams = hidden.isEmpty() ? std::nullopt : std::optional<QStringList>(hidden);
+            o.fixedParams =
+                fixed.isEmpty() ? std::nullopt : std::optional<store::ParamValues>(fixed);
+            o.paramDefaults =
+                defaults.isEmpty() ? std::nullopt : std::optional<store::ParamValues>(defaults);
+        }
+        if (!fields.isEmpty()) {
+            QStringList chosen = o.responseFields.value_or(QStringList());
+            for (const auto &[field, checked] : fields) {
+                chosen.removeAll(field);
+                if (checked)
+                    chosen.append(field);
+            }
+            o.responseFields = chosen.isEmpty() ? std::nullopt : std::optional<QStringList>(chosen);
+        }
+    };
+}
+
 store::ToolOverride ToolEditorPanel::edited() const
 {
     store::ToolOverride o;
     if (!m_row)
         return o;
-    const openapi::Tool &tool = m_row->tool;
     if (m_row->override_) {
         o = *m_row->override_;
     } else {
         o.server = m_editor ? m_editor->server().name : QString();
         o.key = m_row->key;
     }
-    if (m_name->text().trimmed() != tool.name)
-        o.name = m_name->text().trimmed();
-    if (m_description->toPlainText() != tool.description)
-        o.description = m_description->toPlainText();
-    if (const QString action = m_action->currentData().toString();
-        action != openapi::toolActionName(tool.action))
-        o.action = action;
-    if (m_resource->text().trimmed() != tool.resource)
-        o.resource = m_resource->text().trimmed();
-    if (m_cost->text().trimmed().isEmpty()) {
-        o.cost.reset();
-    } else {
-        bool ok = false;
-        const double cost = QLocale().toDouble(m_cost->text().trimmed(), &ok);
-        if (ok)
-            o.cost = cost;
-    }
-    const QString credential = m_credential->currentData().toString();
-    if (credential.isEmpty())
-        o.credential.reset();
-    else
-        o.credential = credential;
-
-    QStringList hidden;
-    store::ParamValues fixed;
-    store::ParamValues defaults;
-    for (int r = 0; r < m_parameters->rowCount(); ++r) {
-        const QString name = m_parameters->item(r, ParamName)->data(Qt::UserRole).toString();
-        const auto *combo = qobject_cast<QComboBox *>(m_parameters->cellWidget(r, ParamTreatment));
-        const QTableWidgetItem *valueItem = m_parameters->item(r, ParamValue);
-        const QString value = valueItem ? valueItem->text().trimmed() : QString();
-        switch (Treatment(combo->currentData().toInt())) {
-        case Visible:
-            break;
-        case Hidden:
-            hidden.append(name);
-            break;
-        case Fixed:
-            fixed.insert(name, valueOf(value));
-            break;
-        case Default:
-            defaults.insert(name, valueOf(value));
-            break;
-        }
-    }
-    o.hideParams = hidden.isEmpty() ? std::nullopt : std::optional<QStringList>(hidden);
-    o.fixedParams = fixed.isEmpty() ? std::nullopt : std::optional<store::ParamValues>(fixed);
-    o.paramDefaults =
-        defaults.isEmpty() ? std::nullopt : std::optional<store::ParamValues>(defaults);
-
-    QStringList fields;
-    for (int i = 0; i < m_responseFields->topLevelItemCount(); ++i) {
-        const QTreeWidgetItem *field = m_responseFields->topLevelItem(i);
-        if (field->checkState(0) == Qt::Checked)
-            fields.append(field->data(0, Qt::UserRole).toString());
-    }
-    o.responseFields = fields.isEmpty() ? std::nullopt : std::optional<QStringList>(fields);
+    changes()(o);
     return o;
 }
 
@@ -450,7 +517,9 @@ QString ToolEditorPanel::problem() const
     if (m_editor && name != m_row->tool.name)
         if (const QString p = m_editor->toolNameProblem(m_key, name); !p.isEmpty())
             return p;
-    if (!m_cost->text().trimmed().isEmpty() && !m_cost->hasAcceptableInput())
+    // A stored cost may have more decimals than the field accepts when typed.
+    if (m_cost->text() != m_shownCost && !m_cost->text().trimmed().isEmpty() &&
+        !m_cost->hasAcceptableInput())
         return tr("The cost is a number of at least 0, such as 0.05; leave it empty for free.");
     for (int r = 0; r < m_parameters->rowCount(); ++r) {
         const auto *combo = qobject_cast<QComboBox *>(m_parameters->cellWidget(r, ParamTreatment));
@@ -489,9 +558,9 @@ void ToolEditorPanel::apply()
 {
     if (!m_row || !problem().isEmpty())
         return;
-    const store::ToolOverride o = edited();
+    const gateway::OverrideChange change = changes();
     m_modified = false;
-    Q_EMIT applyRequested(o);
+    Q_EMIT applyRequested(m_key, change);
 }
 
 void ToolEditorPanel::revert()

@@ -31,7 +31,10 @@ public:
                  const QStringList &credentials);
     QString key() const { return m_key; }
     bool isModified() const { return m_modified; }
-    // The override the panel's fields make, over the tool's current one.
+    // What the owner edited, as a change to the stored override: fields and entries the owner
+    // did not touch stay as stored (also entries the panel does not show).
+    gateway::OverrideChange changes() const;
+    // The override the panel's fields make, over the tool's override as loaded.
     store::ToolOverride edited() const;
     // What keeps Apply off: a sentence, or empty.
     QString problem() const;
@@ -43,7 +46,7 @@ public Q_SLOTS:
     void showPendingCost(const QString &text);
 
 Q_SIGNALS:
-    void applyRequested(const store::ToolOverride &override_);
+    void applyRequested(const QString &key, const gateway::OverrideChange &change);
     // The fields changed and make a valid override (edited()) that is not applied yet.
     void editsChanged();
 
@@ -58,6 +61,8 @@ private:
     QString m_key;
     bool m_filling = false;
     bool m_modified = false;
+    QString m_shownCost;       // the cost field's text as filled
+    QString m_shownCredential; // the credential chosen when filled
 
     QLabel *m_heading = nullptr;
     QLineEdit *m_name = nullptr;

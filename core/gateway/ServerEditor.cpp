@@ -3,6 +3,7 @@
 #include "config/ToolSettingsBuilder.h"
 #include "openapi/ToolGenerator.h"
 #include "store/CredentialRepository.h"
+#include "store/Database.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -141,12 +142,29 @@ Result<ServerEditor> ServerEditor::load(store::Database &database, const QString
     // switched-off tool still has a row (with its name, action and tokens) to switch it back on.
     const openapi::ToolSettings settings =
         config::ToolSettingsBuilder::fromStore(editor.m_server, *overrides);
+    // A switched-off tool the heuristics would also leave out keeps its row too (enabled: true).
     openapi::ToolSettings everything = settings;
+    openapi::ToolSettings heuristicsOnly = settings;
+    bool anySwitch = false;
     for (openapi::ToolOverrideSettings &o : everything.overrides)
         if (o.enabled == false)
-            o.enabled.reset();
+            o.enabled = true;
+    for (openapi::ToolOverrideSettings &o : heuristicsOnly.overrides) {
+        anySwitch = anySwitch || o.enabled.has_value();
+        o.enabled.reset();
+    }
     const openapi::ToolCatalog live = openapi::ToolGenerator::generate(editor.m_spec, settings);
     const openapi::ToolCatalog all = openapi::ToolGenerator::generate(editor.m_spec, everything);
+    QSet<QString> byHeuristics;
+    for (const openapi::ExcludedOperation &e :
+         anySwitch ? openapi::ToolGenerator::generate(editor.m_spec, heuristicsOnly).excluded
+                   : live.excluded) {
+        if (e.heuristic == u"override")
+            continue;
+        byHeuristics.insert(e.method + u' ' + e.path);
+        if (!e.operationId.isEmpty())
+            byHeuristics.insert(e.operationId);
+    }
     editor.m_warnings = live.warnings;
     editor.m_cost = ContextCost::of(live, editor.m_server.title.value_or(QString()));
 
@@ -176,6 +194,7 @@ Result<ServerEditor> ServerEditor::load(store::Database &database, const QString
             row.key = row.override_->key;
         row.enabled = !switchedOff.contains(overrideKey(tool.operation)) &&
                       !switchedOff.contains(tool.operation.key());
+        row.removedByHeuristics = byHeuristics.contains(tool.operation.key());
         row.credential = tool.credential.isEmpty() ? editor.m_server.credential.value_or(QString())
                                                    : tool.credential;
         row.parameters = parametersOf(tool.operation);
@@ -236,6 +255,35 @@ Status ServerEditor::saveOverride(store::Database &database, const store::ToolOv
         return {};
     }
     return overrides.upsert(override_);
+}
+
+Result<std::optional<store::ToolOverride>> ServerEditor::update(store::Database &database,
+                                                                const QString &server,
+                                                                const QString &key,
+                                                                const OverrideChange &change)
+{
+    std::optional<store::ToolOverride> previous;
+    const Status written = database.write([&](QSqlDatabase &) -> Status {
+        store::ToolOverrideRepository overrides(database);
+        auto existing = overrides.get(server, key);
+        if (!existing && existing.error().code() != ErrorCode::NotFound)
+            return existing.error();
+        store::ToolOverride o;
+        if (existing) {
+            previous = *existing;
+            o = *existing;
+        } else {
+            o.server = server;
+            o.key = key;
+        }
+        change(o);
+        o.server = server;
+        o.key = key;
+        return saveOverride(database, o);
+    });
+    if (!written)
+        return written.error();
+    return previous;
 }
 
 Status ServerEditor::restoreOverride(store::Database &database, const QString &server,

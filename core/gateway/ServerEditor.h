@@ -10,6 +10,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -19,6 +20,9 @@ class Database;
 }
 
 namespace gatehouse::gateway {
+
+// An edit of one tool's override: it changes only the fields the owner edited.
+using OverrideChange = std::function<void(store::ToolOverride &)>;
 
 // A parameter of an operation the owner may hide, fix or give a default (override `params`).
 struct EditableParameter
@@ -40,6 +44,8 @@ struct ToolRow
     std::optional<store::ToolOverride> override_;
     QList<EditableParameter> parameters;
     nlohmann::json responseSchema; // of the first JSON success response; null when there is none
+    // The heuristics leave the operation out unless its override says enabled: true.
+    bool removedByHeuristics = false;
 };
 
 // An operation the generator left out, other than by the owner's switch, and why.
@@ -75,6 +81,13 @@ public:
 
     // Saves an override (it replaces the one of the same key); one that sets nothing is removed.
     static Status saveOverride(store::Database &database, const store::ToolOverride &override_);
+    // Changes the stored override of key (none yet: an empty one) with change, reading and
+    // writing it in one transaction, so that edits made from older data keep what other edits
+    // wrote meanwhile. Returns the override it replaced (none: there was none), for undo.
+    static Result<std::optional<store::ToolOverride>> update(store::Database &database,
+                                                             const QString &server,
+                                                             const QString &key,
+                                                             const OverrideChange &change);
     // Puts back what an edit replaced (undo): the previous override, or none.
     static Status restoreOverride(store::Database &database, const QString &server,
                                   const QString &key,

@@ -25,12 +25,14 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
@@ -38,6 +40,7 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTest>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeWidget>
 
@@ -570,6 +573,169 @@ private Q_SLOTS:
         QVERIFY(back && back->enabled);
         QVERIFY(listed("notes").contains(back->tool.name));
         QVERIFY(toggle->text().contains(u"(0)"_s));
+    }
+
+    // A tool brought back and then switched off and on stays a tool: the switch writes
+    // enabled: true for it, not "as the heuristics say".
+    void aBroughtBackToolSwitchesBackOn()
+    {
+        m_page->selectServer(u"notes"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy() && m_page->editor() &&
+                                     m_page->editor()->server().name == u"notes"_s,
+                                 kWaitMs);
+        const gateway::ToolRow *back = m_page->editor()->find(u"searchNotesLegacy"_s);
+        QVERIFY(back && back->enabled && back->removedByHeuristics);
+        const QString name = back->tool.name;
+        for (const bool on : {false, true}) {
+            QSignalSpy saved(m_page.get(), &ServersPage::changeSaved);
+            tools()->setFocus();
+            tools()->setCurrentIndex(
+                tools()->model()->index(rowOf(name), ServersPage::ToolEnabled));
+            QTest::keyClick(tools(), Qt::Key_Space);
+            waitSaved(saved);
+            QCOMPARE(listed("notes").contains(name), on);
+            QVERIFY(rowOf(name) >= 0); // switched off, it keeps its row
+        }
+        auto stored = store::ToolOverrideRepository(*m_db).get(u"notes"_s, u"searchNotesLegacy"_s);
+        GH_VERIFY_OK(stored);
+        QCOMPARE(stored->enabled, std::optional<bool>(true));
+        QVERIFY(child<QToolButton>(u"removedToggle"_s)->text().contains(u"(0)"_s));
+    }
+
+    // Apply changes only what the owner edited: typed values, entries the panel does not show
+    // and an exact cost stay as stored.
+    void applyKeepsWhatWasNotEdited()
+    {
+        store::ToolOverrideRepository repository(*m_db);
+        const QList<store::ToolOverride> kept = *repository.listForServer(u"notes"_s);
+        store::ToolOverride o;
+        o.server = u"notes"_s;
+        o.key = u"createNote"_s;
+        o.fixedParams = store::ParamValues{{u"folder"_s, "2024"}};
+        o.paramDefaults = store::ParamValues{{u"title"_s, "null"}, {u"set_in_config"_s, true}};
+        o.hideParams = QStringList{u"from_all_of"_s};
+        o.responseFields = QStringList{u"author.name"_s};
+        o.cost = 0.123456789012345;
+        GH_VERIFY_OK(repository.replaceForServer(u"notes"_s, {o}));
+        m_page->selectServer(u"notes"_s);
+        reloadPage();
+        selectTool(u"create_note"_s);
+        ui::ToolEditorPanel *panel = m_page->toolEditor();
+        auto *parameters = panel->findChild<QTableWidget *>(u"toolParameters"_s);
+        QMap<QString, int> rows;
+        for (int r = 0; r < parameters->rowCount(); ++r)
+            rows.insert(parameters->item(r, 0)->data(Qt::UserRole).toString(), r);
+        // Strings are shown quoted, so "2024" is told from the number 2024.
+        QCOMPARE(parameters->item(rows.value(u"folder"_s), 2)->text(), u"\"2024\""_s);
+        QCOMPARE(parameters->item(rows.value(u"title"_s), 2)->text(), u"\"null\""_s);
+
+        auto *description = panel->findChild<QPlainTextEdit *>(u"toolDescription"_s);
+        description->setPlainText(u"Files a note."_s);
+        QSignalSpy saved(m_page.get(), &ServersPage::changeSaved);
+        QTest::mouseClick(panel->findChild<QPushButton *>(u"applyTool"_s), Qt::LeftButton);
+        waitSaved(saved);
+        auto stored = repository.get(u"notes"_s, u"createNote"_s);
+        GH_VERIFY_OK(stored);
+        QCOMPARE(stored->description, std::optional<QString>(u"Files a note."_s));
+        QCOMPARE(stored->fixedParams, o.fixedParams);
+        QCOMPARE(stored->paramDefaults, o.paramDefaults);
+        QCOMPARE(stored->hideParams, o.hideParams);
+        QCOMPARE(stored->responseFields, o.responseFields);
+        QCOMPARE(stored->cost, o.cost);
+
+        // The number 2024 typed without quotes is a number; the rest stays.
+        parameters->item(rows.value(u"folder"_s), 2)->setText(u"2024"_s);
+        QSignalSpy savedAgain(m_page.get(), &ServersPage::changeSaved);
+        QTest::mouseClick(panel->findChild<QPushButton *>(u"applyTool"_s), Qt::LeftButton);
+        waitSaved(savedAgain);
+        stored = repository.get(u"notes"_s, u"createNote"_s);
+        GH_VERIFY_OK(stored);
+        QCOMPARE(stored->fixedParams->value(u"folder"_s), nlohmann::json(2024));
+        QCOMPARE(stored->paramDefaults, o.paramDefaults);
+        QCOMPARE(stored->hideParams, o.hideParams);
+        QCOMPARE(stored->cost, o.cost);
+        GH_VERIFY_OK(repository.replaceForServer(u"notes"_s, kept));
+    }
+
+    // A switch and an Apply made before the first write's reload lands: both hold, and Undo
+    // puts back what the Apply replaced (the tool stays off). Unapplied panel edits survive a
+    // reload that another write causes.
+    void editsMadeBeforeAReloadLandKeepEachOther()
+    {
+        store::ToolOverrideRepository repository(*m_db);
+        const QList<store::ToolOverride> kept = *repository.listForServer(u"notes"_s);
+        GH_VERIFY_OK(repository.replaceForServer(u"notes"_s, {}));
+        m_page->selectServer(u"notes"_s);
+        reloadPage();
+        selectTool(u"get_note"_s);
+        ui::ToolEditorPanel *panel = m_page->toolEditor();
+        auto *description = panel->findChild<QPlainTextEdit *>(u"toolDescription"_s);
+        auto *apply = panel->findChild<QPushButton *>(u"applyTool"_s);
+        description->setPlainText(u"Reads one note."_s);
+
+        // Another tool switched off: its reload keeps the panel's edits.
+        QSignalSpy switched(m_page.get(), &ServersPage::changeSaved);
+        const QModelIndex deleteSwitch =
+            tools()->model()->index(rowOf(u"delete_note"_s), ServersPage::ToolEnabled);
+        QVERIFY(tools()->model()->setData(deleteSwitch, Qt::Unchecked, Qt::CheckStateRole));
+        waitSaved(switched);
+        QCOMPARE(panel->key(), u"getNote"_s);
+        QCOMPARE(description->toPlainText(), u"Reads one note."_s);
+        QVERIFY(apply->isEnabled());
+
+        // get_note switched off, then Apply at once, before the switch's reload lands.
+        QSignalSpy saved(m_page.get(), &ServersPage::changeSaved);
+        const QModelIndex getSwitch =
+            tools()->model()->index(rowOf(u"get_note"_s), ServersPage::ToolEnabled);
+        QVERIFY(tools()->model()->setData(getSwitch, Qt::Unchecked, Qt::CheckStateRole));
+        QVERIFY(m_page->isBusy());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(saved.count() >= 2, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), kWaitMs);
+        auto stored = repository.get(u"notes"_s, u"getNote"_s);
+        GH_VERIFY_OK(stored);
+        QCOMPARE(stored->enabled, std::optional<bool>(false));
+        QCOMPARE(stored->description, std::optional<QString>(u"Reads one note."_s));
+        QCOMPARE(listed("notes"), (QStringList{u"list_notes"_s, u"create_note"_s}));
+
+        QSignalSpy undone(m_page.get(), &ServersPage::changeSaved);
+        QTest::mouseClick(child<QPushButton>(u"undoButton"_s), Qt::LeftButton);
+        waitSaved(undone);
+        stored = repository.get(u"notes"_s, u"getNote"_s);
+        GH_VERIFY_OK(stored);
+        QCOMPARE(stored->enabled, std::optional<bool>(false));
+        QCOMPARE(stored->description, std::optional<QString>());
+        QCOMPARE(repository.get(u"notes"_s, u"deleteNote"_s)->enabled, std::optional<bool>(false));
+        GH_VERIFY_OK(repository.replaceForServer(u"notes"_s, kept));
+    }
+
+    // Closing the import dialog while a URL is read does not wait for the read (which may take
+    // the fetch's 30 s); the read's result is dropped when it ends.
+    void closingTheImportWhileAUrlLoadsDoesNotWait()
+    {
+        QTcpServer silent; // accepts and never answers
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        ImportServerDialog *dialog = openImport();
+        QVERIFY(dialog);
+        auto *source = dialog->findChild<QLineEdit *>(u"specSource"_s);
+        QTest::keyClicks(source, u"http://127.0.0.1:%1/spec.yaml"_s.arg(silent.serverPort()));
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"loadSpec"_s), Qt::LeftButton);
+        QVERIFY(dialog->isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingConnections(), kWaitMs);
+        QElapsedTimer timer;
+        timer.start();
+        QPointer<ImportServerDialog> guard(dialog);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY_WITH_TIMEOUT(!guard, 2000);
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY(!m_page->importDialog());
+        // The read ends when the upstream goes away; nothing is left to deliver it to.
+        delete silent.nextPendingConnection();
+        silent.close();
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(kWaitMs));
+        QCoreApplication::processEvents();
+        QVERIFY(!m_page->importDialog());
+        QVERIFY(!m_page->servers().contains(u"notes-api-2"_s));
     }
 
     void tryItAsksForTheSelectedTool()

@@ -345,6 +345,55 @@ private Q_SLOTS:
         QCOMPARE(back->tool.name, u"search_notes"_s);
     }
 
+    // update() changes only what its change touches, over what is stored at that moment, and
+    // returns what it replaced for undo.
+    void updateReadsAndWritesInOneGo()
+    {
+        importNotes(u"notes"_s);
+        auto first =
+            ServerEditor::update(*m_db, u"notes"_s, u"createNote"_s, [](store::ToolOverride &o) {
+                o.enabled = false;
+                o.fixedParams = store::ParamValues{{u"folder"_s, "2024"}};
+            });
+        GH_VERIFY_OK(first);
+        QVERIFY(!first->has_value()); // there was none
+        auto second = ServerEditor::update(*m_db, u"notes"_s, u"createNote"_s,
+                                           [](store::ToolOverride &o) { o.name = u"add_note"_s; });
+        GH_VERIFY_OK(second);
+        QVERIFY(second->has_value());
+        QCOMPARE((*second)->enabled, std::optional<bool>(false));
+        QVERIFY(!(*second)->name);
+        auto stored = store::ToolOverrideRepository(*m_db).get(u"notes"_s, u"createNote"_s);
+        GH_VERIFY_OK(stored);
+        QCOMPARE(stored->enabled, std::optional<bool>(false));
+        QCOMPARE(stored->name, std::optional<QString>(u"add_note"_s));
+        QCOMPARE(stored->fixedParams->value(u"folder"_s), nlohmann::json("2024"));
+        QVERIFY(!load(u"notes"_s).find(u"createNote"_s)->enabled);
+
+        // A change that leaves nothing set removes the override.
+        GH_VERIFY_OK(
+            ServerEditor::update(*m_db, u"notes"_s, u"createNote"_s,
+                                 [](store::ToolOverride &o) { o = store::ToolOverride(); }));
+        QCOMPARE(store::ToolOverrideRepository(*m_db).listForServer(u"notes"_s)->size(), 0);
+    }
+
+    // A tool brought back and switched off keeps its row (to switch it on again) and is known
+    // to need enabled: true.
+    void aBroughtBackToolSwitchedOffKeepsItsRow()
+    {
+        importNotes(u"notes"_s);
+        QVERIFY(!load(u"notes"_s).find(u"getNote"_s)->removedByHeuristics);
+        GH_VERIFY_OK(ServerEditor::bringBack(*m_db, u"notes"_s, u"searchNotesLegacy"_s));
+        QVERIFY(load(u"notes"_s).find(u"searchNotesLegacy"_s)->removedByHeuristics);
+        GH_VERIFY_OK(ServerEditor::update(*m_db, u"notes"_s, u"searchNotesLegacy"_s,
+                                          [](store::ToolOverride &o) { o.enabled = false; }));
+        const ServerEditor off = load(u"notes"_s);
+        const ToolRow *row = off.find(u"searchNotesLegacy"_s);
+        QVERIFY(row && !row->enabled && row->removedByHeuristics);
+        QVERIFY(off.removed().isEmpty()); // switched off by the owner, not removed
+        QCOMPARE(off.cost().tools, 4);
+    }
+
     void specReusedWhileTheSourceIsTheSame()
     {
         importNotes(u"notes"_s);
