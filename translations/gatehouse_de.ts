@@ -1758,8 +1758,24 @@
         <translation>Übernehmen Sie dies in ~/.cursor/mcp.json (alle Projekte) oder .cursor/mcp.json (ein Projekt). Cursor fordert beim ersten Verbinden zur Anmeldung auf.</translation>
     </message>
     <message>
-        <source>Run in a terminal (needs Node.js), then open the page it names with the address above. Connect starts the sign-in in the browser.</source>
-        <translation>Führen Sie dies in einem Terminal aus (benötigt Node.js) und öffnen Sie dann die dort genannte Seite mit der obigen Adresse. Connect startet die Anmeldung im Browser.</translation>
+        <source>NODE_EXTRA_CA_CERTS makes mcp-remote trust the gateway&apos;s certificate, which must stay readable at that path.</source>
+        <translation>NODE_EXTRA_CA_CERTS lässt mcp-remote dem Zertifikat des Gateways vertrauen; die Datei muss unter diesem Pfad lesbar bleiben.</translation>
+    </message>
+    <message>
+        <source>If the gateway&apos;s certificate is self-signed, VS Code refuses it until you add %1 to the operating system&apos;s trusted certificates (VS Code reads them with its default setting http.systemCertificates), then restart VS Code.</source>
+        <translation>Ist das Zertifikat des Gateways selbstsigniert, lehnt VS Code es ab, bis Sie %1 zu den vertrauenswürdigen Zertifikaten des Betriebssystems hinzufügen (VS Code liest sie mit seiner Standardeinstellung http.systemCertificates); starten Sie VS Code danach neu.</translation>
+    </message>
+    <message>
+        <source>If the gateway&apos;s certificate is self-signed, Cursor refuses it until you add %1 to the operating system&apos;s trusted certificates (Cursor is built on VS Code and reads them), then restart Cursor.</source>
+        <translation>Ist das Zertifikat des Gateways selbstsigniert, lehnt Cursor es ab, bis Sie %1 zu den vertrauenswürdigen Zertifikaten des Betriebssystems hinzufügen (Cursor baut auf VS Code auf und liest sie); starten Sie Cursor danach neu.</translation>
+    </message>
+    <message>
+        <source>Run in a terminal (needs Node.js). It prints an address with its session token; open it with the last line above (without the #) added to its end. Connect starts the sign-in in the browser.</source>
+        <translation>In einem Terminal ausführen (benötigt Node.js). Es gibt eine Adresse mit seinem Sitzungstoken aus; öffnen Sie sie mit der letzten Zeile oben (ohne das #) am Ende angehängt. Connect startet die Anmeldung im Browser.</translation>
+    </message>
+    <message>
+        <source>If the gateway&apos;s certificate is self-signed, start the Inspector with the environment variable NODE_EXTRA_CA_CERTS set to %1, and add the certificate to the browser&apos;s or the operating system&apos;s trusted certificates.</source>
+        <translation>Ist das Zertifikat des Gateways selbstsigniert, starten Sie den Inspector mit der Umgebungsvariablen NODE_EXTRA_CA_CERTS auf %1 gesetzt und fügen Sie das Zertifikat zu den vertrauenswürdigen Zertifikaten des Browsers oder des Betriebssystems hinzu.</translation>
     </message>
 </context>
 <context>
@@ -8992,10 +9008,6 @@ Tools: %2</translation>
         <translation>Standardwert</translation>
     </message>
     <message>
-        <source>For a fixed or default value: text, or JSON such as 42, true or [&quot;a&quot;].</source>
-        <translation>Für einen festen Wert oder Standardwert: Text oder JSON wie 42, true oder [&quot;a&quot;].</translation>
-    </message>
-    <message>
         <source>No JSON response described in the spec</source>
         <translation>Die Spezifikation beschreibt keine JSON-Antwort</translation>
     </message>
@@ -9006,6 +9018,10 @@ Tools: %2</translation>
     <message>
         <source>Parameter %1 needs a value to send.</source>
         <translation>Für den Parameter %1 fehlt der Wert, der gesendet werden soll.</translation>
+    </message>
+    <message>
+        <source>For a fixed or default value: JSON such as 42, true, &quot;2024&quot; (text, in quotes) or [&quot;a&quot;]; other text is sent as text.</source>
+        <translation>Für einen festen oder Standardwert: JSON wie 42, true, &quot;2024&quot; (Text, in Anführungszeichen) oder [&quot;a&quot;]; anderer Text wird als Text gesendet.</translation>
     </message>
 </context>
 <context>
