@@ -45,7 +45,7 @@ Status addActivity(store::Database &database)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QStringList users = {u"alice"_s, u"bob"_s, u"carol"_s};
     const QStringList tools = {u"list_invoices"_s, u"get_invoice"_s, u"create_invoice"_s,
-                               u"customer"_s};
+                               u"get_customer"_s};
     QList<store::AuditRow> rows;
     QHash<QString, qint64> calls;
     for (int minute = 59; minute >= 0; --minute) {
