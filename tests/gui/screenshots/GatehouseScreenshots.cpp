@@ -176,7 +176,8 @@ int main(int argc, char **argv)
         window.showPage(page);
         settle(1500); // each page loads in the background
         const QString name = QString::fromLatin1(pages.valueToKey(i)).toLower();
-        const QString file = out.filePath(u"%1-%2.png"_s.arg(i + 1, 2, 10, QLatin1Char('0')).arg(name));
+        const QString file =
+            out.filePath(u"%1-%2.png"_s.arg(i + 1, 2, 10, QLatin1Char('0')).arg(name));
         if (!window.grab().save(file))
             return fail(u"cannot write %1"_s.arg(file));
         std::printf("%s\n", qPrintable(file));
