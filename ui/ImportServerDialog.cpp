@@ -2,6 +2,7 @@
 
 #include "BusyRow.h"
 #include "ContextCostText.h"
+#include "DataTable.h"
 #include "ProblemRow.h"
 #include "WrappingLabel.h"
 
@@ -25,29 +26,6 @@
 namespace gatehouse::ui {
 
 namespace {
-
-QTableView *previewTable(QWidget *parent, const QString &objectName, const QString &name,
-                         QStandardItemModel *model)
-{
-    auto *table = new QTableView(parent);
-    table->setObjectName(objectName);
-    table->setAccessibleName(name);
-    table->setModel(model);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setTabKeyNavigation(false);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    table->horizontalHeader()->setHighlightSections(false);
-    const QStyle *style = table->style();
-    table->verticalHeader()->setDefaultSectionSize(
-        table->fontMetrics().height() +
-        2 * style->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, table) + 4);
-    return table;
-}
 
 // A message from core as a sentence, so that advice can follow it.
 QString sentence(const QString &message)
@@ -113,14 +91,14 @@ ImportServerDialog::ImportServerDialog(const QStringList &taken, QWidget *parent
     m_toolModel = new QStandardItemModel(0, 4, this);
     m_toolModel->setHorizontalHeaderLabels(
         {tr("Tool"), tr("Action"), tr("Resource"), tr("Tokens")});
-    m_tools =
-        previewTable(this, QStringLiteral("previewTools"), tr("Tools it would offer"), m_toolModel);
+    m_tools = new DataTable(this, QStringLiteral("previewTools"), tr("Tools it would offer"),
+                            m_toolModel);
     m_tools->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tools->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_removedModel = new QStandardItemModel(0, 2, this);
     m_removedModel->setHorizontalHeaderLabels({tr("Operation"), tr("Why it was left out")});
-    m_removed = previewTable(this, QStringLiteral("previewRemoved"),
-                             tr("What the heuristics removed"), m_removedModel);
+    m_removed = new DataTable(this, QStringLiteral("previewRemoved"),
+                              tr("What the heuristics removed"), m_removedModel);
     m_removed->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_removed->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     // Reasons are sentences: whole, on as many lines as they need.

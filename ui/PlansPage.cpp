@@ -1,6 +1,7 @@
 #include "PlansPage.h"
 
 #include "BusyRow.h"
+#include "DataTable.h"
 #include "PageTitle.h"
 #include "PlanChoiceDelegate.h"
 #include "PlanDialog.h"
@@ -90,30 +91,6 @@ QString spend(std::optional<double> value)
     return value ? money(*value) : PlansPage::tr("Unlimited");
 }
 
-QTableView *makeTable(QWidget *parent, const QString &objectName, const QString &accessibleName,
-                      QStandardItemModel *model)
-{
-    auto *table = new QTableView(parent);
-    table->setObjectName(objectName);
-    table->setAccessibleName(accessibleName);
-    table->setModel(model);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setTabKeyNavigation(false);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    table->horizontalHeader()->setHighlightSections(false);
-    // One line of text with the style's focus margins: more rows in view than the default.
-    const QStyle *style = table->style();
-    table->verticalHeader()->setDefaultSectionSize(
-        table->fontMetrics().height() +
-        2 * style->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, table) + 4);
-    return table;
-}
-
 } // namespace
 
 PlansPage::PlansPage(gateway::Gateway &gateway, store::Database &database, QWidget *parent)
@@ -140,7 +117,7 @@ PlansPage::PlansPage(gateway::Gateway &gateway, store::Database &database, QWidg
     m_planModel = new QStandardItemModel(0, PlanColumns, this);
     m_planModel->setHorizontalHeaderLabels(
         {tr("Plan"), tr("Calls / month"), tr("Calls / minute"), tr("Spend / month"), tr("Users")});
-    m_plans = makeTable(this, QStringLiteral("planTable"), tr("Plans"), m_planModel);
+    m_plans = new DataTable(this, QStringLiteral("planTable"), tr("Plans"), m_planModel);
     m_plans->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_plans->horizontalHeader()->setSectionResizeMode(PlanUsers, QHeaderView::Stretch);
     for (int column : {PlanCalls, PlanRate, PlanSpend})
@@ -176,8 +153,8 @@ PlansPage::PlansPage(gateway::Gateway &gateway, store::Database &database, QWidg
     // Who is on which plan.
     m_memberModel = new QStandardItemModel(0, MemberColumns, this);
     m_memberModel->setHorizontalHeaderLabels({tr("User"), tr("Plan"), tr("Limits in force")});
-    m_members =
-        makeTable(this, QStringLiteral("memberTable"), tr("Who is on which plan"), m_memberModel);
+    m_members = new DataTable(this, QStringLiteral("memberTable"), tr("Who is on which plan"),
+                              m_memberModel);
     m_members->setEditTriggers(QAbstractItemView::DoubleClicked |
                                QAbstractItemView::SelectedClicked |
                                QAbstractItemView::EditKeyPressed);
@@ -206,8 +183,8 @@ PlansPage::PlansPage(gateway::Gateway &gateway, store::Database &database, QWidg
     m_usageModel = new QStandardItemModel(0, UsageColumns, this);
     m_usageModel->setHorizontalHeaderLabels(
         {tr("User"), tr("Server"), tr("Calls this month"), tr("Spend this month")});
-    m_usage = makeTable(this, QStringLiteral("usageTable"),
-                        tr("This month's use per user and server"), m_usageModel);
+    m_usage = new DataTable(this, QStringLiteral("usageTable"),
+                            tr("This month's use per user and server"), m_usageModel);
     auto *bars = new UsageBarDelegate(m_usage);
     m_usage->setItemDelegateForColumn(UsageCalls, bars);
     m_usage->setItemDelegateForColumn(UsageSpend, bars);

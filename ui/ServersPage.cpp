@@ -2,6 +2,7 @@
 
 #include "BusyRow.h"
 #include "ContextCostText.h"
+#include "DataTable.h"
 #include "ImportServerDialog.h"
 #include "PageTitle.h"
 #include "ProblemRow.h"
@@ -34,27 +35,6 @@ using gateway::ServerEditor;
 using gateway::ToolRow;
 
 namespace {
-
-QTableView *makeTable(QWidget *parent, const QString &objectName, const QString &accessibleName)
-{
-    auto *table = new QTableView(parent);
-    table->setObjectName(objectName);
-    table->setAccessibleName(accessibleName);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setTabKeyNavigation(false);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    table->horizontalHeader()->setHighlightSections(false);
-    const QStyle *style = table->style();
-    table->verticalHeader()->setDefaultSectionSize(
-        table->fontMetrics().height() +
-        2 * style->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, table) + 4);
-    return table;
-}
 
 QStandardItem *cell(const QString &text)
 {
@@ -150,7 +130,7 @@ ServersPage::ServersPage(gateway::Gateway &gateway, store::Database &database, Q
     m_filter->setFilterKeyColumn(-1);
     connect(m_search, &QLineEdit::textChanged, m_filter,
             &QSortFilterProxyModel::setFilterFixedString);
-    m_tools = makeTable(main, QStringLiteral("toolTable"), tr("Tools"));
+    m_tools = new DataTable(main, QStringLiteral("toolTable"), tr("Tools"));
     m_tools->setModel(m_filter);
     m_tools->setAccessibleDescription(
         tr("Press Space on the first column to switch a tool on or off."));
@@ -180,8 +160,8 @@ ServersPage::ServersPage(gateway::Gateway &gateway, store::Database &database, Q
     m_removedBox = new QWidget(main);
     m_removedModel = new QStandardItemModel(0, 2, this);
     m_removedModel->setHorizontalHeaderLabels({tr("Operation"), tr("Why it was removed")});
-    m_removed =
-        makeTable(m_removedBox, QStringLiteral("removedTable"), tr("What the heuristics removed"));
+    m_removed = new DataTable(m_removedBox, QStringLiteral("removedTable"),
+                              tr("What the heuristics removed"));
     m_removed->setModel(m_removedModel);
     m_removed->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_removed->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);

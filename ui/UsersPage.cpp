@@ -2,6 +2,7 @@
 
 #include "BusyRow.h"
 #include "ConnectPanel.h"
+#include "DataTable.h"
 #include "IssueClientDialog.h"
 #include "MintTokenDialog.h"
 #include "PageTitle.h"
@@ -94,25 +95,9 @@ QString money(double value)
 QTableView *makeTable(QWidget *parent, const QString &objectName, const QString &accessibleName,
                       QStandardItemModel *model)
 {
-    auto *table = new QTableView(parent);
-    table->setObjectName(objectName);
-    table->setAccessibleName(accessibleName);
-    table->setModel(model);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setTabKeyNavigation(false);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    table->horizontalHeader()->setHighlightSections(false);
+    auto *table = new DataTable(parent, objectName, accessibleName, model);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setStretchLastSection(true);
-    const QStyle *style = table->style();
-    table->verticalHeader()->setDefaultSectionSize(
-        table->fontMetrics().height() +
-        2 * style->pixelMetric(QStyle::PM_FocusFrameVMargin, nullptr, table) + 4);
     return table;
 }
 
