@@ -300,6 +300,12 @@ Status Gateway::reloadServers()
     return {};
 }
 
+void Gateway::reloadInBackground()
+{
+    // Provisional: the real one reads on a thread of its own.
+    QTimer::singleShot(0, this, [this] { Q_EMIT reloaded(reloadServers()); });
+}
+
 std::shared_ptr<const ServerCatalog> Gateway::catalog(const QString &server) const
 {
     return snapshot()->catalogs.value(server);

@@ -146,6 +146,12 @@ public:
     // tool catalogs (specs unchanged on disk are not parsed again) and tells every open session
     // whose tools may have changed.
     Status reloadServers();
+    // The same, but the store is read and the catalogs built on a thread of the gateway's own;
+    // what was read is published on this object's thread. The GUI calls it after each edit, so
+    // that its thread never waits on the store or on fetching a spec. Requests made while one
+    // runs are merged into one more; reloaded() is emitted when everything asked for so far is
+    // published (or could not be read).
+    void reloadInBackground();
     // See CatalogLoader::setRefetchUrls: the desktop application turns it off, so that an edit
     // does not wait for every URL-sourced spec to be fetched again.
     void setRefetchUrlsOnReload(bool refetch) { m_loader.setRefetchUrls(refetch); }
@@ -176,6 +182,9 @@ Q_SIGNALS:
     void stateChanged(gatehouse::gateway::Gateway::State state);
     // Emitted after the served configuration changed; sessions re-read their tool lists.
     void catalogChanged();
+    // After reloadInBackground(): what the store held when the last reload read it is served now
+    // (status ok), or it could not be read and the gateway serves what it served before.
+    void reloaded(const gatehouse::Status &status);
 
 private:
     void setState(State state, const QString &error = {});
