@@ -93,8 +93,8 @@ int runGui(int argc, char **argv)
                             << (*workspace)->dataDir();
 
     gateway::Gateway gateway(&(*workspace)->database());
-    // Pages reload the gateway on the GUI thread after each edit: a spec fetched from a URL is
-    // kept rather than fetched again each time (a new URL is still fetched once).
+    // Pages reload the gateway (in the background) after each edit: a spec fetched from a URL is
+    // kept rather than fetched again for every edit of a tool (a new URL is still fetched once).
     gateway.setRefetchUrlsOnReload(false);
     // 127.0.0.1:8787 until the Gateway page saves other settings; a broken settings file is
     // reported there.

@@ -438,7 +438,7 @@ void GatewayPage::updateSettingsControls()
     if (!m_apply)
         return;
     const ListenSettings fields = settingsFromFields();
-    const bool idle = m_work == 0;
+    const bool idle = !isBusy();
     const bool tls = fields.tls();
     // The LAN is not offered without TLS; a LAN choice stays selectable while it is the current
     // one, so the owner sees why it cannot be applied.
@@ -452,7 +452,9 @@ void GatewayPage::updateSettingsControls()
     showAdvertisedHostProblem();
     // A start while a certificate is made or settings are saved would use files or settings
     // about to change.
-    m_startStopButton->setEnabled(idle || m_gateway.state() == State::Running);
+    const State state = m_gateway.state();
+    m_startStopButton->setEnabled(state != State::Stopping &&
+                                  (idle || state == State::Running || state == State::Starting));
     m_loopback->setEnabled(idle);
     m_port->setEnabled(idle);
     m_certificate->setEnabled(idle);
@@ -463,7 +465,7 @@ void GatewayPage::updateSettingsControls()
     m_copyFingerprint->setEnabled(!m_fingerprint->text().isEmpty());
     const bool changed = !(fields == m_saved);
     m_apply->setEnabled(idle && changed);
-    const bool running = m_gateway.state() == State::Running;
+    const bool running = state == State::Running;
     m_apply->setText(running ? tr("&Apply and restart the gateway") : tr("&Apply"));
     m_apply->setAccessibleName(running ? tr("Apply and restart the gateway")
                                        : tr("Apply the gateway settings"));
@@ -546,7 +548,7 @@ void GatewayPage::generateCertificate()
 
 void GatewayPage::applySettings()
 {
-    if (m_dataDir.isEmpty() || m_work > 0)
+    if (m_dataDir.isEmpty() || isBusy())
         return;
     const ListenSettings settings = settingsFromFields();
     m_settingsMessage->clear();
@@ -585,29 +587,36 @@ void GatewayPage::saved(const ListenSettings &settings, const gateway::ListenOpt
         return;
     }
     m_saved = settings;
-    const bool running = m_gateway.state() == State::Running;
-    if (running) {
-        // MainWindow stops and starts the gateway on this thread (stopping waits for calls in
-        // flight); the busy row is painted before that blocks.
+    Q_EMIT listenOptionsChanged(options);
+    // MainWindow restarts a running gateway in the background: the page waits for it to settle
+    // (updateFromGateway) before it says how it went.
+    const State state = m_gateway.state();
+    if (state == State::Starting || state == State::Stopping) {
+        m_restarting = true;
         m_busy->setText(tr("Restarting the gateway…"));
         m_busy->show();
-        if (QLayout *layout = m_settingsBox->layout())
-            layout->activate();
-        m_settingsBox->repaint();
+        updateSettingsControls();
+        return;
     }
-    Q_EMIT listenOptionsChanged(options);
+    applied(false);
+}
+
+void GatewayPage::applied(bool restarted)
+{
     if (m_work == 0)
         m_busy->hide();
     // Said from what the gateway did, not from what was asked of it.
     switch (m_gateway.state()) {
     case State::Running:
-        m_settingsMessage->setText(running ? tr("Saved; the gateway was restarted with them.")
-                                           : tr("Saved; the gateway runs with them."));
+        m_settingsMessage->setText(restarted ? tr("Saved; the gateway was restarted with them.")
+                                             : tr("Saved; the gateway runs with them."));
         break;
     case State::Failed:
         m_settingsMessage->setText(tr("Saved, but the gateway could not start with them: see "
                                       "the reason above, change the settings and apply again."));
         break;
+    case State::Starting:
+    case State::Stopping:
     case State::Stopped:
         m_settingsMessage->setText(tr("Saved; the gateway uses them when it starts."));
         break;
@@ -647,17 +656,25 @@ void GatewayPage::updateFromGateway()
                          ? tr("The gateway could not start: %1").arg(m_gateway.errorString())
                          : QString());
 
-    const bool running = state == State::Running;
-    m_startStopButton->setText(running ? tr("&Stop gateway") : tr("&Start gateway"));
+    // While it starts, the button stops it.
+    const bool stops = state == State::Running || state == State::Starting;
+    m_startStopButton->setText(stops ? tr("&Stop gateway") : tr("&Start gateway"));
     m_startStopButton->setIcon(
-        QIcon(running ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/start.svg")));
-    m_startStopButton->setAccessibleName(running ? tr("Stop gateway") : tr("Start gateway"));
+        QIcon(stops ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/start.svg")));
+    m_startStopButton->setAccessibleName(stops ? tr("Stop gateway") : tr("Start gateway"));
+    if (m_restarting && state != State::Starting && state != State::Stopping) {
+        m_restarting = false;
+        applied(true);
+    }
     updateSettingsControls();
 }
 
 void GatewayPage::toggle()
 {
-    if (m_gateway.state() == State::Running)
+    const State state = m_gateway.state();
+    if (state == State::Stopping)
+        return;
+    if (state == State::Running || state == State::Starting)
         Q_EMIT stopRequested();
     else
         Q_EMIT startRequested();

@@ -37,8 +37,8 @@ public:
 
     // The settings as the fields show them now (not yet saved).
     gateway::ListenSettings settingsFromFields() const;
-    // Loading, saving or generating.
-    bool isBusy() const { return m_work > 0; }
+    // Loading, saving or generating, or waiting for the gateway to restart with what was saved.
+    bool isBusy() const { return m_work > 0 || m_restarting; }
 
 public Q_SLOTS:
     void generateCertificate();
@@ -74,6 +74,8 @@ private:
     void fieldsChanged();
     void saved(const gateway::ListenSettings &settings, const gateway::ListenOptions &options,
                const Status &status);
+    // After the gateway settled with what was saved: say how, and tidy up.
+    void applied(bool restarted);
     template <typename Work, typename Done>
     void runInBackground(Work work, Done done);
 
@@ -81,6 +83,7 @@ private:
     QString m_dataDir;
     QThreadPool m_pool; // one thread: loads, saves and certificates in the order asked
     int m_work = 0;
+    bool m_restarting = false; // saved; the gateway restarts in the background
     gateway::ListenSettings m_saved;
     QList<gateway::ListenSettings::LanInterface> m_lan;
     QString m_hostName;

@@ -11,6 +11,9 @@ QString GatewayStatus::text(const gateway::Gateway &gateway)
         return tr("Running on %1").arg(mcpUrl(gateway));
     case State::Failed:
         return tr("Error: %1").arg(gateway.errorString());
+    case State::Starting:
+    case State::Stopping:
+        return stateName(gateway.state());
     case State::Stopped:
         break;
     }
@@ -24,6 +27,10 @@ QString GatewayStatus::stateName(State state)
         return tr("Running");
     case State::Failed:
         return tr("Error");
+    case State::Starting:
+        return tr("Starting…");
+    case State::Stopping:
+        return tr("Stopping…");
     case State::Stopped:
         break;
     }
@@ -44,6 +51,8 @@ QIcon GatewayStatus::stateIcon(State state)
         return QIcon(QStringLiteral(":/icons/status-running.svg"));
     case State::Failed:
         return QIcon(QStringLiteral(":/icons/status-failed.svg"));
+    case State::Starting:
+    case State::Stopping:
     case State::Stopped:
         break;
     }
@@ -57,6 +66,8 @@ QIcon GatewayStatus::trayIcon(State state)
         return QIcon(QStringLiteral(":/icons/gatehouse-running.svg"));
     case State::Failed:
         return QIcon(QStringLiteral(":/icons/gatehouse-failed.svg"));
+    case State::Starting:
+    case State::Stopping:
     case State::Stopped:
         break;
     }

@@ -208,26 +208,21 @@ QIcon MainWindow::applicationIcon()
 
 void MainWindow::startGateway()
 {
-    if (const Status started = m_gateway.start(m_listen); !started)
-        qCWarning(lcUi) << "gateway did not start:" << started.error().message();
+    m_gateway.startInBackground(m_listen);
 }
 
 void MainWindow::stopGateway()
 {
-    m_gateway.stop();
+    m_gateway.stopInBackground();
 }
 
 void MainWindow::applyListenOptions(const gateway::ListenOptions &listen)
 {
     m_listen = listen;
-    if (m_gateway.state() != State::Running)
-        return;
-    // Stopping waits for calls in flight and joins the workers, on this thread: the Gateway page
-    // shows its busy row before asking, and the cursor says the window is not stuck.
-    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
-    m_gateway.stop();
-    startGateway();
-    QGuiApplication::restoreOverrideCursor();
+    // A restart: stopped in the background, then started with these.
+    const State state = m_gateway.state();
+    if (state == State::Running || state == State::Starting || state == State::Stopping)
+        m_gateway.startInBackground(m_listen);
 }
 
 void MainWindow::showAndRaise()

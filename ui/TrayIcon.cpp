@@ -66,16 +66,21 @@ void TrayIcon::updateFromGateway()
     setIcon(GatewayStatus::trayIcon(state));
     setToolTip(tr("Gatehouse: %1").arg(GatewayStatus::text(m_gateway)));
 
-    const bool running = state == State::Running;
-    m_startStop->setText(running ? tr("Stop gateway") : tr("Start gateway"));
+    // While it starts, the action stops it; while it stops, there is nothing to do but wait.
+    const bool stops = state == State::Running || state == State::Starting;
+    m_startStop->setText(stops ? tr("Stop gateway") : tr("Start gateway"));
     m_startStop->setIcon(
-        QIcon(running ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/start.svg")));
-    m_copyUrl->setEnabled(running);
+        QIcon(stops ? QStringLiteral(":/icons/stop.svg") : QStringLiteral(":/icons/start.svg")));
+    m_startStop->setEnabled(state != State::Stopping);
+    m_copyUrl->setEnabled(state == State::Running);
 }
 
 void TrayIcon::toggleGateway()
 {
-    if (m_gateway.state() == State::Running)
+    const State state = m_gateway.state();
+    if (state == State::Stopping)
+        return;
+    if (state == State::Running || state == State::Starting)
         m_window.stopGateway();
     else
         m_window.startGateway();

@@ -39,7 +39,7 @@ public:
     // (when a catalog is built), for the catalogs built from now on.
     void setVault(std::shared_ptr<const secrets::CredentialVault> vault);
     // false: a URL's spec fetched before is used again rather than fetched at every load (the
-    // desktop application reloads on the GUI thread after each edit); a new URL is still fetched.
+    // desktop application reloads after each edit of a tool); a new URL is still fetched.
     void setRefetchUrls(bool refetch) { m_refetchUrls = refetch; }
 
     // How a server's spec is loaded: the owner's base URL, and remote $refs fetched from public

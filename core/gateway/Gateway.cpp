@@ -74,33 +74,42 @@ Gateway::Gateway(store::Database *database, QObject *parent)
     , m_factory([this](const QString &server) { return makeCatalogProvider(server); })
 {
     m_throttles = std::make_shared<oauth::AuthServerContext::Throttles>();
+    m_tokenCache = std::make_shared<oauth::VerifiedTokenCache>();
     m_blockingPool.setMaxThreadCount(4);
     m_storePool.setMaxThreadCount(2);
-    publish({});
-    // Ended sessions recorded by other instances sharing the database.
+    m_reloadPool.setMaxThreadCount(1);
+    // A thread that waits on the store, not one that computes: it may go idle for long.
+    m_reloadPool.setExpiryTimeout(-1);
+    install(loadPolicy({}, {}, nullptr));
     m_refresh.setInterval(std::chrono::seconds(10));
     connect(&m_refresh, &QTimer::timeout, this, [this] {
-        if (m_registry)
-            m_registry->refresh();
         // Limits the store could not give at the last publish: calls are refused until it can.
         if (const auto snap = snapshot(); snap && snap->limits && !snap->limits->readable())
-            publish(snap->servers, snap->catalogs, false);
+            reloadLimitsInBackground();
         // Tokens, codes and pending sign-ins a day past their expiry: a day of grace keeps a
         // replayed code or refresh token recognisable (and its grant revocable) after it expired.
-        if (m_database && ++m_refreshTicks % 360 == 1) {
+        const bool prune = m_database && ++m_refreshTicks % 360 == 1;
+        m_reloadPool.start([database = m_database, registry = m_registry, prune] {
+            // Ended sessions recorded by other instances sharing the database.
+            if (registry)
+                registry->refresh();
+            if (!prune)
+                return;
             const QDateTime cutoff = QDateTime::currentDateTimeUtc().addDays(-1);
-            if (auto removed = store::TokenRepository(*m_database).removeExpired(cutoff); !removed)
+            if (auto removed = store::TokenRepository(*database).removeExpired(cutoff); !removed)
                 qCWarning(lcGateway).noquote()
                     << "cannot remove expired tokens:" << removed.error().message();
             else if (*removed > 0)
                 qCInfo(lcGateway).noquote() << "removed" << *removed << "expired tokens";
-        }
+        });
     });
 }
 
 Gateway::~Gateway()
 {
     stop();
+    // Its tasks use the loader and the store; what they post back to this object is dropped.
+    m_reloadPool.waitForDone();
 }
 
 std::unique_ptr<CatalogProvider> Gateway::makeCatalogProvider(const QString &server)
@@ -152,59 +161,116 @@ void Gateway::setToolProviderFactory(ToolProviderFactory factory)
     m_factory = std::move(factory);
 }
 
+// Handed to the loader by the next load, so that the caller never waits for one in progress.
 void Gateway::setCredentialVault(std::shared_ptr<const secrets::CredentialVault> vault)
 {
-    m_loader.setVault(std::move(vault));
+    QMutexLocker lock(&m_loaderSettingsMutex);
+    m_loaderSettings.vault = std::move(vault);
+}
+
+void Gateway::setRefetchUrlsOnReload(bool refetch)
+{
+    QMutexLocker lock(&m_loaderSettingsMutex);
+    m_loaderSettings.refetchUrls = refetch;
+}
+
+Result<Gateway::Prepared> Gateway::prepareStart(const ListenOptions &options)
+{
+    if (Status allowed = checkListenOptions(options); !allowed)
+        return allowed.error();
+    Prepared prepared;
+    prepared.options = options;
+    if (options.tls()) {
+        auto loaded = loadTls(options);
+        if (!loaded)
+            return loaded.error();
+        prepared.tls = *loaded;
+    }
+    // Session ids are signed with a key every instance sharing the store agrees on; the sign-in
+    // cookie's key is shared the same way, so any instance accepts it.
+    prepared.sessionKey = randomBytes(32);
+    prepared.loginKey = randomBytes(32);
+    if (m_database) {
+        store::SessionRepository sessions(*m_database);
+        auto session = sessions.key(QStringLiteral("mcp-session"), prepared.sessionKey);
+        if (!session)
+            return session.error();
+        prepared.sessionKey = *session;
+        auto login = sessions.key(QStringLiteral("oauth-login"), prepared.loginKey);
+        if (!login)
+            return login.error();
+        prepared.loginKey = *login;
+        prepared.loaded = load(true, snapshot());
+        if (!prepared.loaded.status)
+            qCWarning(lcGateway).noquote() << prepared.loaded.status.error().message();
+    } else {
+        const auto previous = snapshot();
+        prepared.loaded = loadPolicy(previous->servers, previous->catalogs, previous);
+    }
+    return prepared;
 }
 
 Status Gateway::start(const ListenOptions &options)
 {
-    if (m_state == State::Running)
+    ++m_lifecycle;
+    m_pendingStart.reset();
+    if (m_state == State::Running || m_state == State::Stopping)
         stop();
-    if (Status allowed = checkListenOptions(options); !allowed) {
-        setState(State::Failed, allowed.error().message());
-        return allowed;
+    // A background stop's last writes come before this start reads.
+    m_reloadPool.waitForDone();
+    auto prepared = prepareStart(options);
+    if (!prepared) {
+        failStart(prepared.error());
+        return prepared.error();
     }
-    std::optional<QSslConfiguration> tls;
-    if (options.tls()) {
-        auto loaded = loadTls(options);
-        if (!loaded) {
-            setState(State::Failed, loaded.error().message());
-            return loaded.error();
-        }
-        tls = *loaded;
+    return finishStart(std::move(prepared).value());
+}
+
+void Gateway::startInBackground(const ListenOptions &options)
+{
+    if (m_state == State::Running)
+        stopInBackground();
+    if (m_state == State::Stopping) {
+        m_pendingStart = options;
+        return;
     }
+    const quint64 lifecycle = ++m_lifecycle;
+    setState(State::Starting);
+    m_reloadPool.start([this, options, lifecycle] {
+        auto prepared = std::make_shared<Result<Prepared>>(prepareStart(options));
+        QMetaObject::invokeMethod(
+            this,
+            [this, prepared, lifecycle] {
+                if (lifecycle != m_lifecycle)
+                    return; // stopped or started again meanwhile
+                if (!*prepared)
+                    failStart(prepared->error());
+                else
+                    (void)finishStart(std::move(*prepared).value()); // failures: stateChanged
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void Gateway::failStart(const Error &error)
+{
+    qCWarning(lcGateway).noquote() << "the gateway did not start:" << error.message();
+    setState(State::Failed, error.message());
+}
+
+Status Gateway::finishStart(Prepared prepared)
+{
+    const ListenOptions &options = prepared.options;
     m_options = options;
     {
         QMutexLocker lock(&m_blockingMutex);
         m_blockingClosed = false;
     }
-
-    // Session ids are signed with a key every instance sharing the store agrees on.
-    QByteArray key = randomBytes(32);
-    if (m_database) {
-        auto stored = store::SessionRepository(*m_database).key(QStringLiteral("mcp-session"), key);
-        if (!stored) {
-            setState(State::Failed, stored.error().message());
-            return stored.error();
-        }
-        key = *stored;
-    }
-    // The sign-in cookie's key, shared like the session key so any instance accepts it.
-    m_loginKey = randomBytes(32);
-    if (m_database) {
-        auto stored =
-            store::SessionRepository(*m_database).key(QStringLiteral("oauth-login"), m_loginKey);
-        if (!stored) {
-            setState(State::Failed, stored.error().message());
-            return stored.error();
-        }
-        m_loginKey = *stored;
-    }
-    m_registry = std::make_unique<StoreSessionRegistry>(m_database);
-    m_sessionIds =
-        std::make_unique<mcp::SessionId>(mcp::SessionId::Keys{key, {}}, m_registry.get());
-    m_cursorKey = key + QByteArrayLiteral("/cursor");
+    m_loginKey = prepared.loginKey;
+    m_registry = std::make_shared<StoreSessionRegistry>(m_database);
+    m_sessionIds = std::make_unique<mcp::SessionId>(mcp::SessionId::Keys{prepared.sessionKey, {}},
+                                                    m_registry.get());
+    m_cursorKey = prepared.sessionKey + QByteArrayLiteral("/cursor");
 
     if (m_database) {
         m_meter = std::make_unique<policy::UsageMeter>(
@@ -223,7 +289,8 @@ Status Gateway::start(const ListenOptions &options)
         [this](const http::Request &request, std::shared_ptr<http::Responder> responder) {
             handle(request, std::move(responder));
         });
-    if (Status listening = m_server->listen(options.address, options.port, tls); !listening) {
+    if (Status listening = m_server->listen(options.address, options.port, prepared.tls);
+        !listening) {
         const QString why =
             Gateway::tr("cannot listen on %1:%2: %3. Choose another port or stop the "
                         "program that uses it")
@@ -233,15 +300,12 @@ Status Gateway::start(const ListenOptions &options)
         m_server.reset();
         m_meter.reset();
         m_audit.reset();
-        setState(State::Failed, why);
-        return Error(ErrorCode::Unavailable, why);
+        const Error error(ErrorCode::Unavailable, why);
+        failStart(error);
+        return error;
     }
-    if (m_database) {
-        if (Status loaded = reloadServers(); !loaded)
-            qCWarning(lcGateway).noquote() << loaded.error().message();
-    } else {
-        publish(snapshot()->servers);
-    }
+    // With the address and port known: the snapshot carries the public URL.
+    install(std::move(prepared.loaded));
     m_trialThread = std::make_unique<QThread>();
     m_trialThread->setObjectName(QStringLiteral("gatehouse-try-it"));
     m_trialHome = new QObject;
@@ -254,17 +318,8 @@ Status Gateway::start(const ListenOptions &options)
     return {};
 }
 
-void Gateway::stop()
+void Gateway::closeServer()
 {
-    m_refresh.stop();
-    // Blocking OAuth work posts its answers to the workers: no new work from here on, and what
-    // runs finishes while the workers (and their endpoints) are still alive.
-    {
-        QMutexLocker lock(&m_blockingMutex);
-        m_blockingClosed = true;
-    }
-    m_blockingPool.waitForDone();
-    m_storePool.waitForDone();
     if (m_server) {
         // Joins the worker threads, which deletes their endpoints while what they use is alive.
         m_server->close();
@@ -280,6 +335,22 @@ void Gateway::stop()
         m_trialThread->wait();
         m_trialThread.reset();
     }
+}
+
+void Gateway::stop()
+{
+    ++m_lifecycle;
+    m_pendingStart.reset();
+    m_refresh.stop();
+    // Blocking OAuth work posts its answers to the workers: no new work from here on, and what
+    // runs finishes while the workers (and their endpoints) are still alive.
+    {
+        QMutexLocker lock(&m_blockingMutex);
+        m_blockingClosed = true;
+    }
+    m_blockingPool.waitForDone();
+    m_storePool.waitForDone();
+    closeServer();
     // Every call has finished: what was counted and recorded is written now.
     m_meter.reset();
     m_audit.reset();
@@ -287,23 +358,178 @@ void Gateway::stop()
         setState(State::Stopped);
 }
 
+void Gateway::stopInBackground()
+{
+    m_pendingStart.reset();
+    if (m_state == State::Starting) {
+        // Nothing was built yet; what the start reads is dropped when it arrives.
+        ++m_lifecycle;
+        setState(State::Stopped);
+        return;
+    }
+    if (m_state != State::Running)
+        return;
+    const quint64 lifecycle = ++m_lifecycle;
+    setState(State::Stopping);
+    m_refresh.stop();
+    {
+        QMutexLocker lock(&m_blockingMutex);
+        m_blockingClosed = true;
+    }
+    m_reloadPool.start([this, lifecycle] {
+        m_blockingPool.waitForDone();
+        m_storePool.waitForDone();
+        QMetaObject::invokeMethod(
+            this, [this, lifecycle] { finishStop(lifecycle); }, Qt::QueuedConnection);
+    });
+}
+
+void Gateway::finishStop(quint64 lifecycle)
+{
+    if (lifecycle != m_lifecycle)
+        return; // stop() or start() took over
+    // Dropping connections and joining threads whose event loops never block is quick.
+    closeServer();
+    // Every call has finished: what was counted and recorded is written there, before anything
+    // queued after it (a restart's reads).
+    m_reloadPool.start([this, lifecycle,
+                        meter = std::shared_ptr<policy::UsageMeter>(std::move(m_meter)),
+                        audit = std::shared_ptr<policy::AuditLog>(std::move(m_audit))]() mutable {
+        meter.reset();
+        audit.reset();
+        QMetaObject::invokeMethod(
+            this,
+            [this, lifecycle] {
+                if (lifecycle != m_lifecycle)
+                    return;
+                // A restart goes from Stopping straight to Starting: it is not a stop.
+                if (auto next = std::exchange(m_pendingStart, std::nullopt)) {
+                    m_state = State::Stopped;
+                    startInBackground(*next);
+                    return;
+                }
+                setState(State::Stopped);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+Gateway::Loaded Gateway::load(bool catalogs, const std::shared_ptr<const Snapshot> &previous)
+{
+    const quint64 sequence = ++m_loadSequence;
+    QStringList servers = previous ? previous->servers : QStringList();
+    Catalogs built = previous ? previous->catalogs : Catalogs();
+    Status status;
+    if (catalogs && m_database) {
+        QMutexLocker lock(&m_loaderMutex);
+        {
+            QMutexLocker settingsLock(&m_loaderSettingsMutex);
+            if (auto vault = std::exchange(m_loaderSettings.vault, std::nullopt))
+                m_loader.setVault(std::move(*vault));
+            if (auto refetch = std::exchange(m_loaderSettings.refetchUrls, std::nullopt))
+                m_loader.setRefetchUrls(*refetch);
+        }
+        auto loaded = m_loader.load(*m_database);
+        if (loaded) {
+            built = std::move(loaded).value();
+            servers = built.keys();
+            servers.sort();
+        } else {
+            status = loaded.error();
+        }
+    }
+    Loaded result = loadPolicy(std::move(servers), std::move(built), previous);
+    result.sequence = sequence;
+    result.keepCatalogs = !catalogs;
+    result.status = std::move(status);
+    return result;
+}
+
+Gateway::Loaded Gateway::loadPolicy(QStringList servers, Catalogs catalogs,
+                                    const std::shared_ptr<const Snapshot> &previous)
+{
+    Loaded loaded;
+    loaded.sequence = ++m_loadSequence;
+    loaded.servers = std::move(servers);
+    loaded.catalogs = std::move(catalogs);
+    if (!m_database)
+        return loaded;
+    // A matrix that cannot be read leaves the previous one in force (none at first: then
+    // nothing is allowed, rather than everything).
+    auto policy = policy::PermissionPolicy::load(*m_database);
+    if (policy)
+        loaded.policy = std::make_shared<const policy::PermissionPolicy>(std::move(policy).value());
+    else if (previous && previous->policy)
+        loaded.policy = previous->policy;
+    else
+        loaded.policy = std::make_shared<const policy::PermissionPolicy>();
+    if (!policy)
+        qCWarning(lcGateway).noquote()
+            << "cannot read the permission matrix:" << policy.error().message();
+    auto limits = policy::UsageLimits::load(*m_database);
+    if (limits)
+        loaded.limits = std::make_shared<const policy::UsageLimits>(std::move(limits).value());
+    else if (previous && previous->limits && previous->limits->readable())
+        loaded.limits = previous->limits;
+    else
+        loaded.limits = std::make_shared<const policy::UsageLimits>(
+            policy::UsageLimits::unreadable(limits.error().message()));
+    if (!limits)
+        qCWarning(lcGateway).noquote()
+            << "cannot read the plans and limits:" << limits.error().message();
+    return loaded;
+}
+
 Status Gateway::reloadServers()
 {
     if (!m_database)
         return {};
-    auto catalogs = m_loader.load(*m_database);
-    if (!catalogs)
-        return catalogs.error();
-    QStringList names = catalogs->keys();
-    names.sort();
-    publish(names, std::move(catalogs).value());
+    Loaded loaded = load(true, snapshot());
+    if (!loaded.status)
+        return loaded.status;
+    install(std::move(loaded));
     return {};
 }
 
 void Gateway::reloadInBackground()
 {
-    // Provisional: the real one reads on a thread of its own.
-    QTimer::singleShot(0, this, [this] { Q_EMIT reloaded(reloadServers()); });
+    if (m_reloadRunning) {
+        m_reloadAgain = true;
+        return;
+    }
+    m_reloadRunning = true;
+    runReload();
+}
+
+void Gateway::runReload()
+{
+    m_reloadPool.start([this] {
+        // The snapshot is read there, after any reload queued before this one was published.
+        auto loaded = std::make_shared<Loaded>(load(true, snapshot()));
+        QMetaObject::invokeMethod(
+            this,
+            [this, loaded] {
+                const Status status = loaded->status;
+                if (status)
+                    install(std::move(*loaded));
+                if (std::exchange(m_reloadAgain, false)) {
+                    runReload();
+                    return;
+                }
+                m_reloadRunning = false;
+                Q_EMIT reloaded(status);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void Gateway::reloadLimitsInBackground()
+{
+    m_reloadPool.start([this] {
+        auto loaded = std::make_shared<Loaded>(load(false, snapshot()));
+        QMetaObject::invokeMethod(
+            this, [this, loaded] { install(std::move(*loaded), false); }, Qt::QueuedConnection);
+    });
 }
 
 std::shared_ptr<const ServerCatalog> Gateway::catalog(const QString &server) const
@@ -313,57 +539,41 @@ std::shared_ptr<const ServerCatalog> Gateway::catalog(const QString &server) con
 
 void Gateway::setServers(const QStringList &servers)
 {
-    publish(servers);
+    const auto previous = snapshot();
+    install(loadPolicy(servers, {}, previous));
 }
 
-void Gateway::publish(QStringList servers, Catalogs catalogs, bool announce)
+void Gateway::install(Loaded loaded, bool announce)
 {
+    // A load that began before one already published read an older store.
+    if (loaded.sequence <= m_installedSequence)
+        return;
+    m_installedSequence = loaded.sequence;
     auto next = std::make_shared<Snapshot>();
     const auto previous = m_snapshot.load();
     next->version = previous ? previous->version + 1 : 1;
-    next->servers = std::move(servers);
-    next->catalogs = std::move(catalogs);
+    if (loaded.keepCatalogs && previous) {
+        next->servers = previous->servers;
+        next->catalogs = previous->catalogs;
+    } else {
+        next->servers = std::move(loaded.servers);
+        next->catalogs = std::move(loaded.catalogs);
+    }
     next->publicUrl = baseUrl();
     next->hosts = HostPolicy(next->publicUrl, m_options.allowedHosts);
     next->authMode = m_options.authMode;
     if (m_database) {
-        if (!m_tokenCache)
-            m_tokenCache = std::make_shared<oauth::VerifiedTokenCache>();
         next->tokens =
             std::make_shared<const oauth::TokenService>(*m_database, next->publicUrl, m_tokenCache);
         if (next->authMode == AuthMode::OAuth) {
-            // A matrix that cannot be read leaves the previous one in force (none at first:
-            // then nothing is allowed, rather than everything).
-            auto loaded = policy::PermissionPolicy::load(*m_database);
-            if (loaded)
-                next->policy =
-                    std::make_shared<const policy::PermissionPolicy>(std::move(loaded).value());
-            else if (previous && previous->policy)
-                next->policy = previous->policy;
-            else
-                next->policy = std::make_shared<const policy::PermissionPolicy>();
-            if (!loaded)
-                qCWarning(lcGateway).noquote()
-                    << "cannot read the permission matrix:" << loaded.error().message();
-            auto limits = policy::UsageLimits::load(*m_database);
-            if (limits) {
-                if (m_meter)
-                    m_meter->forgetUsersExcept(limits->users());
-                next->limits =
-                    std::make_shared<const policy::UsageLimits>(std::move(limits).value());
-            } else if (previous && previous->limits)
-                next->limits = previous->limits;
-            else
-                next->limits = std::make_shared<const policy::UsageLimits>(
-                    policy::UsageLimits::unreadable(limits.error().message()));
-            if (!limits)
-                qCWarning(lcGateway).noquote()
-                    << "cannot read the plans and limits:" << limits.error().message();
-        }
-        if (next->authMode == AuthMode::OAuth)
+            next->policy = std::move(loaded.policy);
+            next->limits = std::move(loaded.limits);
+            if (m_meter && next->limits && next->limits->readable())
+                m_meter->forgetUsersExcept(next->limits->users());
             next->authServer = std::make_shared<const oauth::AuthorizationServer>(
                 *m_database, next->publicUrl, next->servers, m_options.authServer, m_throttles,
                 m_loginKey);
+        }
     }
     m_snapshot.store(std::move(next));
     if (announce)

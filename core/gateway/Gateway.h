@@ -10,6 +10,7 @@
 #include <QHostAddress>
 #include <QMutex>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QStringList>
 #include <QThread>
 #include <QThreadPool>
@@ -21,6 +22,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace gatehouse::http {
 class Request;
@@ -116,7 +118,9 @@ public:
     enum class State
     {
         Stopped,
+        Starting, // startInBackground(): reading the store, building catalogs
         Running,
+        Stopping, // stopInBackground(): letting what runs finish, writing the last counts
         Failed
     };
     Q_ENUM(State)
@@ -136,11 +140,19 @@ public:
     // Set before start(); called on worker threads, once per server and thread.
     void setToolProviderFactory(ToolProviderFactory factory);
     // The vault that imported secrets are decrypted with at each call (null: none imported).
-    // Set before start(), or later followed by reloadServers().
+    // Set before start(), or later followed by a reload (it never waits for one in progress).
     void setCredentialVault(std::shared_ptr<const secrets::CredentialVault> vault);
 
+    // Both wait for the store and for what runs to finish: for `gatehouse serve` and tests.
     Status start(const ListenOptions &options);
     void stop();
+    // The GUI's: the same work, with the store read, the catalogs built and the last usage counts
+    // and audit rows written on a thread of the gateway's own; stateChanged() tells how it went
+    // (Starting, then Running or Failed; Stopping, then Stopped). Starting while running (or
+    // stopping) restarts with the new options once stopped; stopping while starting drops the
+    // start.
+    void startInBackground(const ListenOptions &options);
+    void stopInBackground();
 
     // Reads the servers from the store again (after a configuration change), rebuilds their
     // tool catalogs (specs unchanged on disk are not parsed again) and tells every open session
@@ -154,7 +166,7 @@ public:
     void reloadInBackground();
     // See CatalogLoader::setRefetchUrls: the desktop application turns it off, so that an edit
     // does not wait for every URL-sourced spec to be fetched again.
-    void setRefetchUrlsOnReload(bool refetch) { m_loader.setRefetchUrls(refetch); }
+    void setRefetchUrlsOnReload(bool refetch);
     // The catalog a server serves now; null when it is not configured.
     std::shared_ptr<const ServerCatalog> catalog(const QString &server) const;
     void setServers(const QStringList &servers);
@@ -187,10 +199,47 @@ Q_SIGNALS:
     void reloaded(const gatehouse::Status &status);
 
 private:
+    // What a reload read from the store, to be published on the gateway's thread.
+    struct Loaded
+    {
+        quint64 sequence = 0; // order in which loads began: an older one is never published
+        QStringList servers;
+        Catalogs catalogs;
+        // Only the matrix and limits were read: the servers and catalogs served when it is
+        // published stay (not those of when it began, which a reload may have replaced).
+        bool keepCatalogs = false;
+        std::shared_ptr<const policy::PermissionPolicy> policy;
+        std::shared_ptr<const policy::UsageLimits> limits;
+        Status status; // the catalogs could not be built: servers and catalogs are the previous
+    };
+    // What start() reads before it listens.
+    struct Prepared
+    {
+        ListenOptions options;
+        std::optional<QSslConfiguration> tls;
+        QByteArray sessionKey;
+        QByteArray loginKey;
+        Loaded loaded;
+    };
+
     void setState(State state, const QString &error = {});
-    // announce: sessions are told their tool lists may have changed (catalogChanged); not when
-    // only the limits are read again.
-    void publish(QStringList servers, Catalogs catalogs = {}, bool announce = true);
+    // Any thread. catalogs false: the previous snapshot's servers and catalogs, with the
+    // permission matrix and limits read again.
+    Loaded load(bool catalogs, const std::shared_ptr<const Snapshot> &previous);
+    // The permission matrix and limits for servers and catalogs given here (setServers, no store).
+    Loaded loadPolicy(QStringList servers, Catalogs catalogs,
+                      const std::shared_ptr<const Snapshot> &previous);
+    // On the gateway's thread. announce: sessions are told their tool lists may have changed
+    // (catalogChanged); not when only the limits are read again.
+    void install(Loaded loaded, bool announce = true);
+    void runReload();
+    void reloadLimitsInBackground();
+    Result<Prepared> prepareStart(const ListenOptions &options);
+    Status finishStart(Prepared prepared);
+    void failStart(const Error &error);
+    void finishStop(quint64 lifecycle);
+    // Closes the listener and joins the workers and the trial thread.
+    void closeServer();
     std::shared_ptr<const Snapshot> snapshot() const { return m_snapshot.load(); }
     void handle(const http::Request &request, std::shared_ptr<http::Responder> responder);
     void handleOAuth(const std::shared_ptr<const Snapshot> &snap, const http::Request &request,
@@ -207,7 +256,7 @@ private:
     store::Database *m_database;
     ToolProviderFactory m_factory;
     CatalogLoader m_loader;
-    std::unique_ptr<StoreSessionRegistry> m_registry;
+    std::shared_ptr<StoreSessionRegistry> m_registry;
     std::unique_ptr<mcp::SessionId> m_sessionIds;
     QByteArray m_cursorKey;
     QByteArray m_loginKey;
@@ -236,6 +285,25 @@ private:
     QString m_error;
     std::unique_ptr<QThread> m_trialThread; // while running
     QObject *m_trialHome = nullptr;         // lives on m_trialThread
+    // One thread, so that what runs there runs in order: background reloads, the periodic
+    // upkeep, a background start's reads and a background stop's last writes (a start that
+    // follows a stop reads the usage counts that stop wrote).
+    QThreadPool m_reloadPool;
+    QMutex m_loaderMutex; // m_loader is used there and by reloadServers() on this thread
+    struct LoaderSettings
+    {
+        std::optional<std::shared_ptr<const secrets::CredentialVault>> vault;
+        std::optional<bool> refetchUrls;
+    };
+    QMutex m_loaderSettingsMutex; // guards m_loaderSettings, which the next load applies
+    LoaderSettings m_loaderSettings;
+    std::atomic<quint64> m_loadSequence{0};
+    quint64 m_installedSequence = 0;
+    bool m_reloadRunning = false;
+    bool m_reloadAgain = false;
+    // Each start and stop takes the next number; a background step of an older one is dropped.
+    quint64 m_lifecycle = 0;
+    std::optional<ListenOptions> m_pendingStart; // a restart waiting for the stop
 };
 
 } // namespace gatehouse::gateway

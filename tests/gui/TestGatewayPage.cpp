@@ -68,6 +68,18 @@ bool waitLoaded(GatewayPage &page)
     return loaded.count() > 0 || loaded.wait(kWaitMs);
 }
 
+// The GUI starts the gateway in the background: until it settles, then whether it runs.
+bool waitRunning(const Gateway &gateway)
+{
+    return QTest::qWaitFor(
+               [&gateway] {
+                   return gateway.state() != Gateway::State::Starting &&
+                          gateway.state() != Gateway::State::Stopping;
+               },
+               kWaitMs) &&
+           gateway.state() == Gateway::State::Running;
+}
+
 } // namespace
 
 class TestGatewayPage : public QObject
@@ -93,7 +105,7 @@ private Q_SLOTS:
         window.show();
         window.showPage(MainWindow::Page::Gateway);
         window.startGateway();
-        QCOMPARE(gateway.state(), Gateway::State::Running);
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Running, kWaitMs);
         const quint16 before = gateway.port();
 
         const quint16 port = freePort();
@@ -136,6 +148,7 @@ private Q_SLOTS:
         window.show();
         window.showPage(MainWindow::Page::Gateway);
         window.startGateway();
+        QVERIFY2(waitRunning(gateway), qPrintable(gateway.errorString()));
         const quint16 before = gateway.port();
         QTcpSocket client;
         client.connectToHost(QHostAddress::LocalHost, before);
@@ -226,7 +239,7 @@ private Q_SLOTS:
 
         // The gateway starts on the LAN with it, speaking HTTPS.
         window.startGateway();
-        QVERIFY2(gateway.state() == Gateway::State::Running, qPrintable(gateway.errorString()));
+        QVERIFY2(waitRunning(gateway), qPrintable(gateway.errorString()));
         QCOMPARE(gateway.port(), port);
         QCOMPARE(gateway.baseUrl().scheme(), u"https"_s);
         QVERIFY(gateway.baseUrl().host() != u"0.0.0.0"_s);
@@ -306,7 +319,7 @@ private Q_SLOTS:
         const QString firstKey = key->text();
         const QString firstFingerprint = generated.first().first().toString();
         window.startGateway();
-        QVERIFY2(gateway.state() == Gateway::State::Running, qPrintable(gateway.errorString()));
+        QVERIFY2(waitRunning(gateway), qPrintable(gateway.errorString()));
         QCOMPARE(gateway.baseUrl().scheme(), u"https"_s);
 
         // A second pair: new files, while the saved settings and the gateway keep the first.
@@ -322,8 +335,9 @@ private Q_SLOTS:
         QCOMPARE(stored->certificateFile, firstCertificate);
         // A restart before Apply still serves the first certificate.
         window.stopGateway();
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Stopped, kWaitMs);
         window.startGateway();
-        QVERIFY2(gateway.state() == Gateway::State::Running, qPrintable(gateway.errorString()));
+        QVERIFY2(waitRunning(gateway), qPrintable(gateway.errorString()));
         QCOMPARE(servedFingerprint(port), firstFingerprint);
 
         // Applied: the gateway restarts with the second, and the first pair is deleted.
@@ -355,7 +369,7 @@ private Q_SLOTS:
         auto *page = qobject_cast<GatewayPage *>(window.page(MainWindow::Page::Gateway));
         QVERIFY(waitLoaded(*page));
         window.startGateway();
-        QCOMPARE(gateway.state(), Gateway::State::Running);
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Running, kWaitMs);
         // Another program holds the port the owner chooses.
         QTcpServer other;
         QVERIFY(other.listen(QHostAddress::LocalHost, 0));

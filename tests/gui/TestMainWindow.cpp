@@ -40,6 +40,8 @@ ListenOptions loopbackAnyPort()
     return options;
 }
 
+constexpr int kWaitMs = 15000;
+
 QString statusText(const MainWindow &window)
 {
     auto *label = window.findChild<QLabel *>(QStringLiteral("gatewayStatus"));
@@ -244,7 +246,13 @@ void TestMainWindow::startFromGatewayPageShowsRunning()
     button->setFocus();
     QTest::keyClick(button, Qt::Key_Space);
 
-    QCOMPARE(gateway.state(), Gateway::State::Running);
+    // Started in the background: the window says so and does not wait.
+    QCOMPARE(gateway.state(), Gateway::State::Starting);
+    QCOMPARE(statusText(window), QStringLiteral("Starting…"));
+    QCOMPARE(page->findChild<QLabel *>(QStringLiteral("gatewayStateText"))->text(),
+             QStringLiteral("Starting…"));
+    QCOMPARE(tray.startStopAction()->text(), QStringLiteral("Stop gateway"));
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Running, kWaitMs);
     QVERIFY(gateway.port() != 0);
     const QString url = QStringLiteral("http://127.0.0.1:%1").arg(gateway.port());
     QCOMPARE(statusText(window), QStringLiteral("Running on ") + url);
@@ -259,7 +267,11 @@ void TestMainWindow::startFromGatewayPageShowsRunning()
 
     // The tray's menu entry stops it again.
     tray.startStopAction()->trigger();
-    QCOMPARE(gateway.state(), Gateway::State::Stopped);
+    QCOMPARE(gateway.state(), Gateway::State::Stopping);
+    QCOMPARE(statusText(window), QStringLiteral("Stopping…"));
+    QVERIFY(!tray.startStopAction()->isEnabled());
+    QVERIFY(!button->isEnabled());
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Stopped, kWaitMs);
     QCOMPARE(statusText(window), QStringLiteral("Stopped"));
     QCOMPARE(tray.startStopAction()->text(), QStringLiteral("Start gateway"));
     QCOMPARE(button->accessibleName(), QStringLiteral("Start gateway"));
@@ -267,7 +279,7 @@ void TestMainWindow::startFromGatewayPageShowsRunning()
 
     // ...and starts it.
     tray.startStopAction()->trigger();
-    QCOMPARE(gateway.state(), Gateway::State::Running);
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Running, kWaitMs);
     QVERIFY(statusText(window).startsWith(QStringLiteral("Running on http://127.0.0.1:")));
 }
 
@@ -289,7 +301,7 @@ void TestMainWindow::refusedStartShowsTheReason()
     QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("startStopButton")),
                       Qt::LeftButton);
 
-    QCOMPARE(gateway.state(), Gateway::State::Failed);
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Failed, kWaitMs);
     QVERIFY(!gateway.errorString().isEmpty());
     QCOMPARE(statusText(window), QStringLiteral("Error: ") + gateway.errorString());
     QVERIFY2(statusText(window).contains(QStringLiteral("loopback")),
@@ -307,7 +319,7 @@ void TestMainWindow::copyMcpUrlPutsUrlInClipboard()
     MainWindow window(gateway, *m_db, loopbackAnyPort());
     TrayIcon tray(gateway, window, false);
     window.startGateway();
-    QCOMPARE(gateway.state(), Gateway::State::Running);
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Running, kWaitMs);
     const QString url = gateway.baseUrl().toString();
     QVERIFY(url.startsWith(QStringLiteral("http://127.0.0.1:")));
 
@@ -323,6 +335,7 @@ void TestMainWindow::copyMcpUrlPutsUrlInClipboard()
     QCOMPARE(QGuiApplication::clipboard()->text(), url);
 
     window.stopGateway();
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Stopped, kWaitMs);
     QVERIFY(!tray.copyUrlAction()->isEnabled());
     QVERIFY(!copy->isEnabled());
 }
@@ -346,6 +359,7 @@ void TestMainWindow::closeWithTrayHidesAndKeepsRunning()
     QVERIFY(window.isTrayAvailable());
     QVERIFY(!QGuiApplication::quitOnLastWindowClosed());
     window.startGateway();
+    QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), Gateway::State::Running, kWaitMs);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QSignalSpy hidden(&window, &MainWindow::hiddenToTray);

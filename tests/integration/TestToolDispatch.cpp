@@ -13,7 +13,9 @@
 
 #include <QFile>
 #include <QMutex>
+#include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 using namespace gatehouse;
@@ -57,8 +59,14 @@ public:
                 const QByteArray document = spec(path.mid(7));
                 if (document.isEmpty())
                     return responder->respond(http::Response::error(404, u"no such spec"_s));
-                return responder->respond(
-                    http::Response(200, {{"Content-Type", "application/yaml"}}, document));
+                http::Response answer(200, {{"Content-Type", "application/yaml"}}, document);
+                const int delay = specDelayMs();
+                if (delay == 0)
+                    return responder->respond(std::move(answer));
+                QTimer::singleShot(delay, [responder, answer = std::move(answer)]() mutable {
+                    responder->respond(std::move(answer));
+                });
+                return;
             }
             if (path == QLatin1String("/v1/invoices/missing"))
                 return responder->respond(http::Response::json(
@@ -85,6 +93,24 @@ public:
     QString specUrl(const QString &name) const
     {
         return QStringLiteral("http://127.0.0.1:%1/specs/").arg(m_server->serverPort()) + name;
+    }
+    // A slow spec server: each spec is answered this much later.
+    void setSpecDelay(int milliseconds)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_specDelayMs = milliseconds;
+    }
+    int specDelayMs()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_specDelayMs;
+    }
+    int specFetches(const QString &name)
+    {
+        QMutexLocker lock(&m_mutex);
+        return int(std::count_if(m_seen.cbegin(), m_seen.cend(), [&name](const Seen &seen) {
+            return seen.path == "/specs/" + name.toUtf8();
+        }));
     }
     void setServingSpecs(bool serving)
     {
@@ -130,7 +156,14 @@ private:
     QMutex m_mutex;
     QList<Seen> m_seen;
     bool m_servingSpecs = true;
+    int m_specDelayMs = 0;
 };
+
+quint16 freePort()
+{
+    QTcpServer server;
+    return server.listen(QHostAddress::LocalHost, 0) ? server.serverPort() : 0;
+}
 
 QString text(const json &result)
 {
@@ -365,6 +398,107 @@ private Q_SLOTS:
         QVERIFY(catalog && catalog->tools && catalog->tools->find(u"get_invoice"_s));
         m_upstream->setServingSpecs(true);
         QVERIFY(store::ServerRepository(*m_db).remove(u"fetched"_s).ok());
+    }
+
+    // What the GUI calls after an edit: the store is read and the spec fetched on the gateway's
+    // own thread, published later on this one; requests made meanwhile are merged into one more.
+    void backgroundReloadPublishesLaterAndMerges()
+    {
+        store::Server server;
+        server.name = QStringLiteral("slow");
+        server.openapi = m_upstream->specUrl(u"billing.yaml"_s);
+        server.baseUrl = m_upstream->baseUrl();
+        QVERIFY(store::ServerRepository(*m_db).upsert(server).ok());
+        m_upstream->setSpecDelay(300);
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
+        m_gateway->reloadInBackground();
+        // Not loaded on this thread: nothing is published before the event loop runs.
+        QVERIFY(!m_gateway->catalog(u"slow"_s));
+        // An edit made while that reload runs, asked for twice more: one more reload takes both.
+        store::ToolOverride renamed;
+        renamed.server = QStringLiteral("slow");
+        renamed.key = QStringLiteral("getInvoice");
+        renamed.name = QStringLiteral("fetch_invoice");
+        QVERIFY(store::ToolOverrideRepository(*m_db).upsert(renamed).ok());
+        m_gateway->reloadInBackground();
+        m_gateway->reloadInBackground();
+        QVERIFY(reloaded.wait(10000));
+        QCOMPARE(reloaded.count(), 1);
+        QVERIFY(reloaded.first().first().value<Status>().ok());
+        QCOMPARE(m_upstream->specFetches(u"billing.yaml"_s), 2);
+        const auto catalog = m_gateway->catalog(u"slow"_s);
+        QVERIFY(catalog && catalog->tools);
+        QVERIFY(catalog->tools->find(u"fetch_invoice"_s));
+        QVERIFY(!catalog->tools->find(u"get_invoice"_s));
+        McpTestSession session(m_gateway->port(), "slow");
+        QVERIFY(session.isOpen());
+        QVERIFY(!session.callTool(u"fetch_invoice"_s, {{"invoice_id", "in_3"}})
+                     .value("isError", false));
+
+        m_upstream->setSpecDelay(0);
+        QVERIFY(store::ServerRepository(*m_db).remove(u"slow"_s).ok());
+        m_gateway->reloadInBackground();
+        QVERIFY(reloaded.wait(10000));
+        QVERIFY(!m_gateway->catalog(u"slow"_s));
+    }
+
+    // The GUI's start and stop: the store read and the last writes on the gateway's own thread;
+    // a restart goes from Stopping to Starting; a stop while starting drops the start.
+    void backgroundStartAndStop()
+    {
+        gateway::Gateway gateway(m_db.get());
+        QSignalSpy states(&gateway, &gateway::Gateway::stateChanged);
+        const auto seen = [&states] {
+            QList<gateway::Gateway::State> list;
+            for (const QList<QVariant> &args : std::as_const(states))
+                list << args.first().value<gateway::Gateway::State>();
+            states.clear();
+            return list;
+        };
+        using State = gateway::Gateway::State;
+        gateway::ListenOptions listen;
+        listen.port = 0;
+        listen.authMode = gateway::AuthMode::None;
+        listen.workerThreads = 1;
+        gateway.startInBackground(listen);
+        QCOMPARE(gateway.state(), State::Starting);
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), State::Running, 10000);
+        QCOMPARE(seen(), (QList<State>{State::Starting, State::Running}));
+        QVERIFY(gateway.catalog(u"billing"_s));
+        const quint16 first = gateway.port();
+        {
+            McpTestSession session(first, "billing");
+            QVERIFY(session.isOpen());
+        }
+
+        // Restarted with other options: never reported stopped on the way.
+        listen.port = freePort();
+        QVERIFY(listen.port != 0);
+        gateway.startInBackground(listen);
+        QCOMPARE(gateway.state(), State::Stopping);
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), State::Running, 10000);
+        QCOMPARE(seen(), (QList<State>{State::Stopping, State::Starting, State::Running}));
+        QCOMPARE(gateway.port(), listen.port);
+        {
+            McpTestSession session(listen.port, "billing");
+            QVERIFY(session.isOpen());
+        }
+
+        gateway.stopInBackground();
+        QCOMPARE(gateway.state(), State::Stopping);
+        QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), State::Stopped, 10000);
+        QCOMPARE(seen(), (QList<State>{State::Stopping, State::Stopped}));
+
+        // Stopped while starting: what the start read arrives (before this reload's answer, on
+        // the same thread) and is dropped.
+        gateway.startInBackground(listen);
+        gateway.stopInBackground();
+        QCOMPARE(gateway.state(), State::Stopped);
+        QSignalSpy reloaded(&gateway, &gateway::Gateway::reloaded);
+        gateway.reloadInBackground();
+        QVERIFY(reloaded.wait(10000));
+        QCOMPARE(gateway.state(), State::Stopped);
+        QCOMPARE(seen(), (QList<State>{State::Starting, State::Stopped}));
     }
 
     // Remote $refs: refused unless openapi_remote_refs; allowed, they still go to public
