@@ -591,7 +591,7 @@ void GatewayPage::saved(const ListenSettings &settings, const gateway::ListenOpt
     // MainWindow restarts a running gateway in the background: the page waits for it to settle
     // (updateFromGateway) before it says how it went.
     const State state = m_gateway.state();
-    if (state == State::Starting || state == State::Stopping) {
+    if (state == State::Starting || m_gateway.restartPending()) {
         m_restarting = true;
         m_busy->setText(tr("Restarting the gateway…"));
         m_busy->show();

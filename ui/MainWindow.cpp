@@ -219,9 +219,10 @@ void MainWindow::stopGateway()
 void MainWindow::applyListenOptions(const gateway::ListenOptions &listen)
 {
     m_listen = listen;
-    // A restart: stopped in the background, then started with these.
+    // A restart: stopped in the background, then started with these. A stop the owner asked
+    // for stays a stop.
     const State state = m_gateway.state();
-    if (state == State::Running || state == State::Starting || state == State::Stopping)
+    if (state == State::Running || state == State::Starting || m_gateway.restartPending())
         m_gateway.startInBackground(m_listen);
 }
 

@@ -89,7 +89,11 @@ Gateway::Gateway(store::Database *database, QObject *parent)
         // Tokens, codes and pending sign-ins a day past their expiry: a day of grace keeps a
         // replayed code or refresh token recognisable (and its grant revocable) after it expired.
         const bool prune = m_database && ++m_refreshTicks % 360 == 1;
-        m_reloadPool.start([database = m_database, registry = m_registry, prune] {
+        // A store slower than the timer gets one task at a time, not a growing queue.
+        if (m_upkeepQueued.exchange(true))
+            return;
+        m_reloadPool.start([this, database = m_database, registry = m_registry, prune] {
+            m_upkeepQueued = false;
             // Ended sessions recorded by other instances sharing the database.
             if (registry)
                 registry->refresh();
@@ -108,7 +112,9 @@ Gateway::Gateway(store::Database *database, QObject *parent)
 Gateway::~Gateway()
 {
     stop();
-    // Its tasks use the loader and the store; what they post back to this object is dropped.
+    // Work not begun is dropped (a stop's last writes run here, as their objects go); what runs
+    // uses the loader and the store, and what it posts back to this object is dropped.
+    m_reloadPool.clear();
     m_reloadPool.waitForDone();
 }
 
@@ -200,6 +206,8 @@ Result<Gateway::Prepared> Gateway::prepareStart(const ListenOptions &options)
         if (!login)
             return login.error();
         prepared.loginKey = *login;
+        // Its constructor reads the store.
+        prepared.registry = std::make_shared<StoreSessionRegistry>(m_database);
         prepared.loaded = load(true, snapshot());
         if (!prepared.loaded.status)
             qCWarning(lcGateway).noquote() << prepared.loaded.status.error().message();
@@ -234,6 +242,7 @@ void Gateway::startInBackground(const ListenOptions &options)
         m_pendingStart = options;
         return;
     }
+    // From here on a start (Stopped, Failed, or Starting again with other options).
     const quint64 lifecycle = ++m_lifecycle;
     setState(State::Starting);
     m_reloadPool.start([this, options, lifecycle] {
@@ -267,7 +276,8 @@ Status Gateway::finishStart(Prepared prepared)
         m_blockingClosed = false;
     }
     m_loginKey = prepared.loginKey;
-    m_registry = std::make_shared<StoreSessionRegistry>(m_database);
+    m_registry = prepared.registry ? std::move(prepared.registry)
+                                   : std::make_shared<StoreSessionRegistry>(nullptr);
     m_sessionIds = std::make_unique<mcp::SessionId>(mcp::SessionId::Keys{prepared.sessionKey, {}},
                                                     m_registry.get());
     m_cursorKey = prepared.sessionKey + QByteArrayLiteral("/cursor");
@@ -298,14 +308,20 @@ Status Gateway::finishStart(Prepared prepared)
                 .arg(options.port)
                 .arg(listening.error().message());
         m_server.reset();
-        m_meter.reset();
-        m_audit.reset();
+        // Their threads are joined there (the audit log may be pruning old rows).
+        m_reloadPool.start(
+            [meter = std::shared_ptr<policy::UsageMeter>(std::move(m_meter)),
+             audit = std::shared_ptr<policy::AuditLog>(std::move(m_audit))]() mutable {
+                meter.reset();
+                audit.reset();
+            });
         const Error error(ErrorCode::Unavailable, why);
         failStart(error);
         return error;
     }
-    // With the address and port known: the snapshot carries the public URL.
-    install(std::move(prepared.loaded));
+    // With the address and port known: the snapshot carries the public URL and these options,
+    // even when a newer load was published meanwhile (its servers and policy are kept then).
+    install(std::move(prepared.loaded), true, true);
     m_trialThread = std::make_unique<QThread>();
     m_trialThread->setObjectName(QStringLiteral("gatehouse-try-it"));
     m_trialHome = new QObject;
@@ -416,12 +432,14 @@ void Gateway::finishStop(quint64 lifecycle)
 
 Gateway::Loaded Gateway::load(bool catalogs, const std::shared_ptr<const Snapshot> &previous)
 {
+    // Loads run one at a time, in the order of their sequence numbers: a later number has read
+    // a store at least as new.
+    QMutexLocker lock(&m_loaderMutex);
     const quint64 sequence = ++m_loadSequence;
     QStringList servers = previous ? previous->servers : QStringList();
     Catalogs built = previous ? previous->catalogs : Catalogs();
     Status status;
     if (catalogs && m_database) {
-        QMutexLocker lock(&m_loaderMutex);
         {
             QMutexLocker settingsLock(&m_loaderSettingsMutex);
             if (auto vault = std::exchange(m_loaderSettings.vault, std::nullopt))
@@ -438,7 +456,7 @@ Gateway::Loaded Gateway::load(bool catalogs, const std::shared_ptr<const Snapsho
             status = loaded.error();
         }
     }
-    Loaded result = loadPolicy(std::move(servers), std::move(built), previous);
+    Loaded result = loadPolicyLocked(std::move(servers), std::move(built), previous);
     result.sequence = sequence;
     result.keepCatalogs = !catalogs;
     result.status = std::move(status);
@@ -447,6 +465,13 @@ Gateway::Loaded Gateway::load(bool catalogs, const std::shared_ptr<const Snapsho
 
 Gateway::Loaded Gateway::loadPolicy(QStringList servers, Catalogs catalogs,
                                     const std::shared_ptr<const Snapshot> &previous)
+{
+    QMutexLocker lock(&m_loaderMutex);
+    return loadPolicyLocked(std::move(servers), std::move(catalogs), previous);
+}
+
+Gateway::Loaded Gateway::loadPolicyLocked(QStringList servers, Catalogs catalogs,
+                                          const std::shared_ptr<const Snapshot> &previous)
 {
     Loaded loaded;
     loaded.sequence = ++m_loadSequence;
@@ -525,7 +550,10 @@ void Gateway::runReload()
 
 void Gateway::reloadLimitsInBackground()
 {
+    if (m_limitsReloadQueued.exchange(true))
+        return;
     m_reloadPool.start([this] {
+        m_limitsReloadQueued = false;
         auto loaded = std::make_shared<Loaded>(load(false, snapshot()));
         QMetaObject::invokeMethod(
             this, [this, loaded] { install(std::move(*loaded), false); }, Qt::QueuedConnection);
@@ -543,14 +571,20 @@ void Gateway::setServers(const QStringList &servers)
     install(loadPolicy(servers, {}, previous));
 }
 
-void Gateway::install(Loaded loaded, bool announce)
+void Gateway::install(Loaded loaded, bool announce, bool always)
 {
-    // A load that began before one already published read an older store.
-    if (loaded.sequence <= m_installedSequence)
-        return;
-    m_installedSequence = loaded.sequence;
-    auto next = std::make_shared<Snapshot>();
     const auto previous = m_snapshot.load();
+    // A load that began before one already published read an older store.
+    if (loaded.sequence <= m_installedSequence) {
+        if (!always || !previous)
+            return;
+        loaded.keepCatalogs = true;
+        loaded.policy = previous->policy;
+        loaded.limits = previous->limits;
+    } else {
+        m_installedSequence = loaded.sequence;
+    }
+    auto next = std::make_shared<Snapshot>();
     next->version = previous ? previous->version + 1 : 1;
     if (loaded.keepCatalogs && previous) {
         next->servers = previous->servers;

@@ -153,6 +153,8 @@ public:
     // start.
     void startInBackground(const ListenOptions &options);
     void stopInBackground();
+    // Stopping in order to start again (a restart), rather than to stay stopped.
+    bool restartPending() const { return m_state == State::Stopping && m_pendingStart; }
 
     // Reads the servers from the store again (after a configuration change), rebuilds their
     // tool catalogs (specs unchanged on disk are not parsed again) and tells every open session
@@ -219,6 +221,7 @@ private:
         std::optional<QSslConfiguration> tls;
         QByteArray sessionKey;
         QByteArray loginKey;
+        std::shared_ptr<StoreSessionRegistry> registry; // null without a store
         Loaded loaded;
     };
 
@@ -229,9 +232,12 @@ private:
     // The permission matrix and limits for servers and catalogs given here (setServers, no store).
     Loaded loadPolicy(QStringList servers, Catalogs catalogs,
                       const std::shared_ptr<const Snapshot> &previous);
+    Loaded loadPolicyLocked(QStringList servers, Catalogs catalogs,
+                            const std::shared_ptr<const Snapshot> &previous);
     // On the gateway's thread. announce: sessions are told their tool lists may have changed
-    // (catalogChanged); not when only the limits are read again.
-    void install(Loaded loaded, bool announce = true);
+    // (catalogChanged); not when only the limits are read again. always: a load older than the
+    // one published still brings the gateway's options (a start) with what is published.
+    void install(Loaded loaded, bool announce = true, bool always = false);
     void runReload();
     void reloadLimitsInBackground();
     Result<Prepared> prepareStart(const ListenOptions &options);
@@ -300,6 +306,8 @@ private:
     std::atomic<quint64> m_loadSequence{0};
     quint64 m_installedSequence = 0;
     bool m_reloadRunning = false;
+    std::atomic<bool> m_upkeepQueued{false};
+    std::atomic<bool> m_limitsReloadQueued{false};
     bool m_reloadAgain = false;
     // Each start and stop takes the next number; a background step of an older one is dropped.
     quint64 m_lifecycle = 0;

@@ -476,6 +476,7 @@ private Q_SLOTS:
         QVERIFY(listen.port != 0);
         gateway.startInBackground(listen);
         QCOMPARE(gateway.state(), State::Stopping);
+        QVERIFY(gateway.restartPending());
         QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), State::Running, 10000);
         QCOMPARE(seen(), (QList<State>{State::Stopping, State::Starting, State::Running}));
         QCOMPARE(gateway.port(), listen.port);
@@ -486,6 +487,7 @@ private Q_SLOTS:
 
         gateway.stopInBackground();
         QCOMPARE(gateway.state(), State::Stopping);
+        QVERIFY(!gateway.restartPending());
         QTRY_COMPARE_WITH_TIMEOUT(gateway.state(), State::Stopped, 10000);
         QCOMPARE(seen(), (QList<State>{State::Stopping, State::Stopped}));
 
