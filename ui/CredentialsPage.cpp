@@ -90,11 +90,15 @@ CredentialsPage::CredentialsPage(gateway::Gateway &gateway, store::Database &dat
                                  std::optional<config::MasterKeyConfig> masterKey, QWidget *parent)
     : QWidget(parent)
     , m_gateway(gateway)
-    , m_database(database)
     , m_masterKey(std::move(masterKey))
+    , m_store(gateway, database)
 {
     setAccessibleName(tr("Credentials"));
-    m_pool.setMaxThreadCount(1);
+    connect(&m_store, &PageStore::savedWhileStopped, this, [this] {
+        if (std::exchange(m_changeToApply, false))
+            addToMessage(tr("The gateway uses it when it starts."));
+    });
+    connect(&m_store, &PageStore::applied, this, &CredentialsPage::applied);
 
     auto *purpose = new QLabel(tr("The keys and tokens the gateway adds to upstream calls on your "
                                   "users' behalf. They are encrypted in the store under a master "
@@ -186,9 +190,8 @@ CredentialsPage::~CredentialsPage()
     // An open dialog goes with the page; it must not call back into it while it does.
     if (m_dialog)
         m_dialog->disconnect(this);
+    // m_store then waits for the work in flight.
     m_closing->store(true);
-    // Work in flight uses the store and posts back to this page: let it end first.
-    m_pool.waitForDone();
 }
 
 CredentialDialog *CredentialsPage::dialog() const
@@ -198,7 +201,7 @@ CredentialDialog *CredentialsPage::dialog() const
 
 bool CredentialsPage::isBusy() const
 {
-    return m_loading || m_writes > 0;
+    return m_store.isLoading() || m_store.writesInFlight() > 0;
 }
 
 void CredentialsPage::showEvent(QShowEvent *event)
@@ -220,66 +223,43 @@ std::unique_ptr<secrets::MasterKeyProvider> CredentialsPage::keyProvider()
 void CredentialsPage::openVault()
 {
     // The gateway decrypts imported secrets at each call: it needs the vault from the start,
-    // whether or not the owner ever opens this page. Nothing is created here.
-    ++m_writes;
-    m_pool.start([this, database = &m_database, provider = std::shared_ptr(keyProvider())] {
-        Outcome outcome;
-        auto vault = secrets::CredentialVault::openExisting(*database, *provider);
-        if (vault)
-            outcome.vault = *vault;
-        else
-            outcome.status = vault.error();
-        QMetaObject::invokeMethod(
-            this,
-            [this, outcome = std::move(outcome)] {
-                --m_writes;
-                if (!outcome.status) {
-                    m_errorRow->showProblem(
-                        tr("The gateway cannot decrypt the imported secrets, so calls that need "
-                           "them fail: %1")
-                            .arg(outcome.status.error().message()));
-                } else if (outcome.vault) {
-                    m_gateway.setCredentialVault(outcome.vault);
-                    if (m_gateway.state() == gateway::Gateway::State::Running)
-                        if (const Status applied = m_gateway.reloadServers(); !applied)
-                            m_errorRow->showProblem(applied.error().message());
-                }
-                updateButtons();
-                Q_EMIT vaultReady();
-            },
-            Qt::QueuedConnection);
-    });
+    // whether or not the owner ever opens this page. Nothing is created here, so nothing in the
+    // store changes.
+    m_store.write(
+        [provider = std::shared_ptr(keyProvider())](store::Database &database) {
+            return secrets::CredentialVault::openExisting(database, *provider);
+        },
+        [this](const Result<std::shared_ptr<secrets::CredentialVault>> &vault) {
+            if (!vault) {
+                m_errorRow->showProblem(
+                    tr("The gateway cannot decrypt the imported secrets, so calls that need "
+                       "them fail: %1")
+                        .arg(vault.error().message()));
+            } else if (*vault) {
+                m_gateway.setCredentialVault(*vault);
+                m_store.reloadGateway();
+            }
+            updateButtons();
+            Q_EMIT vaultReady();
+        },
+        PageStore::Reach::StoreOnly);
 }
 
 void CredentialsPage::reload()
 {
-    if (m_loading) {
-        m_reloadRequested = true;
-        return;
-    }
-    m_loading = true;
-    m_reloadRequested = false;
     m_busy->setVisible(!m_loadedOnce);
-    m_pool.start([this, database = &m_database, loader = &m_loader] {
-        Result<CredentialOverview> overview = Error(ErrorCode::Internal, QString());
-        auto catalogs = loader->load(*database);
-        if (catalogs)
-            overview = CredentialOverview::load(*database, *catalogs);
-        else
-            overview = catalogs.error();
-        QMetaObject::invokeMethod(
-            this, [this, overview = std::move(overview)]() mutable { loaded(std::move(overview)); },
-            Qt::QueuedConnection);
-    });
+    m_store.load(
+        [loader = &m_loader](store::Database &database) -> Result<CredentialOverview> {
+            auto catalogs = loader->load(database);
+            if (!catalogs)
+                return catalogs.error();
+            return CredentialOverview::load(database, *catalogs);
+        },
+        [this](Result<CredentialOverview> overview) { loaded(std::move(overview)); });
 }
 
 void CredentialsPage::loaded(Result<CredentialOverview> overview)
 {
-    m_loading = false;
-    if (m_reloadRequested) {
-        reload();
-        return;
-    }
     m_busy->hide();
     if (!overview) {
         m_errorRow->showProblem(tr("The credentials could not be read: %1 Check that the data "
@@ -435,16 +415,17 @@ void CredentialsPage::submitDialog()
     const QString whose = user.isEmpty() ? tr("the owner-wide secret of %1").arg(declaration.name)
                                          : tr("%1's secret for %2").arg(user, declaration.name);
     run(replacing ? tr("The secret was not replaced.") : tr("The secret was not imported."),
-        [declaration, user, replacing, secret, whose,
-         provider = std::shared_ptr(keyProvider())](store::Database &database) mutable {
+        [declaration, user, replacing, secret, whose, provider = std::shared_ptr(keyProvider())](
+            store::Database &database) mutable -> Result<Outcome> {
             Outcome outcome;
+            Status status;
             if (replacing) {
                 auto vault = CredentialManager::replaceSecret(database, *provider, declaration.name,
                                                               user, secret);
                 if (vault)
                     outcome.vault = *vault;
                 else
-                    outcome.status = vault.error();
+                    status = vault.error();
                 outcome.done = tr("Replaced %1.").arg(whose);
             } else {
                 auto imported =
@@ -453,11 +434,13 @@ void CredentialsPage::submitDialog()
                     outcome.vault = imported->vault;
                     outcome.recoveryKey = imported->recoveryKey;
                 } else {
-                    outcome.status = imported.error();
+                    status = imported.error();
                 }
                 outcome.done = tr("Imported %1.").arg(whose);
             }
             wipe(secret);
+            if (!status)
+                return status.error();
             return outcome;
         });
     wipe(secret);
@@ -511,92 +494,92 @@ void CredentialsPage::deleteSelected()
 
 void CredentialsPage::removeRow(const Row &row)
 {
-    run(tr("%1 was not deleted.").arg(row.credential), [row](store::Database &database) {
-        Outcome outcome;
-        if (!row.hasSecret) {
-            outcome.status = CredentialManager::removeCredential(database, row.credential);
-            outcome.done = tr("Deleted credential %1.").arg(row.credential);
+    run(tr("%1 was not deleted.").arg(row.credential),
+        [row](store::Database &database) -> Result<Outcome> {
+            Outcome outcome;
+            if (!row.hasSecret) {
+                if (const Status removed =
+                        CredentialManager::removeCredential(database, row.credential);
+                    !removed)
+                    return removed.error();
+                outcome.done = tr("Deleted credential %1.").arg(row.credential);
+                return outcome;
+            }
+            auto removed = CredentialManager::removeSecret(database, row.credential, row.user);
+            if (!removed)
+                return removed.error();
+            outcome.done = row.user.isEmpty()
+                               ? tr("Deleted the secret of %1.").arg(row.credential)
+                               : tr("Deleted %1's secret for %2.").arg(row.user, row.credential);
+            if (removed->credentialRemoved)
+                outcome.done += u' ' + tr("The credential went with it.");
             return outcome;
-        }
-        auto removed = CredentialManager::removeSecret(database, row.credential, row.user);
-        if (!removed) {
-            outcome.status = removed.error();
-            return outcome;
-        }
-        outcome.done = row.user.isEmpty()
-                           ? tr("Deleted the secret of %1.").arg(row.credential)
-                           : tr("Deleted %1's secret for %2.").arg(row.user, row.credential);
-        if (removed->credentialRemoved)
-            outcome.done += u' ' + tr("The credential went with it.");
-        return outcome;
-    });
+        });
 }
 
 void CredentialsPage::run(const QString &failure, Work work)
 {
-    ++m_writes;
     m_message->setText(tr("Saving…"));
     QPointer<CredentialDialog> dialog = m_dialog;
-    m_pool.start([this, database = &m_database, failure, work = std::move(work), dialog] {
-        Outcome outcome = work(*database);
-        QMetaObject::invokeMethod(
-            this,
-            [this, failure, dialog, outcome = std::move(outcome)] {
-                if (dialog && !outcome.status) {
-                    --m_writes;
-                    m_message->clear();
-                    dialog->setWorking(false);
-                    QString message = outcome.status.error().message();
-                    if (!message.isEmpty())
-                        message[0] = message.at(0).toUpper();
-                    dialog->showProblem(tr("%1 %2").arg(failure, message));
-                    Q_EMIT changeFailed(outcome.status.error().message());
-                    return;
-                }
-                if (dialog)
-                    dialog->finish();
-                finished(failure, outcome);
-            },
-            Qt::QueuedConnection);
+    m_store.write(std::move(work), [this, failure, dialog](const Result<Outcome> &outcome) {
+        if (dialog && !outcome) {
+            m_message->clear();
+            dialog->setWorking(false);
+            QString message = outcome.error().message();
+            if (!message.isEmpty())
+                message[0] = message.at(0).toUpper();
+            dialog->showProblem(tr("%1 %2").arg(failure, message));
+            Q_EMIT changeFailed(outcome.error().message());
+            return;
+        }
+        if (dialog)
+            dialog->finish();
+        finished(failure, outcome);
     });
 }
 
-void CredentialsPage::finished(const QString &failure, Outcome outcome)
+void CredentialsPage::finished(const QString &failure, const Result<Outcome> &outcome)
 {
-    --m_writes;
-    if (!outcome.status) {
-        m_errorRow->showProblem(tr("%1 %2").arg(failure, outcome.status.error().message()));
+    if (!outcome) {
+        m_errorRow->showProblem(tr("%1 %2").arg(failure, outcome.error().message()));
         m_message->clear();
-        Q_EMIT changeFailed(outcome.status.error().message());
+        Q_EMIT changeFailed(outcome.error().message());
         reload();
         return;
     }
     m_errorRow->clear();
-    m_message->setText(outcome.done);
-    applyToGateway(outcome.vault);
-    if (!outcome.recoveryKey.isEmpty())
-        showRecoveryKey(outcome.recoveryKey);
+    m_message->setText(outcome->done);
+    // The gateway gets the new vault now and reads the store with it once the last change has
+    // landed (m_store).
+    if (outcome->vault)
+        m_gateway.setCredentialVault(outcome->vault);
+    m_changeToApply = true;
+    if (!outcome->recoveryKey.isEmpty())
+        showRecoveryKey(outcome->recoveryKey);
     reload();
     Q_EMIT changeSaved();
 }
 
-void CredentialsPage::applyToGateway(const std::shared_ptr<secrets::CredentialVault> &vault)
+void CredentialsPage::applied(const Status &status)
 {
-    if (vault)
-        m_gateway.setCredentialVault(vault);
-    if (m_gateway.state() != gateway::Gateway::State::Running) {
-        m_message->setText(m_message->text() + u' ' + tr("The gateway uses it when it starts."));
+    // Without a change of the owner's, the answer is to the vault given when the page started.
+    const bool change = std::exchange(m_changeToApply, false);
+    if (!status) {
+        m_errorRow->showProblem(
+            change ? tr("The change is saved, but the running gateway could not take it: %1 Stop "
+                        "and start the gateway on the Gateway page to apply it.")
+                         .arg(status.error().message())
+                   : status.error().message());
         return;
     }
-    // The gateway lives on this thread; reloadServers() rebuilds the catalogs with the vault.
-    if (const Status applied = m_gateway.reloadServers(); !applied) {
-        m_errorRow->showProblem(tr("The change is saved, but the running gateway could not take "
-                                   "it: %1 Stop and start the gateway on the Gateway page to "
-                                   "apply it.")
-                                    .arg(applied.error().message()));
-        return;
-    }
-    m_message->setText(m_message->text() + u' ' + tr("The running gateway uses it now."));
+    if (change)
+        addToMessage(tr("The running gateway uses it now."));
+}
+
+void CredentialsPage::addToMessage(const QString &text)
+{
+    const QString shown = m_message->text();
+    m_message->setText(shown.isEmpty() ? text : shown + u' ' + text);
 }
 
 void CredentialsPage::showRecoveryKey(const QString &recoveryKey)

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "PageStore.h"
 #include "config/Config.h"
 #include "gateway/CatalogLoader.h"
 #include "gateway/CredentialOverview.h"
 
 #include <QPointer>
-#include <QThreadPool>
 #include <QWidget>
 
 #include <atomic>
@@ -43,7 +43,8 @@ class WrappingLabel;
 // one, replace a secret after it was rotated upstream, delete one. Secrets go into the vault under
 // the master key kept where `masterKey` says (the system keychain by default, as for the command
 // line). The keychain and the store are used on a background thread, one task at a time; the
-// running gateway takes each change at once, and is given the vault when the page starts.
+// running gateway takes the changes in the background, and is given the vault when the page
+// starts.
 class CredentialsPage : public QWidget
 {
     Q_OBJECT
@@ -69,7 +70,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void overviewLoaded();
     void loadFailed(const QString &message);
-    // A change is in the store (and, while it runs, in the gateway).
+    // A change is in the store; the running gateway takes it in the background.
     void changeSaved();
     void changeFailed(const QString &message);
     // The vault was opened when the page started and given to the gateway (null: no secret yet).
@@ -87,12 +88,11 @@ private:
     };
     struct Outcome
     {
-        Status status;
         std::shared_ptr<secrets::CredentialVault> vault; // when it changed or was opened now
         QString recoveryKey;
         QString done; // what happened, for the page's message
     };
-    using Work = std::function<Outcome(store::Database &)>;
+    using Work = std::function<Result<Outcome>(store::Database &)>;
 
     // Where the master key lives, for a task on the worker thread. The keychain's jobs run on this
     // page's thread, asynchronously; the worker waits for their answers.
@@ -105,26 +105,25 @@ private:
     void openDialog(CredentialDialog *dialog);
     void submitDialog();
     void run(const QString &failure, Work work);
-    void finished(const QString &failure, Outcome outcome);
+    void finished(const QString &failure, const Result<Outcome> &outcome);
     void removeRow(const Row &row);
-    void applyToGateway(const std::shared_ptr<secrets::CredentialVault> &vault);
+    void applied(const Status &status);
+    void addToMessage(const QString &text);
     void showRecoveryKey(const QString &recoveryKey);
     void showDetails();
 
     gateway::Gateway &m_gateway;
-    store::Database &m_database;
     std::optional<config::MasterKeyConfig> m_masterKey;
     // Set when the page goes: a task waiting for the keychain stops waiting.
     std::shared_ptr<std::atomic_bool> m_closing = std::make_shared<std::atomic_bool>(false);
-    QThreadPool m_pool;              // one thread: the owner's changes in the order made
-    gateway::CatalogLoader m_loader; // used on m_pool only
+    gateway::CatalogLoader m_loader; // used on m_store's thread only
     gateway::CredentialOverview m_overview;
     QList<Row> m_rows;
-    bool m_loading = false;
-    bool m_reloadRequested = false;
     bool m_loadedOnce = false;
-    int m_writes = 0;
+    bool m_changeToApply = false; // saved by the owner, not yet answered by the gateway
     QPointer<CredentialDialog> m_dialog;
+    // Declared after m_loader: its destructor waits for the work that uses it.
+    PageStore m_store; // the owner's changes in the order made
 
     BusyRow *m_busy = nullptr;
     ProblemRow *m_errorRow = nullptr;

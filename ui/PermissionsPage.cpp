@@ -59,11 +59,9 @@ QList<policy::ServerTools> serverTools(const gateway::Catalogs &catalogs)
 PermissionsPage::PermissionsPage(gateway::Gateway &gateway, store::Database &database,
                                  QWidget *parent)
     : QWidget(parent)
-    , m_gateway(gateway)
-    , m_database(database)
+    , m_store(gateway, database)
 {
     setAccessibleName(tr("Permissions"));
-    m_pool.setMaxThreadCount(1);
 
     auto *purpose = new QLabel(tr("Who may call which tool. Each row is a role, or a user with "
                                   "exceptions of their own; each column is what tools do to a "
@@ -220,17 +218,15 @@ PermissionsPage::PermissionsPage(gateway::Gateway &gateway, store::Database &dat
     setTabOrder(m_addException, m_checkUser);
     setTabOrder(m_checkUser, m_checkTool);
     setTabOrder(m_checkTool, m_checkButton);
-}
 
-PermissionsPage::~PermissionsPage()
-{
-    // Work in flight uses the store, the loader and posts back to this page: let it end first.
-    m_pool.waitForDone();
+    connect(&m_store, &PageStore::savedWhileStopped, this,
+            [this] { m_saveState->setText(tr("Saved. The gateway uses it when it starts.")); });
+    connect(&m_store, &PageStore::applied, this, &PermissionsPage::applied);
 }
 
 bool PermissionsPage::isBusy() const
 {
-    return m_loading || m_writes > 0 || m_checks > 0;
+    return m_store.isLoading() || m_store.writesInFlight() > 0 || m_checks > 0;
 }
 
 void PermissionsPage::showEvent(QShowEvent *event)
@@ -247,33 +243,19 @@ void PermissionsPage::setBusy(bool busy)
 
 void PermissionsPage::reload()
 {
-    if (m_loading) {
-        m_reloadRequested = true;
-        return;
-    }
-    m_loading = true;
-    m_reloadRequested = false;
     setBusy(true);
-    m_pool.start([this, database = &m_database, loader = &m_loader] {
-        Result<PermissionMatrix> matrix = Error(ErrorCode::Internal, QString());
-        auto catalogs = loader->load(*database);
-        if (catalogs)
-            matrix = PermissionMatrix::load(*database, serverTools(*catalogs));
-        else
-            matrix = catalogs.error();
-        QMetaObject::invokeMethod(
-            this, [this, matrix = std::move(matrix)]() mutable { loaded(std::move(matrix)); },
-            Qt::QueuedConnection);
-    });
+    m_store.load(
+        [loader = &m_loader](store::Database &database) -> Result<PermissionMatrix> {
+            auto catalogs = loader->load(database);
+            if (!catalogs)
+                return catalogs.error();
+            return PermissionMatrix::load(database, serverTools(*catalogs));
+        },
+        [this](Result<PermissionMatrix> matrix) { loaded(std::move(matrix)); });
 }
 
 void PermissionsPage::loaded(Result<policy::PermissionMatrix> matrix)
 {
-    m_loading = false;
-    if (m_reloadRequested) {
-        reload();
-        return;
-    }
     setBusy(false);
     if (!matrix) {
         showError(ErrorKind::Load,
@@ -341,21 +323,20 @@ void PermissionsPage::cycle(const QModelIndex &index)
     const auto change = m_model->cycle(index);
     if (!change)
         return;
-    ++m_writes;
     m_saveState->setText(tr("Saving…"));
-    m_pool.start([this, database = &m_database, change = *change] {
-        auto stored = PermissionMatrix::writeCell(*database, change.kind, change.name,
-                                                  change.target, change.action, change.state);
-        QMetaObject::invokeMethod(
-            this, [this, change, stored = std::move(stored)] { written(change, stored); },
-            Qt::QueuedConnection);
-    });
+    m_store.write(
+        [change = *change](store::Database &database) {
+            return PermissionMatrix::writeCell(database, change.kind, change.name, change.target,
+                                               change.action, change.state);
+        },
+        [this, change = *change](const Result<QList<store::Rule>> &stored) {
+            written(change, stored);
+        });
 }
 
 void PermissionsPage::written(const PermissionMatrixModel::Change &change,
                               const Result<QList<store::Rule>> &stored)
 {
-    --m_writes;
     if (!stored) {
         const QString who = change.kind == MatrixRow::Kind::Role ? tr("role %1").arg(change.name)
                                                                  : tr("user %1").arg(change.name);
@@ -370,32 +351,20 @@ void PermissionsPage::written(const PermissionMatrixModel::Change &change,
     }
     m_model->applyStored(change, *stored);
     clearError(ErrorKind::Change);
-    m_gatewayStale = true;
-    if (m_writes > 0)
+    if (m_store.writesInFlight() > 0)
         return;
-    applyToGateway();
     if (m_checkShown)
         checkAccess();
     Q_EMIT changeSaved();
 }
 
-void PermissionsPage::applyToGateway()
+void PermissionsPage::applied(const Status &status)
 {
-    if (!m_gatewayStale)
-        return;
-    m_gatewayStale = false;
-    if (m_gateway.state() != gateway::Gateway::State::Running) {
-        m_saveState->setText(tr("Saved. The gateway uses it when it starts."));
-        return;
-    }
-    // The gateway lives on this thread. reloadServers() re-reads the policy, but also every
-    // server's catalog (a spec given by URL is fetched again): a policy-only reload in Gateway
-    // would keep this thread free.
-    if (const Status applied = m_gateway.reloadServers(); !applied) {
+    if (!status) {
         showError(ErrorKind::Change,
                   tr("The change is saved, but the running gateway could not take it: %1 Stop "
                      "and start the gateway on the Gateway page to apply it.")
-                      .arg(applied.error().message()));
+                      .arg(status.error().message()));
         m_saveState->clear();
         return;
     }
@@ -445,18 +414,16 @@ void PermissionsPage::checkAccess()
     m_checkIcon->clear();
     m_checkVerdict->setText(tr("Checking…"));
     m_checkDetails->hide();
-    m_pool.start([this, database = &m_database, servers = m_model->matrix().servers(), user,
-                  identity = tool->identity] {
-        // The store as it is now, after every change made before this check.
-        Result<AccessExplanation> explanation = Error(ErrorCode::Internal, QString());
-        if (auto matrix = PermissionMatrix::load(*database, servers))
-            explanation = matrix->explain(user, identity);
-        else
-            explanation = matrix.error();
-        QMetaObject::invokeMethod(
-            this, [this, explanation = std::move(explanation)] { checked(explanation); },
-            Qt::QueuedConnection);
-    });
+    m_store.run(
+        [servers = m_model->matrix().servers(), user,
+         identity = tool->identity](store::Database &database) -> Result<AccessExplanation> {
+            // The store as it is now, after every change made before this check.
+            auto matrix = PermissionMatrix::load(database, servers);
+            if (!matrix)
+                return matrix.error();
+            return matrix->explain(user, identity);
+        },
+        [this](const Result<AccessExplanation> &explanation) { checked(explanation); });
 }
 
 void PermissionsPage::checked(const Result<policy::AccessExplanation> &explanation)
@@ -497,19 +464,19 @@ void PermissionsPage::newRole()
                              .trimmed();
     if (!ok || name.isEmpty())
         return;
-    ++m_writes;
     m_saveState->setText(tr("Saving…"));
-    m_pool.start([this, database = &m_database, name] {
-        const Status created =
-            store::RoleRepository(*database).create(store::Role{name, {}, store::Origin::Local});
-        QMetaObject::invokeMethod(
-            this, [this, name, created] { roleCreated(name, created); }, Qt::QueuedConnection);
-    });
+    // A role without rules changes nothing the gateway decides.
+    m_store.write(
+        [name](store::Database &database) {
+            return store::RoleRepository(database).create(
+                store::Role{name, {}, store::Origin::Local});
+        },
+        [this, name](const Status &created) { roleCreated(name, created); },
+        PageStore::Reach::StoreOnly);
 }
 
 void PermissionsPage::roleCreated(const QString &name, const Status &created)
 {
-    --m_writes;
     if (!created) {
         showError(ErrorKind::Change,
                   tr("Role %1 was not added: %2").arg(name, created.error().message()));

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "PageStore.h"
 #include "PermissionMatrixModel.h"
 #include "gateway/CatalogLoader.h"
 #include "policy/PermissionMatrix.h"
 
-#include <QThreadPool>
 #include <QWidget>
 
 class QComboBox;
@@ -38,7 +38,6 @@ class PermissionsPage : public QWidget
 public:
     PermissionsPage(gateway::Gateway &gateway, store::Database &database,
                     QWidget *parent = nullptr);
-    ~PermissionsPage() override;
 
     // Loading the matrix, or a change or check in flight.
     bool isBusy() const;
@@ -53,7 +52,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void matrixLoaded();
     void loadFailed(const QString &message);
-    // A cell change is in the store (and, while it runs, in the gateway).
+    // A cell change is in the store; the running gateway takes it in the background.
     void changeSaved();
     void changeFailed(const QString &message);
     void accessChecked();
@@ -83,21 +82,15 @@ private:
     void showError(ErrorKind kind, const QString &message);
     void clearError(ErrorKind kind);
     void setBusy(bool busy);
-    void applyToGateway();
+    void applied(const Status &status);
 
-    gateway::Gateway &m_gateway;
-    store::Database &m_database;
-    // One thread, so that reads, writes and checks run in the order the owner made them.
-    QThreadPool m_pool;
-    gateway::CatalogLoader m_loader; // used on m_pool only
+    gateway::CatalogLoader m_loader; // used on m_store's thread only
     PermissionMatrixModel *m_model = nullptr;
-    bool m_loading = false;
-    bool m_reloadRequested = false;
     bool m_loadedOnce = false;
-    int m_writes = 0;
     int m_checks = 0;
-    bool m_gatewayStale = false;
     ErrorKind m_errorKind = ErrorKind::Load;
+    // Declared after m_loader: its destructor waits for the work that uses it.
+    PageStore m_store; // reads, writes and checks in the order the owner made them
 
     BusyRow *m_busy = nullptr;
     ProblemRow *m_errorRow = nullptr;

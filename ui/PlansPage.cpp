@@ -8,7 +8,6 @@
 #include "ProblemRow.h"
 #include "UsageBarDelegate.h"
 #include "WrappingLabel.h"
-#include "gateway/Gateway.h"
 #include "store/Database.h"
 
 #include <QComboBox>
@@ -95,11 +94,12 @@ QString spend(std::optional<double> value)
 
 PlansPage::PlansPage(gateway::Gateway &gateway, store::Database &database, QWidget *parent)
     : QWidget(parent)
-    , m_gateway(gateway)
-    , m_database(database)
+    , m_store(gateway, database)
 {
     setAccessibleName(tr("Plans & quotas"));
-    m_pool.setMaxThreadCount(1);
+    connect(&m_store, &PageStore::savedWhileStopped, this,
+            [this] { showMessage(tr("Saved. The gateway uses it when it starts.")); });
+    connect(&m_store, &PageStore::applied, this, &PlansPage::applied);
 
     auto *purpose = new QLabel(tr("How much each user may use. A plan sets calls per month and "
                                   "per minute and a monthly spending cap; put users on plans, and "
@@ -225,17 +225,11 @@ PlansPage::PlansPage(gateway::Gateway &gateway, store::Database &database, QWidg
         const bool editing =
             m_members->viewport()->findChild<QWidget *>(QStringLiteral("planChoice"),
                                                         Qt::FindDirectChildrenOnly) != nullptr;
-        if (m_dialog || m_writes > 0 || editing)
+        if (m_dialog || m_store.writesInFlight() > 0 || editing)
             return;
         reload();
     });
     updateButtons();
-}
-
-PlansPage::~PlansPage()
-{
-    // Work in flight uses the store and posts back to this page: let it end first.
-    m_pool.waitForDone();
 }
 
 PlanDialog *PlansPage::planDialog() const
@@ -245,7 +239,7 @@ PlanDialog *PlansPage::planDialog() const
 
 bool PlansPage::isBusy() const
 {
-    return m_loading || m_writes > 0;
+    return m_store.isLoading() || m_store.writesInFlight() > 0;
 }
 
 void PlansPage::showEvent(QShowEvent *event)
@@ -264,28 +258,16 @@ void PlansPage::hideEvent(QHideEvent *event)
 
 void PlansPage::reload()
 {
-    if (m_loading) {
-        m_reloadRequested = true;
-        return;
-    }
-    m_loading = true;
-    m_reloadRequested = false;
     m_busy->setVisible(!m_loadedOnce);
-    m_pool.start([this, database = &m_database] {
-        auto overview = PlanOverview::load(*database, QDateTime::currentDateTimeUtc());
-        QMetaObject::invokeMethod(
-            this, [this, overview = std::move(overview)]() mutable { loaded(std::move(overview)); },
-            Qt::QueuedConnection);
-    });
+    m_store.load(
+        [](store::Database &database) {
+            return PlanOverview::load(database, QDateTime::currentDateTimeUtc());
+        },
+        [this](Result<PlanOverview> overview) { loaded(std::move(overview)); });
 }
 
 void PlansPage::loaded(Result<policy::PlanOverview> overview)
 {
-    m_loading = false;
-    if (m_reloadRequested) {
-        reload();
-        return;
-    }
     m_busy->hide();
     if (!overview) {
         showError(tr("Plans and usage could not be read: %1 Check that the data folder is "
@@ -509,50 +491,33 @@ void PlansPage::memberChanged(const QModelIndex &topLeft, const QModelIndex &bot
 
 void PlansPage::write(const QString &what, std::function<Status(store::Database &)> change)
 {
-    ++m_writes;
     showMessage(tr("Saving…"));
-    m_pool.start([this, database = &m_database, what, change = std::move(change)] {
-        const Status status = change(*database);
-        QMetaObject::invokeMethod(
-            this, [this, what, status] { written(what, status); }, Qt::QueuedConnection);
-    });
+    // What was saved before a failed one still goes to the gateway (m_store sees to it).
+    m_store.write(std::move(change), [this, what](const Status &status) { written(what, status); });
 }
 
 void PlansPage::written(const QString &what, const Status &status)
 {
-    --m_writes;
     if (!status) {
         showError(tr("%1 %2").arg(what, status.error().message()));
         m_message->clear();
-        // What was saved before this one still goes to the gateway.
-        if (m_writes == 0 && m_gatewayStale)
-            applyToGateway();
         Q_EMIT changeFailed(status.error().message());
         // Show what the store holds.
         reload();
         return;
     }
     m_errorRow->clear();
-    m_gatewayStale = true;
-    if (m_writes == 0)
-        applyToGateway();
     reload();
     Q_EMIT changeSaved();
 }
 
-void PlansPage::applyToGateway()
+void PlansPage::applied(const Status &status)
 {
-    m_gatewayStale = false;
-    if (m_gateway.state() != gateway::Gateway::State::Running) {
-        showMessage(tr("Saved. The gateway uses it when it starts."));
-        return;
-    }
-    // The gateway lives on this thread; reloadServers() reads the plans and users' limits again
-    // (and the servers' catalogs with them).
-    if (const Status applied = m_gateway.reloadServers(); !applied) {
+    // The gateway read the plans and users' limits again (and the servers' catalogs with them).
+    if (!status) {
         showError(tr("The change is saved, but the running gateway could not take it: %1 Stop "
                      "and start the gateway on the Gateway page to apply it.")
-                      .arg(applied.error().message()));
+                      .arg(status.error().message()));
         m_message->clear();
         return;
     }

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "PageStore.h"
 #include "policy/PlanOverview.h"
 
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 
@@ -39,7 +39,6 @@ public:
     static constexpr int kRefreshIntervalMs = 5000;
 
     PlansPage(gateway::Gateway &gateway, store::Database &database, QWidget *parent = nullptr);
-    ~PlansPage() override;
 
     // Loading, or a change in flight.
     bool isBusy() const;
@@ -56,7 +55,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void overviewLoaded();
     void loadFailed(const QString &message);
-    // A change is in the store (and, while it runs, in the gateway).
+    // A change is in the store; the running gateway takes it in the background.
     void changeSaved();
     void changeFailed(const QString &message);
 
@@ -79,22 +78,16 @@ private:
     // Runs a store change in the background; what it changed, for the messages.
     void write(const QString &what, std::function<Status(store::Database &)> change);
     void written(const QString &what, const Status &status);
-    void applyToGateway();
+    void applied(const Status &status);
     void showError(const QString &message);
     void showMessage(const QString &message);
 
-    gateway::Gateway &m_gateway;
-    store::Database &m_database;
-    QThreadPool m_pool; // one thread: loads and writes in the order the owner made them
     policy::PlanOverview m_overview;
     QTimer m_refresh;
-    bool m_loading = false;
-    bool m_reloadRequested = false;
     bool m_loadedOnce = false;
     bool m_filling = false;
-    int m_writes = 0;
-    bool m_gatewayStale = false; // saved, not yet given to the gateway
     QPointer<PlanDialog> m_dialog;
+    PageStore m_store; // loads and writes in the order the owner made them
 
     BusyRow *m_busy = nullptr;
     ProblemRow *m_errorRow = nullptr;

@@ -60,10 +60,13 @@ QString money(double value)
 ServersPage::ServersPage(gateway::Gateway &gateway, store::Database &database, QWidget *parent)
     : QWidget(parent)
     , m_gateway(gateway)
-    , m_database(database)
+    , m_store(gateway, database)
 {
     setAccessibleName(tr("Servers & tools"));
-    m_pool.setMaxThreadCount(1);
+    connect(&m_store, &PageStore::savedWhileStopped, this, [this] {
+        showMessage(tr("Saved. The gateway uses it when it starts."), m_undo.has_value());
+    });
+    connect(&m_store, &PageStore::applied, this, &ServersPage::applied);
 
     m_busy = new BusyRow(tr("Reading the servers and their tools…"), tr("Loading servers"), this);
     m_busy->setObjectName(QStringLiteral("serversBusy"));
@@ -265,12 +268,6 @@ ServersPage::ServersPage(gateway::Gateway &gateway, store::Database &database, Q
     reload();
 }
 
-ServersPage::~ServersPage()
-{
-    // Work in flight uses the store and posts back to this page: let it end first.
-    m_pool.waitForDone();
-}
-
 ImportServerDialog *ServersPage::importDialog() const
 {
     return m_importDialog.data();
@@ -278,7 +275,7 @@ ImportServerDialog *ServersPage::importDialog() const
 
 bool ServersPage::isBusy() const
 {
-    return m_loading || m_writes > 0;
+    return m_store.isLoading() || m_store.writesInFlight() > 0;
 }
 
 QStringList ServersPage::servers() const
@@ -300,12 +297,6 @@ void ServersPage::showEvent(QShowEvent *event)
 
 void ServersPage::reload()
 {
-    if (m_loading) {
-        m_reloadRequested = true;
-        return;
-    }
-    m_loading = true;
-    m_reloadRequested = false;
     m_busy->setVisible(!m_overview);
     // The spec loaded before is used again while the server names the same one (an edit does
     // not read the file or fetch the URL again).
@@ -315,32 +306,28 @@ void ServersPage::reload()
         spec = m_editor->spec();
         source = m_editor->specSource();
     }
-    m_pool.start([this, database = &m_database, selected = m_selected, spec, source] {
-        Loaded result;
-        result.overview = ServerEditor::overview(*database);
-        if (result.overview) {
-            QString name = selected;
-            const auto &servers = result.overview->servers;
-            const bool exists = std::any_of(servers.cbegin(), servers.cend(),
-                                            [&](const store::Server &s) { return s.name == name; });
-            if (!exists)
-                name = servers.isEmpty() ? QString() : servers.first().name;
-            if (!name.isEmpty())
-                result.editor = ServerEditor::load(*database, name, spec, source);
-        }
-        QMetaObject::invokeMethod(
-            this, [this, result = std::move(result)]() mutable { finished(std::move(result)); },
-            Qt::QueuedConnection);
-    });
+    m_store.load(
+        [selected = m_selected, spec, source](store::Database &database) {
+            Loaded result;
+            result.overview = ServerEditor::overview(database);
+            if (result.overview) {
+                QString name = selected;
+                const auto &servers = result.overview->servers;
+                const bool exists =
+                    std::any_of(servers.cbegin(), servers.cend(),
+                                [&](const store::Server &s) { return s.name == name; });
+                if (!exists)
+                    name = servers.isEmpty() ? QString() : servers.first().name;
+                if (!name.isEmpty())
+                    result.editor = ServerEditor::load(database, name, spec, source);
+            }
+            return result;
+        },
+        [this](Loaded result) { finished(std::move(result)); });
 }
 
 void ServersPage::finished(Loaded result)
 {
-    m_loading = false;
-    if (m_reloadRequested) {
-        reload();
-        return;
-    }
     m_busy->hide();
     // A load problem goes when a load succeeds; a failed edit's message stays until the next
     // edit.
@@ -658,52 +645,41 @@ void ServersPage::removeServer()
 void ServersPage::write(const QString &what,
                         std::function<Status(store::Database &, std::optional<Undo> &)> change)
 {
-    ++m_writes;
     showMessage(tr("Saving…"));
-    m_pool.start([this, database = &m_database, what, change = std::move(change)] {
-        std::optional<Undo> undo;
-        const Status status = change(*database, undo);
-        QMetaObject::invokeMethod(
-            this, [this, what, status, undo] { written(what, status, undo); },
-            Qt::QueuedConnection);
-    });
+    m_store.write(
+        [change = std::move(change)](store::Database &database) -> Result<std::optional<Undo>> {
+            std::optional<Undo> undo;
+            if (const Status status = change(database, undo); !status)
+                return status.error();
+            return undo;
+        },
+        [this, what](const Result<std::optional<Undo>> &result) { written(what, result); });
 }
 
-void ServersPage::written(const QString &what, const Status &status, std::optional<Undo> undo)
+void ServersPage::written(const QString &what, const Result<std::optional<Undo>> &result)
 {
-    --m_writes;
-    if (!status) {
-        m_errorRow->showProblem(tr("%1 %2").arg(what, status.error().message()));
+    if (!result) {
+        m_errorRow->showProblem(tr("%1 %2").arg(what, result.error().message()));
         m_message->clear();
         m_undoButton->hide();
-        if (m_writes == 0 && m_gatewayStale)
-            applyToGateway();
-        Q_EMIT changeFailed(status.error().message());
+        Q_EMIT changeFailed(result.error().message());
         reload();
         return;
     }
     m_errorRow->clear();
-    m_undo = undo;
-    m_gatewayStale = true;
-    if (m_writes == 0)
-        applyToGateway();
+    m_undo = *result;
     reload();
     Q_EMIT changeSaved();
 }
 
-void ServersPage::applyToGateway()
+void ServersPage::applied(const Status &status)
 {
-    m_gatewayStale = false;
-    if (m_gateway.state() != gateway::Gateway::State::Running) {
-        showMessage(tr("Saved. The gateway uses it when it starts."), m_undo.has_value());
-        return;
-    }
-    // The gateway lives on this thread; reloadServers() rebuilds the catalogs from the store.
-    if (const Status applied = m_gateway.reloadServers(); !applied) {
+    // The gateway rebuilt the catalogs from the store.
+    if (!status) {
         m_errorRow->showProblem(tr("The change is saved, but the running gateway could not take "
                                    "it: %1 Stop and start the gateway on the Gateway page to "
                                    "apply it.")
-                                    .arg(sentence(applied.error().message())));
+                                    .arg(sentence(status.error().message())));
         m_message->clear();
         return;
     }
@@ -715,17 +691,12 @@ void ServersPage::workOutPendingCost()
     if (!m_editor || m_panel->key().isEmpty() || !m_panel->isModified())
         return;
     const store::ToolOverride edited = m_panel->edited();
-    m_pool.start([this, editor = *m_editor, edited] {
-        const gateway::ContextCost cost = editor.costWith(edited);
-        QMetaObject::invokeMethod(
-            this,
-            [this, key = edited.key, cost] {
-                if (m_panel->key() == key)
-                    m_panel->showPendingCost(
-                        tr("With these changes: %1").arg(ContextCostText::line(cost)));
-            },
-            Qt::QueuedConnection);
-    });
+    m_store.run([editor = *m_editor, edited](store::Database &) { return editor.costWith(edited); },
+                [this, key = edited.key](const gateway::ContextCost &cost) {
+                    if (m_panel->key() == key)
+                        m_panel->showPendingCost(
+                            tr("With these changes: %1").arg(ContextCostText::line(cost)));
+                });
 }
 
 void ServersPage::showMessage(const QString &message, bool canUndo)

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "PageStore.h"
 #include "gateway/ServerEditor.h"
 
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 
@@ -60,7 +60,6 @@ public:
     static constexpr int KeyRole = Qt::UserRole + 1;
 
     ServersPage(gateway::Gateway &gateway, store::Database &database, QWidget *parent = nullptr);
-    ~ServersPage() override;
 
     bool isBusy() const;
     QStringList servers() const;
@@ -81,6 +80,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void loaded();
     void loadFailed(const QString &message);
+    // A change is in the store; the running gateway takes it in the background.
     void changeSaved();
     void changeFailed(const QString &message);
     // "Try it…" for the selected tool (the call itself is another dialog's).
@@ -117,27 +117,22 @@ private:
     // change may set the undo of what it did.
     void write(const QString &what,
                std::function<Status(store::Database &, std::optional<Undo> &)> change);
-    void written(const QString &what, const Status &status, std::optional<Undo> undo);
-    void applyToGateway();
+    void written(const QString &what, const Result<std::optional<Undo>> &result);
+    void applied(const Status &status);
     void workOutPendingCost();
     void showMessage(const QString &message, bool canUndo = false);
 
     gateway::Gateway &m_gateway;
-    store::Database &m_database;
-    QThreadPool m_pool; // one thread: loads and writes in the order the owner made them
     std::optional<gateway::ServerEditor::Overview> m_overview;
     std::optional<gateway::ServerEditor> m_editor;
     QString m_selected;
     QString m_selectedKey; // the tool selected in the table
-    bool m_loading = false;
-    bool m_reloadRequested = false;
     bool m_filling = false;
-    int m_writes = 0;
-    bool m_gatewayStale = false;
     bool m_showingLoadProblem = false;
     std::optional<Undo> m_undo;
     QPointer<ImportServerDialog> m_importDialog;
     QTimer m_pendingCostTimer; // the panel's edits settle before their cost is worked out
+    PageStore m_store;         // loads and edits in the order the owner made them
 
     QStackedWidget *m_stack = nullptr;
     WelcomePage *m_welcome = nullptr;

@@ -115,10 +115,11 @@ QPushButton *makeButton(QWidget *parent, const QString &text, const QString &obj
 UsersPage::UsersPage(gateway::Gateway &gateway, store::Database &database, QWidget *parent)
     : QWidget(parent)
     , m_gateway(gateway)
-    , m_database(database)
+    , m_store(gateway, database)
 {
     setAccessibleName(tr("Users & clients"));
-    m_pool.setMaxThreadCount(1);
+    connect(&m_store, &PageStore::savedWhileStopped, this, [this] { m_whenApplied.clear(); });
+    connect(&m_store, &PageStore::applied, this, &UsersPage::applied);
 
     auto *purpose = new QLabel(tr("Who may use the gateway. Users sign in with a password at the "
                                   "gateway, or get a client secret or a token from you for "
@@ -261,19 +262,13 @@ UsersPage::UsersPage(gateway::Gateway &gateway, store::Database &database, QWidg
 
     m_refresh.setInterval(kRefreshIntervalMs);
     connect(&m_refresh, &QTimer::timeout, this, [this] {
-        if (m_dialog || m_writes > 0)
+        if (m_dialog || m_store.writesInFlight() > 0)
             return;
         reload();
     });
     connect(&m_gateway, &gateway::Gateway::stateChanged, this, &UsersPage::updateUrl);
     updateUrl();
     updateDetails();
-}
-
-UsersPage::~UsersPage()
-{
-    // Work in flight uses the store and posts back to this page: let it end first.
-    m_pool.waitForDone();
 }
 
 void UsersPage::setListenOptions(const gateway::ListenOptions &listen)
@@ -292,7 +287,7 @@ QUrl UsersPage::publicUrl() const
 
 bool UsersPage::isBusy() const
 {
-    return m_loading || m_writes > 0;
+    return m_store.isLoading() || m_store.writesInFlight() > 0;
 }
 
 QDialog *UsersPage::currentDialog() const
@@ -315,29 +310,16 @@ void UsersPage::hideEvent(QHideEvent *event)
 
 void UsersPage::reload()
 {
-    if (m_loading) {
-        m_reloadRequested = true;
-        return;
-    }
-    m_loading = true;
-    m_reloadRequested = false;
     m_busy->setVisible(!m_loadedOnce);
-    m_pool.start([this, database = &m_database] {
-        auto directory = UserDirectory::load(*database, QDateTime::currentDateTimeUtc());
-        QMetaObject::invokeMethod(
-            this,
-            [this, directory = std::move(directory)]() mutable { loaded(std::move(directory)); },
-            Qt::QueuedConnection);
-    });
+    m_store.load(
+        [](store::Database &database) {
+            return UserDirectory::load(database, QDateTime::currentDateTimeUtc());
+        },
+        [this](Result<UserDirectory> directory) { loaded(std::move(directory)); });
 }
 
 void UsersPage::loaded(Result<oauth::UserDirectory> directory)
 {
-    m_loading = false;
-    if (m_reloadRequested) {
-        reload();
-        return;
-    }
     m_busy->hide();
     if (!directory) {
         showError(tr("Users and clients could not be read: %1 Check that the data folder is "
@@ -598,11 +580,12 @@ void UsersPage::editRolesAndPlan()
                 return UserDirectory::setAccess(database, name, roles, plan, limits);
             },
             [this, name] {
-                showMessage(m_gateway.state() == gateway::Gateway::State::Running
-                                ? tr("Saved %1's roles, plan and limits. The running gateway "
-                                     "uses them now.")
-                                      .arg(name)
-                                : tr("Saved %1's roles, plan and limits.").arg(name));
+                showMessage(tr("Saved %1's roles, plan and limits.").arg(name));
+                // Said once the running gateway serves them (applied()).
+                if (m_gateway.state() == gateway::Gateway::State::Running)
+                    m_whenApplied = tr("Saved %1's roles, plan and limits. The running gateway "
+                                       "uses them now.")
+                                        .arg(name);
             },
             true);
     });
@@ -803,56 +786,48 @@ void UsersPage::revokeToken()
 void UsersPage::write(const QString &failure, std::function<Status(store::Database &)> change,
                       std::function<void()> done, bool reloadGateway)
 {
-    ++m_writes;
     showMessage(tr("Saving…"));
-    m_pool.start([this, database = &m_database, failure, change = std::move(change),
-                  done = std::move(done), reloadGateway] {
-        const Status status = change(*database);
-        QMetaObject::invokeMethod(
-            this,
-            [this, failure, status, done, reloadGateway] {
-                written(failure, status, done, reloadGateway);
-            },
-            Qt::QueuedConnection);
-    });
+    // Roles and plans are compiled into the gateway's snapshot; tokens and users' state are read
+    // with every request and need no reload.
+    m_store.write(
+        std::move(change),
+        [this, failure, done = std::move(done)](const Status &status) {
+            written(failure, status, done);
+        },
+        reloadGateway ? PageStore::Reach::Gateway : PageStore::Reach::StoreOnly);
 }
 
 void UsersPage::written(const QString &failure, const Status &status,
-                        const std::function<void()> &done, bool reloadGateway)
+                        const std::function<void()> &done)
 {
-    --m_writes;
+    // The last change landed decides what the page says.
+    m_whenApplied.clear();
     if (!status) {
         showError(tr("%1 %2").arg(failure, status.error().message()));
         m_message->clear();
-        if (m_writes == 0 && m_gatewayStale)
-            applyToGateway();
         Q_EMIT changeFailed(status.error().message());
         reload();
         return;
     }
     m_errorRow->clear();
     m_message->clear();
-    if (reloadGateway)
-        m_gatewayStale = true;
-    if (m_writes == 0 && m_gatewayStale)
-        applyToGateway();
     if (done)
         done();
     reload();
     Q_EMIT changeSaved();
 }
 
-void UsersPage::applyToGateway()
+void UsersPage::applied(const Status &status)
 {
-    m_gatewayStale = false;
-    if (m_gateway.state() != gateway::Gateway::State::Running)
-        return;
-    // Roles and plans are compiled into the gateway's snapshot; tokens and users' state are read
-    // with every request and need no reload.
-    if (const Status applied = m_gateway.reloadServers(); !applied)
+    if (!status) {
+        m_whenApplied.clear();
         showError(tr("The change is saved, but the running gateway could not take it: %1 Stop "
                      "and start the gateway on the Gateway page to apply it.")
-                      .arg(applied.error().message()));
+                      .arg(status.error().message()));
+        return;
+    }
+    if (!m_whenApplied.isEmpty())
+        showMessage(std::exchange(m_whenApplied, QString()));
 }
 
 void UsersPage::showError(const QString &message)

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "PageStore.h"
 #include "gateway/Gateway.h"
 #include "oauth/UserDirectory.h"
 
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
 
@@ -40,7 +40,6 @@ public:
     static constexpr int kRefreshIntervalMs = 5000;
 
     UsersPage(gateway::Gateway &gateway, store::Database &database, QWidget *parent = nullptr);
-    ~UsersPage() override;
 
     // Where the gateway listens when started: the MCP URL shown and minted tokens' audience
     // while it is stopped.
@@ -70,7 +69,7 @@ public Q_SLOTS:
 Q_SIGNALS:
     void directoryLoaded();
     void loadFailed(const QString &message);
-    // A change is in the store (and, while it runs, in the gateway).
+    // A change is in the store; the running gateway takes it in the background where it needs to.
     void changeSaved();
     void changeFailed(const QString &message);
 
@@ -92,26 +91,21 @@ private:
     // failure: the sentence's start when it did not (the error's sentence follows).
     void write(const QString &failure, std::function<Status(store::Database &)> change,
                std::function<void()> done = {}, bool reloadGateway = false);
-    void written(const QString &failure, const Status &status, const std::function<void()> &done,
-                 bool reloadGateway);
-    void applyToGateway();
+    void written(const QString &failure, const Status &status, const std::function<void()> &done);
+    void applied(const Status &status);
     void showDialog(QDialog *dialog);
     void showError(const QString &message);
     void showMessage(const QString &message);
 
     gateway::Gateway &m_gateway;
-    store::Database &m_database;
     gateway::ListenOptions m_listen;
-    QThreadPool m_pool; // one thread: loads and writes in the order the owner made them
     oauth::UserDirectory m_directory;
     QTimer m_refresh;
-    bool m_loading = false;
-    bool m_reloadRequested = false;
     bool m_loadedOnce = false;
-    int m_writes = 0;
-    bool m_gatewayStale = false;
-    QString m_wantedUser; // selected again after each load
+    QString m_wantedUser;  // selected again after each load
+    QString m_whenApplied; // the message once the running gateway serves the last change
     QPointer<QDialog> m_dialog;
+    PageStore m_store; // loads and writes in the order the owner made them
 
     BusyRow *m_busy = nullptr;
     ProblemRow *m_errorRow = nullptr;

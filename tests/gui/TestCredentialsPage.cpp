@@ -179,6 +179,16 @@ class TestCredentialsPage : public QObject
         QVERIFY2(failed.isEmpty(),
                  failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
         QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), kWaitMs);
+        waitInUse();
+    }
+
+    // The running gateway reloads in the background; the page says so once it has.
+    void waitInUse()
+    {
+        const auto *message = m_page->findChild<QLabel *>(u"saveState"_s);
+        QVERIFY(message);
+        QTRY_VERIFY_WITH_TIMEOUT(message->text().endsWith(u" The running gateway uses it now."_s),
+                                 kWaitMs);
     }
 
     // Every text the page and its windows show: labels, line edits, message boxes and table
@@ -327,11 +337,15 @@ private Q_SLOTS:
     void replacedSecretIsInjectedFromThenOn()
     {
         REQUIRE_PRIVATE_KEYRING();
-        // A gateway started afresh gets the vault from the page, with the key from the keychain.
+        // A gateway started afresh gets the vault from the page, with the key from the keychain,
+        // and reads its servers again with it in the background.
         startGateway();
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
         openPage();
         QSignalSpy ready(m_page.get(), &CredentialsPage::vaultReady);
         QTRY_VERIFY_WITH_TIMEOUT(ready.count() == 1 || !m_page->isBusy(), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, kWaitMs);
+        QVERIFY(reloaded.at(0).at(0).value<Status>().ok());
         nlohmann::json result = callGetInvoice("billing");
         QVERIFY2(!result.value("isError", false), result.dump().c_str());
         QCOMPARE(m_upstream->take().value(0).apiKey, kFirstKey);
@@ -485,6 +499,7 @@ private Q_SLOTS:
         QSignalSpy saved(m_page.get(), &CredentialsPage::changeSaved);
         confirm->button(QMessageBox::Yes)->click();
         QTRY_VERIFY_WITH_TIMEOUT(saved.count() == 1 && !m_page->isBusy(), kWaitMs);
+        waitInUse();
 
         const auto gone = store::SecretRepository(*m_db).get(u"billing-key"_s, QString());
         QCOMPARE(gone.error().code(), ErrorCode::NotFound);

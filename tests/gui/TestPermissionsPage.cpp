@@ -266,6 +266,11 @@ private Q_SLOTS:
         QCOMPARE(bobsTools(), QString());
 
         QSignalSpy saved(m_page.get(), &PermissionsPage::changeSaved);
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
+        QString stateWhenSaved;
+        QObject watcher;
+        connect(m_page.get(), &PermissionsPage::changeSaved, &watcher,
+                [&] { stateWhenSaved = child<QLabel>(u"saveState"_s)->text(); });
         const QModelIndex read = cell(MatrixRow::Kind::Role, u"viewer"_s, u"invoices"_s, u"read"_s);
         QVERIFY(read.isValid());
         clickCell(read);
@@ -274,6 +279,11 @@ private Q_SLOTS:
         QVERIFY(m_page->isBusy());
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
         QVERIFY(!m_page->isBusy());
+        // Saved, then given to the gateway, which reloads in the background: the page says the
+        // gateway uses it only once it has.
+        QCOMPARE(stateWhenSaved, u"Saving…"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, kWaitMs);
+        QVERIFY(reloaded.at(0).at(0).value<Status>().ok());
 
         QCOMPARE(viewerRules(), QList<Rule>{allow(u"billing/invoices"_s, u"read"_s)});
         QCOMPARE(bobsTools(), u"get_invoice, list_invoices"_s);
@@ -407,6 +417,9 @@ private Q_SLOTS:
                                   kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), kWaitMs);
         QCOMPARE(read.data(PermissionMatrixModel::StateRole).toInt(), int(CellState::Deny));
+        // Both clicks are given to the gateway in one background reload.
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(u"saveState"_s)->text(),
+                                  u"Saved. The running gateway uses it now."_s, kWaitMs);
         QCOMPARE(bobsTools(), QString());
     }
 

@@ -293,9 +293,24 @@ private Q_SLOTS:
         typeInto(dialog->callsEdit(), u"2"_s);
         QCOMPARE(dialog->callsEdit()->value(), 2);
         QSignalSpy saved(m_page.get(), &PlansPage::changeSaved);
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
+        // The GUI thread does not wait for the gateway: the change is saved (and the page says
+        // so) before the gateway has read it, and the page says the gateway uses it only once
+        // the gateway said it reloaded.
+        QString stateWhenSaved;
+        qsizetype reloadsWhenSaved = -1;
+        QObject watcher;
+        connect(m_page.get(), &PlansPage::changeSaved, &watcher, [&] {
+            stateWhenSaved = child<QLabel>(u"saveState"_s)->text();
+            reloadsWhenSaved = reloaded.count();
+        });
         clickSave(dialog);
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
         QCOMPARE(store::PlanRepository(*m_db).get(u"starter"_s)->callsPerMonth, 2);
+        QCOMPARE(reloadsWhenSaved, 0);
+        QCOMPARE(stateWhenSaved, u"Saving…"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, kWaitMs);
+        QVERIFY(reloaded.at(0).at(0).value<Status>().ok());
         QVERIFY2(child<QLabel>(u"saveState"_s)->text().contains(u"running gateway uses it now"_s),
                  qPrintable(child<QLabel>(u"saveState"_s)->text()));
 
@@ -320,6 +335,7 @@ private Q_SLOTS:
         clickSave(dialog);
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, kWaitMs);
         QCOMPARE(store::PlanRepository(*m_db).get(u"starter"_s)->callsPerMonth, std::nullopt);
+        QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 2, kWaitMs);
         QCOMPARE(session->post(callBody(21)).status, 200);
         GH_VERIFY_OK(store::PlanRepository(*m_db).upsert(Plan{u"starter"_s, 100, {}, {}, {}}));
         GH_VERIFY_OK(m_gateway->reloadServers());

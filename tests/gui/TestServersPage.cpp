@@ -112,11 +112,19 @@ class TestServersPage : public QObject
         QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1 && !m_page->isBusy(), kWaitMs);
     }
 
-    // Waits for a change to be saved, given to the gateway and shown again.
+    // Waits for a change to be saved, given to the gateway and shown again. The gateway reloads
+    // in the background; the page says it serves the change once it has reloaded.
     void waitSaved(QSignalSpy &saved)
     {
         QTRY_VERIFY_WITH_TIMEOUT(saved.count() >= 1, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), kWaitMs);
+        waitServed();
+    }
+
+    void waitServed()
+    {
+        QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(u"saveState"_s)->text(),
+                                  u"Saved. The running gateway serves it now."_s, kWaitMs);
     }
 
     int rowOf(const QString &tool) const
@@ -350,10 +358,18 @@ private Q_SLOTS:
         const int row = rowOf(u"delete_note"_s);
         QVERIFY(row >= 0);
         QSignalSpy saved(m_page.get(), &ServersPage::changeSaved);
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
+        QString stateWhenSaved;
+        QObject watcher;
+        connect(m_page.get(), &ServersPage::changeSaved, &watcher,
+                [&] { stateWhenSaved = child<QLabel>(u"saveState"_s)->text(); });
         tools()->setFocus();
         tools()->setCurrentIndex(tools()->model()->index(row, ServersPage::ToolEnabled));
         QTest::keyClick(tools(), Qt::Key_Space);
         waitSaved(saved);
+        // Saved first; served once the gateway, in the background, has reloaded.
+        QCOMPARE(stateWhenSaved, u"Saving…"_s);
+        QCOMPARE(reloaded.count(), 1);
 
         QCOMPARE(listed("notes"), (QStringList{u"list_notes"_s, u"create_note"_s, u"get_note"_s}));
         QVERIFY2(cost->text().startsWith(u"3 tools · "_s), qPrintable(cost->text()));
@@ -692,6 +708,7 @@ private Q_SLOTS:
         QTest::mouseClick(apply, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(saved.count() >= 2, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), kWaitMs);
+        waitServed();
         auto stored = repository.get(u"notes"_s, u"getNote"_s);
         GH_VERIFY_OK(stored);
         QCOMPARE(stored->enabled, std::optional<bool>(false));

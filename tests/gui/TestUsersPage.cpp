@@ -137,11 +137,17 @@ class TestUsersPage : public QObject
         GH_VERIFY_OK(store::UserRepository(*m_db).create(user));
     }
 
-    // Runs after a click that starts a change: waits until the page saved it and read back.
-    void waitForSave(QSignalSpy &saved)
+    // Runs after a click that starts a change: waits until the page saved it and read back,
+    // and, given the spy on the gateway's reloaded() made before the click, until the running
+    // gateway (which reloads in the background) serves it.
+    void waitForSave(QSignalSpy &saved, QSignalSpy *reloaded = nullptr)
     {
         QTRY_VERIFY_WITH_TIMEOUT(saved.count() >= 1, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(!m_page->isBusy(), kWaitMs);
+        if (reloaded) {
+            QTRY_VERIFY_WITH_TIMEOUT(reloaded->count() >= 1, kWaitMs);
+            QVERIFY(reloaded->at(0).at(0).value<Status>().ok());
+        }
     }
 
     void reloadPage()
@@ -296,8 +302,9 @@ private Q_SLOTS:
         clerk.first()->setCheckState(Qt::Checked);
         dialog->planChoice()->setCurrentIndex(dialog->planChoice()->findData(u"starter"_s));
         QSignalSpy saved(m_page.get(), &UsersPage::changeSaved);
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
         clickDialogButton(dialog, QDialogButtonBox::Save);
-        waitForSave(saved);
+        waitForSave(saved, &reloaded);
 
         const auto stored = store::UserRepository(*m_db).get(u"nina"_s);
         GH_VERIFY_OK(stored);
@@ -458,8 +465,9 @@ private Q_SLOTS:
         QPushButton *disable = child<QPushButton>(u"disableButton"_s);
         QCOMPARE(disable->text(), u"&Disable"_s);
         QSignalSpy saved(m_page.get(), &UsersPage::changeSaved);
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
         QTest::mouseClick(disable, Qt::LeftButton);
-        waitForSave(saved);
+        waitForSave(saved, &reloaded);
         QVERIFY(store::UserRepository(*m_db).get(u"pat"_s)->disabled);
         QCOMPARE(initializeStatus(token), 401);
         QCOMPARE(cellText(u"userTable"_s, u"pat"_s, 3), u"Disabled"_s);
@@ -468,8 +476,9 @@ private Q_SLOTS:
         QVERIFY(!child<QPushButton>(u"issueClientButton"_s)->isEnabled());
         QCOMPARE(disable->text(), u"&Enable"_s);
         QSignalSpy enabled(m_page.get(), &UsersPage::changeSaved);
+        QSignalSpy reloadedAgain(m_gateway.get(), &gateway::Gateway::reloaded);
         QTest::mouseClick(disable, Qt::LeftButton);
-        waitForSave(enabled);
+        waitForSave(enabled, &reloadedAgain);
         QCOMPARE(initializeStatus(token), 200);
         // The gateway's policy, which also knows who is disabled, has the change too: the
         // enabled user sees and may call their tools again.
@@ -506,8 +515,11 @@ private Q_SLOTS:
         roles->findItems(u"auditor"_s, Qt::MatchExactly).first()->setCheckState(Qt::Checked);
         edit->planChoice()->setCurrentIndex(edit->planChoice()->findData(u"starter"_s));
         QSignalSpy edited(m_page.get(), &UsersPage::changeSaved);
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
         clickDialogButton(edit, QDialogButtonBox::Save);
-        waitForSave(edited);
+        waitForSave(edited, &reloaded);
+        QCOMPARE(child<QLabel>(u"saveState"_s)->text(),
+                 u"Saved pat's roles, plan and limits. The running gateway uses them now."_s);
         const auto after = store::UserRepository(*m_db).get(u"pat"_s);
         QCOMPARE(after->roles, QStringList{u"auditor"_s});
         QCOMPARE(after->plan, std::optional(u"starter"_s));
@@ -543,8 +555,17 @@ private Q_SLOTS:
         if (const QString dir = qEnvironmentVariable("GATEHOUSE_SCREENSHOT_DIR"); !dir.isEmpty())
             edit->grab().save(QDir(dir).filePath(u"users-edit.png"_s));
         QSignalSpy saved(m_page.get(), &UsersPage::changeSaved);
+        QSignalSpy reloaded(m_gateway.get(), &gateway::Gateway::reloaded);
+        // Saved first; that the gateway uses the limit is said once it has reloaded.
+        QString stateWhenSaved;
+        QObject watcher;
+        connect(m_page.get(), &UsersPage::changeSaved, &watcher,
+                [&] { stateWhenSaved = child<QLabel>(u"saveState"_s)->text(); });
         clickDialogButton(edit, QDialogButtonBox::Save);
-        waitForSave(saved);
+        waitForSave(saved, &reloaded);
+        QCOMPARE(stateWhenSaved, u"Saved olga's roles, plan and limits."_s);
+        QCOMPARE(child<QLabel>(u"saveState"_s)->text(),
+                 u"Saved olga's roles, plan and limits. The running gateway uses them now."_s);
         QCOMPARE(store::UserRepository(*m_db).get(u"olga"_s)->callsPerMonth,
                  std::optional<qint64>(1));
         QVERIFY(child<QLabel>(u"userDetails"_s)->text().contains(u"1 calls/month"_s));
