@@ -16,7 +16,7 @@ PageStore::PageStore(Gateway &gateway, store::Database &database, QObject *paren
     // for is its own.
     connect(&m_gateway, &Gateway::reloaded, this, &PageStore::gatewayReloaded);
     connect(&m_gateway, &Gateway::stateChanged, this, [this](Gateway::State state) {
-        if (state == Gateway::State::Running || !m_applying)
+        if (state == Gateway::State::Running || state == Gateway::State::Starting || !m_applying)
             return;
         // Stopped before it answered: what was saved is read when it starts again.
         m_applying = false;
@@ -46,7 +46,7 @@ void PageStore::settle()
     if (m_stale) {
         m_stale = false;
         m_appliedUntold = false;
-        if (m_gateway.state() != Gateway::State::Running) {
+        if (!gatewayTakesEdits()) {
             Q_EMIT savedWhileStopped();
             return;
         }
@@ -58,8 +58,16 @@ void PageStore::settle()
 
 void PageStore::reloadGateway()
 {
-    if (m_gateway.state() == Gateway::State::Running)
+    if (gatewayTakesEdits())
         requestReload();
+}
+
+bool PageStore::gatewayTakesEdits() const
+{
+    // A gateway still starting may have read the store before the edit: the reload asked for
+    // now runs after the start's reads and is published after it.
+    const Gateway::State state = m_gateway.state();
+    return state == Gateway::State::Running || state == Gateway::State::Starting;
 }
 
 void PageStore::requestReload()

@@ -80,6 +80,7 @@ private:
     void startLoad();
     void settle();
     void requestReload();
+    bool gatewayTakesEdits() const;
     void gatewayReloaded(const Status &status);
 
     gateway::Gateway &m_gateway;

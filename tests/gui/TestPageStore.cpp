@@ -301,6 +301,25 @@ private Q_SLOTS:
         QVERIFY(!store.isApplying());
     }
 
+    // A gateway still starting may have read the store before the edit: it is asked to reload,
+    // and answers once it runs.
+    void anEditWhileTheGatewayStartsIsReloadedOnceItRuns()
+    {
+        Gateway starting(m_db.get());
+        PageStore store(starting, *m_db);
+        QSignalSpy applied(&store, &PageStore::applied);
+        QSignalSpy saved(&store, &PageStore::savedWhileStopped);
+        starting.startInBackground(listen());
+        QCOMPARE(starting.state(), Gateway::State::Starting);
+        store.reloadGateway();
+        QVERIFY(store.isApplying());
+        QTRY_COMPARE_WITH_TIMEOUT(applied.count(), 1, kWaitMs);
+        QVERIFY(applied.first().first().value<Status>().ok());
+        QCOMPARE(starting.state(), Gateway::State::Running);
+        QCOMPARE(saved.count(), 0);
+        starting.stop();
+    }
+
     // A read asked for while one runs: that one's result is dropped, only the newest read runs
     // after it.
     void aReadAskedForWhileOneRunsReplacesIt()
