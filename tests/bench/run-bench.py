@@ -24,6 +24,7 @@ Python 3 standard library only.
 import argparse
 import http.client
 import json
+import resource
 import os
 import shutil
 import signal
@@ -332,13 +333,92 @@ def write_lua(workdir, name, port, path, session=None, version=None, sse=False, 
     return path
 
 
-def run_wrk(wrk, url, lua, connections, duration, label, verbose):
+CLOCK_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def descendants(pid):
+    """pid and every process below it (nginx's workers)."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        todo.extend(children.get(p, []))
+    return found
+
+
+def task_ticks(path):
+    """(comm, user+system ticks) of a /proc/PID or /proc/PID/task/TID directory."""
+    with open(path + "/stat") as f:
+        head, rest = f.read().rsplit(")", 1)
+    fields = rest.split()
+    return head.split("(", 1)[1], int(fields[11]) + int(fields[12])
+
+
+def cpu_sample(procs):
+    """CPU ticks used so far: per started process (with its children), per gateway thread
+    (by thread name), and the machine's busy, idle and iowait time from /proc/stat."""
+    sample = {}
+    for name, proc in procs.procs:
+        if proc.poll() is not None:
+            continue
+        total = 0
+        for pid in descendants(proc.pid):
+            try:
+                total += task_ticks(f"/proc/{pid}")[1]
+            except OSError:
+                pass
+            if pid != proc.pid or name == "nginx":
+                continue
+            try:
+                for tid in os.listdir(f"/proc/{pid}/task"):
+                    comm, ticks = task_ticks(f"/proc/{pid}/task/{tid}")
+                    key = f"{name}: {comm}"
+                    sample[key] = sample.get(key, 0) + ticks
+            except OSError:
+                pass
+        sample[name] = total
+    with open("/proc/stat") as f:
+        cpu = [int(x) for x in f.readline().split()[1:]]
+    # user nice system idle iowait irq softirq steal
+    sample["(machine busy)"] = sum(cpu[i] for i in (0, 1, 2, 5, 6, 7))
+    sample["(machine softirq)"] = cpu[6]
+    sample["(machine idle)"] = cpu[3]
+    sample["(machine iowait)"] = cpu[4]
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    sample["wrk"] = round((children.ru_utime + children.ru_stime) * CLOCK_TICK)
+    return sample
+
+
+def print_cpu(label, before, after, requests, duration):
+    """Microseconds of CPU per request for each process and thread that used any."""
+    log(f"  CPU in {label} ({requests:,} requests): µs per request, and cores used")
+    for key in sorted(after):
+        used = after[key] - before.get(key, 0)
+        if used <= 0 and not key.startswith("(machine"):
+            continue
+        seconds = used / CLOCK_TICK
+        per = seconds * 1e6 / requests if requests else 0.0
+        log(f"    {key:40s} {per:8.1f} µs   {seconds / duration:5.2f} cores")
+
+
+def run_wrk(wrk, url, lua, connections, duration, label, verbose, procs=None):
     argv = [wrk, "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s",
             "-s", lua, url]
+    before = cpu_sample(procs) if procs else None
     try:
         done = subprocess.run(argv, capture_output=True, text=True, timeout=duration + 60)
     except subprocess.TimeoutExpired:
         raise SetupError(f"wrk did not finish the {label} run in time")
+    after = cpu_sample(procs) if procs else None
     out = done.stdout
     if done.stderr.strip():
         log(f"wrk ({label}): {done.stderr.strip()[:1000]}")
@@ -348,6 +428,8 @@ def run_wrk(wrk, url, lua, connections, duration, label, verbose):
     if line is None:
         raise SetupError(f"no statistics from wrk for {label}:\n{out}")
     s = json.loads(line[len("BENCH-JSON "):])
+    if before is not None:
+        print_cpu(label, before, after, s["requests"], s["duration_us"] / 1e6)
     errors = s["connect"] + s["read"] + s["write"] + s["timeout"]
     return {"rps": s["requests"] / (s["duration_us"] / 1e6), "p50": s["p50_us"] / 1000.0,
             "p99": s["p99_us"] / 1000.0, "errors": errors, "non2xx": s["status"],
@@ -378,6 +460,8 @@ def main():
     ap.add_argument("--no-sse", action="store_true", help="skip the one SSE run")
     ap.add_argument("--no-check", action="store_true", help="full runs without the target check")
     ap.add_argument("--verbose", action="store_true", help="print wrk's own output")
+    ap.add_argument("--cpu", action="store_true",
+                    help="print the CPU time per request of each process and gateway thread")
     ap.add_argument("--policy", action="store_true",
                     help="compare the catalog gateway with and without policies")
     args = ap.parse_args()
@@ -469,7 +553,8 @@ def bench(args, duration, rounds, extra_env, wrk, nginx, procs, workdir):
     results = {key: [] for key, *_ in configs}
     for r in range(rounds):
         for key, label, url, lua, conns in configs:
-            res = run_wrk(wrk, url, lua, conns, duration, f"round {r + 1}: {label}", args.verbose)
+            res = run_wrk(wrk, url, lua, conns, duration, f"round {r + 1}: {label}", args.verbose,
+                          procs if args.cpu else None)
             results[key].append(res)
             log(f"round {r + 1}/{rounds} {label:38s} {res['rps']:>10,.0f} req/s  "
                 f"p50 {res['p50']:.3f} ms  p99 {res['p99']:.3f} ms  "
@@ -570,7 +655,7 @@ def bench_policy(args, duration, rounds, extra_env, wrk, nginx, procs, workdir):
     for r in range(rounds):
         for key, label, gw, conns in configs:
             res = run_wrk(wrk, gateways[gw][4], gateways[gw][5], conns, duration,
-                          f"round {r + 1}: {label}", args.verbose)
+                          f"round {r + 1}: {label}", args.verbose, procs if args.cpu else None)
             results[key].append(res)
             log(f"round {r + 1}/{rounds} {label:40s} {res['rps']:>10,.0f} req/s  "
                 f"p50 {res['p50']:.3f} ms  p99 {res['p99']:.3f} ms  "
