@@ -150,10 +150,14 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
     // A step-up challenge must be an HTTP answer, so scope is checked before the session runs the
     // call. Only bodies that can be a tools/call are parsed for it; a call this misses (a batch,
     // an escaped method name) is still refused by the provider, as a tool error.
-    if (m_context.scopeGate && request.body().contains("tools/call")) {
-        const mcp::Json message =
-            mcp::Json::parse(request.body().constData(),
-                             request.body().constData() + request.body().size(), nullptr, false);
+    // Parsed once, within the limits a session parses with, and handed to the session.
+    std::optional<mcp::Json> parsed;
+    // A token that is not narrowed cannot miss a scope: nothing to check before the session.
+    if (m_context.scopeGate && !caller.everyAction && request.body().contains("tools/call")) {
+        if (auto value = mcp::JsonRpc::parse(request.body(), mcp::ServerSession::Options().limits))
+            parsed = std::move(value).value();
+        static const mcp::Json kNotParsed;
+        const mcp::Json &message = parsed ? *parsed : kNotParsed;
         if (message.is_object() && message.value("method", mcp::Json()) == "tools/call") {
             const mcp::Json params = message.value("params", mcp::Json::object());
             QString tool;
@@ -242,7 +246,7 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
             responder->respond(http::Response(202));
         }
     };
-    target->handle(request.body(), version, related, done);
+    target->handle(request.body(), version, related, done, std::move(parsed));
     exchange->returned = true;
     if (!nonce.isEmpty() && m_context.broadcastCancel &&
         request.body().contains("notifications/cancelled"))

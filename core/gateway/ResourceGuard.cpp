@@ -186,8 +186,6 @@ ResourceGuard::Outcome ResourceGuard::check(const http::Request &request, const 
                                             const QUrl &publicUrl,
                                             const oauth::TokenService *tokens, const QDateTime &now)
 {
-    // RFC 9728 section 5.1: tell the client where the resource's metadata is.
-    const QByteArray metadata = metadataUrl(publicUrl, server);
     const auto refuse = [&](const Challenge &c) {
         const QString where =
             u"%1 %2 from %3"_s.arg(QString::fromLatin1(request.method()), request.path(),
@@ -197,7 +195,9 @@ ResourceGuard::Outcome ResourceGuard::check(const http::Request &request, const 
         else
             qCInfo(lcOAuth).noquote() << u"refused %1 (%2 %3): %4"_s.arg(
                 where, QString::number(c.status), QString::fromLatin1(c.error), c.description);
-        return Outcome{std::nullopt, respond(c, metadata)};
+        // RFC 9728 section 5.1: tell the client where the resource's metadata is (built only for
+        // a refusal: an accepted request does not pay for it).
+        return Outcome{std::nullopt, respond(c, metadataUrl(publicUrl, server))};
     };
 
     const Credentials credentials = readCredentials(request);
@@ -229,8 +229,9 @@ ResourceGuard::Outcome ResourceGuard::check(const http::Request &request, const 
     if (verdict.ok()) {
         const oauth::TokenService::Caller &c = *verdict.caller;
         qCDebug(lcOAuth).noquote() << "token" << c.tokenId << "of user" << c.user << "on" << server;
-        return Outcome{mcp::Caller{c.user, c.clientId, c.scopes, c.tokenHash, c.spendCap},
-                       http::Response()};
+        return Outcome{
+            mcp::Caller{c.user, c.clientId, c.scopes, c.everyAction, c.tokenHash, c.spendCap},
+            http::Response()};
     }
     const oauth::TokenService::Rejection &r = verdict.rejection;
     switch (r.failure) {

@@ -97,7 +97,14 @@ JsonRpcItem JsonRpc::classify(const Json &value)
 
 Result<JsonRpcBody> JsonRpc::decode(QByteArrayView body, const DecodeOptions &options)
 {
-    const Limits &limits = options.limits;
+    Result<Json> value = parse(body, options.limits);
+    if (!value)
+        return value.error();
+    return decodeParsed(std::move(value).value(), options);
+}
+
+Result<Json> JsonRpc::parse(QByteArrayView body, const Limits &limits)
+{
     if (body.size() > limits.maxBytes)
         return Error(
             ErrorCode::InvalidArgument,
@@ -120,7 +127,12 @@ Result<JsonRpcBody> JsonRpc::decode(QByteArrayView body, const DecodeOptions &op
     if (value.is_discarded())
         return Error(ErrorCode::Parse,
                      QStringLiteral("Parse error: the body is not valid UTF-8 JSON"));
+    return value;
+}
 
+Result<JsonRpcBody> JsonRpc::decodeParsed(Json value, const DecodeOptions &options)
+{
+    const Limits &limits = options.limits;
     JsonRpcBody decoded;
     if (value.is_array()) {
         // JSON-RPC 2.0 section 6; MCP 2025-03-26 allows batches, 2025-06-18 removed them.

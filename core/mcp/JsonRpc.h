@@ -88,6 +88,11 @@ public:
     // batch, too large). A single malformed message decodes to one item carrying its error.
     static Result<JsonRpcBody> decode(QByteArrayView body, const DecodeOptions &options);
     static Result<JsonRpcBody> decode(QByteArrayView body) { return decode(body, DecodeOptions{}); }
+    // The two halves of decode(), for a caller that looks into the body before it is decoded
+    // (the gateway's scope check) and parses it only once: the size and nesting limits and the
+    // parse, then the classification of what parse() gave.
+    static Result<Json> parse(QByteArrayView body, const Limits &limits);
+    static Result<JsonRpcBody> decodeParsed(Json value, const DecodeOptions &options);
     // Classifies one already-parsed element.
     static JsonRpcItem classify(const Json &value);
     // The JSON-RPC error code that answers a decode() failure.

@@ -189,7 +189,7 @@ void ServerSession::resume(const QString &protocolVersion)
 }
 
 void ServerSession::handle(QByteArrayView body, const QString &protocolVersion, MessageSink related,
-                           ReplySink done)
+                           ReplySink done, std::optional<Json> parsed)
 {
     auto exchange = std::make_shared<Exchange>();
     exchange->protocolVersion = protocolVersion;
@@ -199,7 +199,9 @@ void ServerSession::handle(QByteArrayView body, const QString &protocolVersion, 
     const JsonRpc::DecodeOptions decodeOptions{
         ProtocolVersion::supports(protocolVersion, ProtocolVersion::Feature::Batching),
         m_options.limits};
-    const Result<JsonRpcBody> decoded = JsonRpc::decode(body, decodeOptions);
+    const Result<JsonRpcBody> decoded =
+        parsed ? JsonRpc::decodeParsed(std::move(*parsed), decodeOptions)
+               : JsonRpc::decode(body, decodeOptions);
     auto reject = [&](const Json &id, const JsonRpcError &error) {
         Reply reply;
         reply.kind = Reply::Kind::Rejected;

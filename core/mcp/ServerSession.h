@@ -89,8 +89,9 @@ public:
     // on the request's SSE stream; `done` receives the reply exactly once. When `done` runs
     // before handle() returns, the transport can answer with plain JSON; otherwise it opens a
     // stream. Both sinks are dropped after `done`.
+    // parsed: the body as JsonRpc::parse() gave it, when the caller parsed it already.
     void handle(QByteArrayView body, const QString &protocolVersion, MessageSink related,
-                ReplySink done);
+                ReplySink done, std::optional<Json> parsed = std::nullopt);
 
     // Sends notifications/message when `level` passes the level set by the client.
     void log(LogLevel level, const QString &logger, const Json &data);

@@ -59,6 +59,7 @@ TokenService::TokenService(store::Database &database, QUrl publicUrl,
                            std::shared_ptr<VerifiedTokenCache> cache)
     : m_database(database)
     , m_publicUrl(std::move(publicUrl))
+    , m_resourcePrefix(baseUrl(m_publicUrl) + u"/mcp/"_s)
     , m_cache(std::move(cache))
 {}
 
@@ -332,7 +333,7 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
         return v;
     }
     // RFC 8707: a token bound to one server's resource is good only there.
-    const QString resource = resourceUrl(m_publicUrl, server);
+    const QString resource = m_resourcePrefix + server; // resourceUrl(), without the URL work
     if (t.audience && *t.audience != resource) {
         // The same server under another public URL: minted without this gateway's --public-url.
         const QString base = baseUrl(m_publicUrl);
@@ -368,6 +369,7 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
     caller.user = *t.user;
     caller.clientId = t.clientId;
     caller.scopes = narrowing.isEmpty() ? everyAction(server) : here;
+    caller.everyAction = narrowing.isEmpty();
     caller.spendCap = t.spendCap;
     caller.expiresAt = t.expiresAt;
     caller.tokenId = t.tokenHash.left(idLength);

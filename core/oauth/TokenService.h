@@ -65,6 +65,7 @@ public:
         QString clientId;
         // The token's scopes on this server; a token that is not narrowed gets every action.
         QStringList scopes;
+        bool everyAction = false; // not narrowed: no scope on this server can be missing
         std::optional<double> spendCap;
         QDateTime expiresAt;
         QString tokenId;
@@ -145,6 +146,7 @@ private:
 
     store::Database &m_database;
     QUrl m_publicUrl;
+    QString m_resourcePrefix; // {public_url}/mcp/
     std::shared_ptr<VerifiedTokenCache> m_cache;
 };
 

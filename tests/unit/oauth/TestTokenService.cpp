@@ -194,6 +194,7 @@ private Q_SLOTS:
             // Not narrowed: every action on the server it is used on.
             QCOMPARE(v.caller->scopes.size(), 4);
             QVERIFY(v.caller->scopes.contains(server + u":delete"_s));
+            QVERIFY(v.caller->everyAction);
         }
     }
 
@@ -204,6 +205,8 @@ private Q_SLOTS:
         const auto crm = m_tokens->verify(minted.token, u"crm"_s, t0);
         QVERIFY(crm.ok());
         QCOMPARE(crm.caller->scopes, QStringList{u"crm:read"_s});
+        // Narrowed: the gateway checks the scope a tool needs before the session runs it.
+        QVERIFY(!crm.caller->everyAction);
         QCOMPARE(m_tokens->verify(minted.token, u"billing"_s, t0).rejection.failure,
                  Failure::MissingScope);
     }
