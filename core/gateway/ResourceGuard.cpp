@@ -230,7 +230,7 @@ ResourceGuard::Outcome ResourceGuard::check(const http::Request &request, const 
         const oauth::TokenService::Caller &c = *verdict.caller;
         qCDebug(lcOAuth).noquote() << "token" << c.tokenId << "of user" << c.user << "on" << server;
         return Outcome{
-            mcp::Caller{c.user, c.clientId, c.scopes, c.everyAction, c.tokenHash, c.spendCap},
+            mcp::Caller{c.user, c.clientId, c.scopes, c.tokenHash, c.spendCap, c.everyAction},
             http::Response()};
     }
     const oauth::TokenService::Rejection &r = verdict.rejection;

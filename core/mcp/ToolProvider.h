@@ -23,12 +23,12 @@ struct Caller
     QString subject;
     QString clientId;
     QStringList scopes;
-    // The token is not narrowed: scopes hold every action on the server, so none can be missing.
-    bool everyAction = false;
     // The token the request came with (its SHA-256, as stored) and its spend cap, if any: a
     // call's cost is reserved against it.
     QString tokenHash;
     std::optional<double> spendCap;
+    // The token is not narrowed: scopes hold every action on the server, so none can be missing.
+    bool everyAction = false;
 };
 
 // One tool as tools/list shows it. The schemas and annotations are raw JSON objects, serialised
