@@ -285,8 +285,10 @@ std::optional<mcp::ToolResult> CatalogProvider::refusal(const Permissions &permi
     if (!permissions.policy)
         return std::nullopt;
     const policy::ToolIdentity identity = catalog.identityOf(tool);
-    const policy::Decision decision =
-        permissions.policy->decide(caller.subject, identity, caller.scopes);
+    // A token with every action on the server cannot lack a scope: only the grants decide.
+    const policy::Decision decision = permissions.policy->decide(
+        caller.subject, identity,
+        caller.everyAction ? std::nullopt : std::optional<QStringList>(caller.scopes));
     reason = decision.reason;
     if (decision.allowed)
         return std::nullopt;

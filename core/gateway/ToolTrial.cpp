@@ -212,6 +212,7 @@ Status ToolTrial::start(const QString &user, const QString &server, const QStrin
         for (auto action : {openapi::ToolAction::Read, openapi::ToolAction::Create,
                             openapi::ToolAction::Update, openapi::ToolAction::Delete})
             caller.scopes << server + u':' + openapi::toolActionName(action);
+        caller.everyAction = true;
     }
 
     TrialOutcome outcome;

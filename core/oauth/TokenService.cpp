@@ -353,7 +353,9 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
     narrowing.removeAll(offlineAccess);
     QStringList here;
     for (const QString &scope : std::as_const(narrowing)) {
-        if (serverOfScope(scope) == server)
+        // serverOfScope(scope) == server, without a copy per scope and request
+        if (scope.lastIndexOf(u':') == server.size() &&
+            QStringView(scope).first(server.size()) == server)
             here << scope;
     }
     if (!narrowing.isEmpty() && here.isEmpty()) {
@@ -369,7 +371,17 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
     caller.user = *t.user;
     caller.clientId = t.clientId;
     caller.scopes = narrowing.isEmpty() ? everyAction(server) : here;
-    caller.everyAction = narrowing.isEmpty();
+    // A token minted for a server holds all four of its actions: no scope can be missing there
+    // either, so the per-call scope checks are skipped for it too.
+    int covered = 0;
+    for (const QString &scope : std::as_const(here)) {
+        const QStringView action = QStringView(scope).sliced(server.size() + 1);
+        for (qsizetype i = 0; i < actions.size(); ++i) {
+            if (action == actions.at(i))
+                covered |= 1 << i;
+        }
+    }
+    caller.everyAction = narrowing.isEmpty() || covered == (1 << actions.size()) - 1;
     caller.spendCap = t.spendCap;
     caller.expiresAt = t.expiresAt;
     caller.tokenId = t.tokenHash.left(idLength);

@@ -4,14 +4,46 @@
 #include "openapi/ToolNamer.h"
 #include "store/UserRepository.h"
 
+#include <QMutex>
+
 using namespace Qt::StringLiterals;
 
 namespace gatehouse::policy {
+
+namespace {
+
+struct MemoKey
+{
+    QString user;
+    ToolIdentity tool;
+
+    bool operator==(const MemoKey &o) const
+    {
+        return user == o.user && tool.server == o.tool.server && tool.name == o.tool.name &&
+               tool.defaultName == o.tool.defaultName && tool.resource == o.tool.resource &&
+               tool.action == o.tool.action;
+    }
+};
+
+size_t qHash(const MemoKey &k, size_t seed = 0)
+{
+    return qHashMulti(seed, k.user, k.tool.server, k.tool.name, k.tool.defaultName, k.tool.resource,
+                      k.tool.action);
+}
+
+} // namespace
+
+struct PermissionPolicy::Memo
+{
+    QMutex mutex;
+    QHash<MemoKey, Decision> decisions;
+};
 
 PermissionPolicy::PermissionPolicy(QHash<QString, UserEntry> users,
                                    QHash<QString, QList<store::Rule>> roles)
     : m_users(std::move(users))
     , m_roles(std::move(roles))
+    , m_memo(std::make_shared<Memo>())
 {}
 
 Result<PermissionPolicy> PermissionPolicy::load(store::Database &database)
@@ -74,6 +106,54 @@ QString PermissionPolicy::describe(const store::Rule &rule)
 Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
                                   const std::optional<QStringList> &scopes) const
 {
+    // The whole identity is the key, not only the name: a catalog reloaded with a tool's action
+    // changed may meet a snapshot kept because the matrix could not be read again.
+    Decision d;
+    if (!m_memo) {
+        d = decideGrants(user, tool);
+    } else {
+        MemoKey key{user, tool};
+        bool remembered = false;
+        {
+            QMutexLocker lock(&m_memo->mutex);
+            if (const auto it = m_memo->decisions.constFind(key); it != m_memo->decisions.cend()) {
+                d = *it;
+                remembered = true;
+            }
+        }
+        if (!remembered) {
+            d = decideGrants(user, tool);
+            QMutexLocker lock(&m_memo->mutex);
+            // Bounded however many users and tools there are: full, it starts again.
+            if (m_memo->decisions.size() >= memoCapacity)
+                m_memo->decisions.clear();
+            m_memo->decisions.insert(std::move(key), d);
+        }
+    }
+    if (!d.allowed || !scopes)
+        return d;
+    const QString needed = tool.server + u':' + tool.action;
+    if (scopes->contains(needed))
+        return d;
+    d.allowed = false;
+    d.missingScope = needed;
+    d.reason = tr("the token's scopes (%1) do not include %2")
+                   .arg(scopes->isEmpty() ? tr("none") : scopes->join(u' '), needed);
+    d.trace.removeLast(); // the grants' verdict
+    d.trace << tr("denied: %1").arg(d.reason);
+    return d;
+}
+
+qsizetype PermissionPolicy::remembered() const
+{
+    if (!m_memo)
+        return 0;
+    QMutexLocker lock(&m_memo->mutex);
+    return m_memo->decisions.size();
+}
+
+Decision PermissionPolicy::decideGrants(const QString &user, const ToolIdentity &tool) const
+{
     Decision d;
     const auto entry = m_users.constFind(user);
     if (entry == m_users.cend() || !entry->exists) {
@@ -133,15 +213,6 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
     }
     if (!d.allowed && d.missingPermission.isEmpty())
         d.missingPermission = u"%1/%2: %3"_s.arg(tool.server, tool.resource, tool.action);
-    if (d.allowed && scopes) {
-        const QString needed = tool.server + u':' + tool.action;
-        if (!scopes->contains(needed)) {
-            d.allowed = false;
-            d.missingScope = needed;
-            d.reason = tr("the token's scopes (%1) do not include %2")
-                           .arg(scopes->isEmpty() ? tr("none") : scopes->join(u' '), needed);
-        }
-    }
     d.trace << (d.allowed ? tr("allowed: %1").arg(d.reason) : tr("denied: %1").arg(d.reason));
     return d;
 }

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 
 namespace gatehouse::openapi {
@@ -46,6 +47,8 @@ struct Decision
 // immutable snapshot that the gateway's workers share. A user's own rules override their roles'
 // rules; within one level deny wins; nothing is allowed unless granted; a level without a
 // matching rule inherits from the next. A token's scopes then narrow what the grants allow.
+// decide() is thread-safe: the workers share a snapshot, and every call of a tool asks it, so the
+// grants' decision (a pure function of the snapshot) is remembered, at most memoCapacity of them.
 class PermissionPolicy
 {
     Q_DECLARE_TR_FUNCTIONS(PermissionPolicy)
@@ -72,9 +75,18 @@ public:
     static bool matches(const store::Rule &rule, const ToolIdentity &tool);
     static QString describe(const store::Rule &rule);
 
+    // Decisions are remembered per (user, tool identity) in this snapshot; copies share them.
+    static constexpr qsizetype memoCapacity = 16384;
+    qsizetype remembered() const; // for tests: decisions remembered now
+
 private:
+    struct Memo;
+    // The grants' decision, without the token's scopes; what decide() remembers.
+    Decision decideGrants(const QString &user, const ToolIdentity &tool) const;
+
     QHash<QString, UserEntry> m_users;
     QHash<QString, QList<store::Rule>> m_roles;
+    std::shared_ptr<Memo> m_memo;
 };
 
 } // namespace gatehouse::policy

@@ -90,6 +90,8 @@ private Q_SLOTS:
         QCOMPARE(v.caller->scopes, minted.scopes);
         QCOMPARE(v.caller->spendCap, std::optional(5.0));
         QCOMPARE(v.caller->tokenId, minted.id);
+        // All four actions on its server: no scope can be missing, so no per-call scope check.
+        QVERIFY(v.caller->everyAction);
 
         // Only the hash is stored.
         auto row = store::TokenRepository(*m_db).get(TokenService::hashToken(minted.token));
@@ -209,6 +211,21 @@ private Q_SLOTS:
         QVERIFY(!crm.caller->everyAction);
         QCOMPARE(m_tokens->verify(minted.token, u"billing"_s, t0).rejection.failure,
                  Failure::MissingScope);
+    }
+
+    void threeOfFourActionsAreStillNarrowed()
+    {
+        const auto minted =
+            mint(request(u"crm"_s, {u"crm:read"_s, u"crm:create"_s, u"crm:update"_s}));
+        const auto v = m_tokens->verify(minted.token, u"crm"_s, t0);
+        QVERIFY2(v.ok(), qPrintable(v.rejection.description));
+        QVERIFY(!v.caller->everyAction);
+        // The same four actions in any order, with offline_access beside them, are every action.
+        const auto all = mint(request(u"crm"_s, {u"offline_access"_s, u"crm:delete"_s,
+                                                 u"crm:update"_s, u"crm:create"_s, u"crm:read"_s}));
+        const auto w = m_tokens->verify(all.token, u"crm"_s, t0);
+        QVERIFY2(w.ok(), qPrintable(w.rejection.description));
+        QVERIFY(w.caller->everyAction);
     }
 
     void mintRefusals_data()

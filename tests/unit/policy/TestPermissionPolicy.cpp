@@ -4,7 +4,10 @@
 #include "store/ServerRepository.h"
 #include "store/UserRepository.h"
 
+#include <QThread>
 #include <QtTest>
+
+#include <atomic>
 
 using namespace gatehouse;
 using namespace gatehouse::policy;
@@ -167,6 +170,83 @@ private Q_SLOTS:
             examplePolicy().decide(u"bob"_s, create, QStringList{u"billing:create"_s});
         QVERIFY(!bob.allowed);
         QVERIFY(bob.missingScope.isEmpty());
+    }
+
+    void rememberedDecisionsAreTheSameDecisions()
+    {
+        const PermissionPolicy policy = examplePolicy();
+        const ToolIdentity create = tool(u"create_invoice"_s, u"invoices"_s, u"create"_s);
+        const Decision first = policy.decide(u"alice"_s, create);
+        QCOMPARE(policy.remembered(), 1);
+        const Decision again = policy.decide(u"alice"_s, create);
+        QCOMPARE(policy.remembered(), 1);
+        QCOMPARE(again.allowed, first.allowed);
+        QCOMPARE(again.reason, first.reason);
+        QCOMPARE(again.trace, first.trace);
+
+        // A token's scopes apply on top of a remembered decision and do not change it.
+        const Decision narrowed = policy.decide(u"alice"_s, create, QStringList{u"billing:read"_s});
+        QVERIFY(!narrowed.allowed);
+        QCOMPARE(narrowed.missingScope, u"billing:create"_s);
+        QCOMPARE(narrowed.trace.size(), first.trace.size());
+        QVERIFY2(narrowed.trace.last().startsWith(u"denied"_s), qPrintable(narrowed.trace.last()));
+        QVERIFY(policy.decide(u"alice"_s, create).allowed);
+
+        // The same name with another action is another tool (a catalog edited under a kept
+        // matrix): it is decided, not taken from the memo.
+        const Decision asRead =
+            policy.decide(u"bob"_s, tool(u"create_invoice"_s, u"invoices"_s, u"read"_s));
+        const Decision asCreate = policy.decide(u"bob"_s, create);
+        QVERIFY(asRead.allowed);
+        QVERIFY(!asCreate.allowed);
+
+        // Copies share what is remembered (the gateway hands its snapshot around).
+        const PermissionPolicy copy = policy;
+        QCOMPARE(copy.remembered(), policy.remembered());
+    }
+
+    void memoIsBoundedAndThreadSafe()
+    {
+        const PermissionPolicy policy = examplePolicy();
+        const ToolIdentity read = tool(u"list_invoices"_s, u"invoices"_s, u"read"_s);
+        // More (user, tool) pairs than it keeps: every answer stays right, the memo bounded.
+        for (qsizetype i = 0; i < PermissionPolicy::memoCapacity + 100; ++i) {
+            const Decision d = policy.decide(u"stranger%1"_s.arg(i), read);
+            QVERIFY(!d.allowed);
+            QVERIFY(policy.remembered() <= PermissionPolicy::memoCapacity);
+        }
+        QVERIFY(policy.remembered() > 0);
+
+        // Four threads deciding the table's cases at once get the single-threaded answers.
+        const QList<std::pair<QString, ToolIdentity>> cases = {
+            {u"bob"_s, read},
+            {u"bob"_s, tool(u"create_invoice"_s, u"invoices"_s, u"create"_s)},
+            {u"alice"_s, tool(u"create_invoice"_s, u"invoices"_s, u"create"_s)},
+            {u"carol"_s, tool(u"void_invoice"_s, u"invoices"_s, u"update"_s)},
+            {u"dave"_s, tool(u"void_invoice"_s, u"invoices"_s, u"update"_s)},
+            {u"frank"_s, read}};
+        QList<bool> expected;
+        for (const auto &[user, identity] : cases)
+            expected << examplePolicy().decide(user, identity).allowed;
+        const PermissionPolicy shared = examplePolicy();
+        std::atomic<int> wrong = 0;
+        QList<QThread *> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads << QThread::create([&] {
+                for (int round = 0; round < 2000; ++round) {
+                    const qsizetype i = round % cases.size();
+                    if (shared.decide(cases[i].first, cases[i].second).allowed != expected[i])
+                        ++wrong;
+                }
+            });
+            threads.last()->start();
+        }
+        for (QThread *thread : threads) {
+            QVERIFY(thread->wait(30000));
+            delete thread;
+        }
+        QCOMPARE(wrong.load(), 0);
+        QCOMPARE(shared.remembered(), cases.size());
     }
 
     void loadsTheMatrixFromTheStore()
