@@ -55,7 +55,7 @@ private Q_SLOTS:
         const QString h = RandomToken::hash(u"secret"_s);
         QVERIFY(RandomToken::equal(h, RandomToken::hash(u"secret"_s)));
         QVERIFY(!RandomToken::equal(h, RandomToken::hash(u"secret2"_s)));
-        QVERIFY(!RandomToken::equal(h, h.left(63)));        // a prefix is not equal
+        QVERIFY(!RandomToken::equal(h, h.left(63)));                 // a prefix is not equal
         QVERIFY(!RandomToken::equal(QString(h.left(63) + u'X'), h)); // the last character counts
         QVERIFY(!RandomToken::equal(u"ä"_s, u"a"_s));
         QVERIFY(RandomToken::equal(u"ä"_s, u"ä"_s));
