@@ -284,7 +284,10 @@ std::optional<mcp::ToolResult> CatalogProvider::refusal(const Permissions &permi
 {
     if (!permissions.policy)
         return std::nullopt;
-    const policy::ToolIdentity identity = catalog.identityOf(tool);
+    // The catalog's own identity, not a copy: both workers would write to its strings' counts.
+    const policy::ToolIdentity *known = catalog.knownIdentity(tool);
+    const policy::ToolIdentity computed = known ? policy::ToolIdentity{} : catalog.identityOf(tool);
+    const policy::ToolIdentity &identity = known ? *known : computed;
     // A token with every action on the server cannot lack a scope: only the grants decide.
     const policy::Decision decision = permissions.policy->decide(
         caller.subject, identity,

@@ -92,6 +92,12 @@ struct ServerCatalog
     // that a call needs one lookup.
     QSet<QString> metaTools;
 
+    // The identity computed when the catalog was built, or null for a tool of another catalog.
+    const policy::ToolIdentity *knownIdentity(const openapi::Tool &tool) const
+    {
+        const auto index = size_t(&tool - tools->tools.constData());
+        return index < identities.size() ? &identities[index] : nullptr;
+    }
     // tool must be one of this catalog's tools.
     policy::ToolIdentity identityOf(const openapi::Tool &tool) const
     {

@@ -18,26 +18,55 @@ QString RandomToken::generate(QStringView prefix)
                                                                   QByteArray::OmitTrailingEquals));
 }
 
+namespace {
+
+// One digest context per thread, initialised again for every hash: OpenSSL 3 allocates a context
+// and takes references on the shared algorithm for each EVP_Digest, which the gateway's workers
+// (one bearer token hash per request) felt as cache-line traffic between cores.
+class ThreadDigest
+{
+public:
+    ThreadDigest()
+        : m_md(EVP_MD_fetch(nullptr, "SHA256", nullptr))
+        , m_ctx(EVP_MD_CTX_new())
+    {}
+    ~ThreadDigest()
+    {
+        EVP_MD_CTX_free(m_ctx);
+        EVP_MD_free(m_md);
+    }
+    ThreadDigest(const ThreadDigest &) = delete;
+    ThreadDigest &operator=(const ThreadDigest &) = delete;
+
+    bool sha256(QByteArrayView data, unsigned char *digest)
+    {
+        unsigned int length = 0;
+        return m_md && m_ctx && EVP_DigestInit_ex(m_ctx, m_md, nullptr) == 1 &&
+               EVP_DigestUpdate(m_ctx, data.data(), size_t(data.size())) == 1 &&
+               EVP_DigestFinal_ex(m_ctx, digest, &length) == 1 && length == 32;
+    }
+
+private:
+    EVP_MD *m_md;
+    EVP_MD_CTX *m_ctx;
+};
+
+} // namespace
+
 QString RandomToken::hash(QStringView secret)
 {
-    // Every bearer request hashes its token: OpenSSL's SHA-256 (with the CPU's SHA extensions
-    // where present) costs a fraction of QCryptographicHash's, and the hex is written in place.
-    // The algorithm is fetched once (OpenSSL 3 would otherwise look it up on every call).
-    static EVP_MD *const sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    thread_local ThreadDigest digester;
     const QByteArray utf8 = secret.toUtf8();
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    if (!sha256 ||
-        EVP_Digest(utf8.constData(), size_t(utf8.size()), digest, &length, sha256, nullptr) != 1 ||
-        length != 32)
+    unsigned char digest[32];
+    if (!digester.sha256(utf8, digest))
         return QString::fromLatin1(
             QCryptographicHash::hash(utf8, QCryptographicHash::Sha256).toHex());
     static constexpr char16_t digits[] = u"0123456789abcdef";
-    QString hex(2 * qsizetype(length), Qt::Uninitialized);
+    QString hex(64, Qt::Uninitialized);
     QChar *out = hex.data();
-    for (unsigned int i = 0; i < length; ++i) {
-        *out++ = QChar(digits[digest[i] >> 4]);
-        *out++ = QChar(digits[digest[i] & 0xf]);
+    for (unsigned char byte : digest) {
+        *out++ = QChar(digits[byte >> 4]);
+        *out++ = QChar(digits[byte & 0xf]);
     }
     return hex;
 }

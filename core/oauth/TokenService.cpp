@@ -276,24 +276,25 @@ TokenService::Verification TokenService::verify(QStringView token, const QString
     // Read before the store, so a revocation committed while the store answers is not cached as
     // the old state under the new generation.
     const quint64 generation = m_database.authGeneration();
-    Result<store::TokenAccess> found = Error(ErrorCode::NotFound, QString());
-    if (auto cached = m_cache ? m_cache->find(hash, generation) : std::nullopt) {
-        found = std::move(*cached);
-    } else {
-        found = store::TokenRepository(m_database).access(hash);
-        if (found && m_cache && found->token.kind == accessKind)
-            m_cache->insert(hash, *found, generation);
-    }
+    std::shared_ptr<const store::TokenAccess> found =
+        m_cache ? m_cache->find(hash, generation) : nullptr;
     if (!found) {
-        if (found.error().code() == ErrorCode::NotFound) {
-            v.rejection = unknown();
-        } else {
-            qCWarning(lcOAuth).noquote()
-                << "cannot check a bearer token:" << found.error().message();
-            v.rejection = reject(Failure::StoreUnavailable,
-                                 tr("the gateway cannot check tokens right now; try again later"));
+        Result<store::TokenAccess> read = store::TokenRepository(m_database).access(hash);
+        if (!read) {
+            if (read.error().code() == ErrorCode::NotFound) {
+                v.rejection = unknown();
+            } else {
+                qCWarning(lcOAuth).noquote()
+                    << "cannot check a bearer token:" << read.error().message();
+                v.rejection =
+                    reject(Failure::StoreUnavailable,
+                           tr("the gateway cannot check tokens right now; try again later"));
+            }
+            return v;
         }
-        return v;
+        found = std::make_shared<const store::TokenAccess>(std::move(read).value());
+        if (m_cache && found->token.kind == accessKind)
+            m_cache->insert(hash, found, generation);
     }
     const store::Token &t = found->token;
     // Refresh tokens and codes are never bearer credentials.

@@ -13,20 +13,27 @@ VerifiedTokenCache::Shard &VerifiedTokenCache::shardOf(const QString &tokenHash)
     return m_shards[size_t(last) % shardCount];
 }
 
-std::optional<store::TokenAccess> VerifiedTokenCache::find(const QString &tokenHash,
-                                                           quint64 generation) const
+std::shared_ptr<const store::TokenAccess> VerifiedTokenCache::find(const QString &tokenHash,
+                                                                   quint64 generation) const
 {
     Shard &shard = shardOf(tokenHash);
     QMutexLocker lock(&shard.mutex);
     const auto it = shard.entries.constFind(tokenHash);
     if (it == shard.entries.cend())
-        return std::nullopt;
+        return nullptr;
     if (it->generation != generation || Clock::now() - it->readAt >= m_maxAge)
-        return std::nullopt;
+        return nullptr;
     return it->access;
 }
 
 void VerifiedTokenCache::insert(const QString &tokenHash, const store::TokenAccess &access,
+                                quint64 generation)
+{
+    insert(tokenHash, std::make_shared<const store::TokenAccess>(access), generation);
+}
+
+void VerifiedTokenCache::insert(const QString &tokenHash,
+                                std::shared_ptr<const store::TokenAccess> access,
                                 quint64 generation)
 {
     const Clock::time_point now = Clock::now();
@@ -40,7 +47,7 @@ void VerifiedTokenCache::insert(const QString &tokenHash, const store::TokenAcce
         if (shard.entries.size() >= shardCapacity)
             shard.entries.clear();
     }
-    shard.entries.insert(tokenHash, Entry{access, generation, now});
+    shard.entries.insert(tokenHash, Entry{std::move(access), generation, now});
 }
 
 qsizetype VerifiedTokenCache::size() const

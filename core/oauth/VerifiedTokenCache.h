@@ -8,6 +8,7 @@
 
 #include <array>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 namespace gatehouse::oauth {
@@ -28,7 +29,12 @@ public:
 
     explicit VerifiedTokenCache(std::chrono::milliseconds maxAge = defaultMaxAge);
 
-    std::optional<store::TokenAccess> find(const QString &tokenHash, quint64 generation) const;
+    // Shared, not copied: the workers read the same entry on every request, and copying its
+    // strings would make both cores write to their reference counts.
+    std::shared_ptr<const store::TokenAccess> find(const QString &tokenHash,
+                                                   quint64 generation) const;
+    void insert(const QString &tokenHash, std::shared_ptr<const store::TokenAccess> access,
+                quint64 generation);
     void insert(const QString &tokenHash, const store::TokenAccess &access, quint64 generation);
 
     qsizetype size() const;
@@ -37,7 +43,7 @@ private:
     using Clock = std::chrono::steady_clock;
     struct Entry
     {
-        store::TokenAccess access;
+        std::shared_ptr<const store::TokenAccess> access;
         quint64 generation = 0;
         Clock::time_point readAt;
     };

@@ -6,6 +6,8 @@
 
 #include <QMutex>
 
+#include <unordered_map>
+
 using namespace Qt::StringLiterals;
 
 namespace gatehouse::policy {
@@ -16,27 +18,50 @@ struct MemoKey
 {
     QString user;
     ToolIdentity tool;
+};
 
-    bool operator==(const MemoKey &o) const
+// Looked up without building a key: a call's user and identity are compared where they are.
+struct MemoProbe
+{
+    const QString &user;
+    const ToolIdentity &tool;
+};
+
+template <typename A, typename B>
+bool sameKey(const A &a, const B &b)
+{
+    return a.user == b.user && a.tool.server == b.tool.server && a.tool.name == b.tool.name &&
+           a.tool.defaultName == b.tool.defaultName && a.tool.resource == b.tool.resource &&
+           a.tool.action == b.tool.action;
+}
+
+struct MemoHash
+{
+    using is_transparent = void;
+    template <typename K>
+    size_t operator()(const K &k) const
     {
-        return user == o.user && tool.server == o.tool.server && tool.name == o.tool.name &&
-               tool.defaultName == o.tool.defaultName && tool.resource == o.tool.resource &&
-               tool.action == o.tool.action;
+        return qHashMulti(0, k.user, k.tool.server, k.tool.name, k.tool.defaultName,
+                          k.tool.resource, k.tool.action);
     }
 };
 
-size_t qHash(const MemoKey &k, size_t seed = 0)
+struct MemoEqual
 {
-    return qHashMulti(seed, k.user, k.tool.server, k.tool.name, k.tool.defaultName, k.tool.resource,
-                      k.tool.action);
-}
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A &a, const B &b) const
+    {
+        return sameKey(a, b);
+    }
+};
 
 } // namespace
 
 struct PermissionPolicy::Memo
 {
     QMutex mutex;
-    QHash<MemoKey, Decision> decisions;
+    std::unordered_map<MemoKey, Decision, MemoHash, MemoEqual> decisions;
 };
 
 PermissionPolicy::PermissionPolicy(QHash<QString, UserEntry> users,
@@ -112,12 +137,12 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
     if (!m_memo) {
         d = decideGrants(user, tool);
     } else {
-        MemoKey key{user, tool};
         bool remembered = false;
         {
             QMutexLocker lock(&m_memo->mutex);
-            if (const auto it = m_memo->decisions.constFind(key); it != m_memo->decisions.cend()) {
-                d = *it;
+            if (const auto it = m_memo->decisions.find(MemoProbe{user, tool});
+                it != m_memo->decisions.end()) {
+                d = it->second;
                 remembered = true;
             }
         }
@@ -125,9 +150,9 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
             d = decideGrants(user, tool);
             QMutexLocker lock(&m_memo->mutex);
             // Bounded however many users and tools there are: full, it starts again.
-            if (m_memo->decisions.size() >= memoCapacity)
+            if (qsizetype(m_memo->decisions.size()) >= memoCapacity)
                 m_memo->decisions.clear();
-            m_memo->decisions.insert(std::move(key), d);
+            m_memo->decisions.insert_or_assign(MemoKey{user, tool}, d);
         }
     }
     if (!d.allowed || !scopes)
@@ -149,7 +174,7 @@ qsizetype PermissionPolicy::remembered() const
     if (!m_memo)
         return 0;
     QMutexLocker lock(&m_memo->mutex);
-    return m_memo->decisions.size();
+    return qsizetype(m_memo->decisions.size());
 }
 
 Decision PermissionPolicy::decideGrants(const QString &user, const ToolIdentity &tool) const

@@ -44,7 +44,22 @@ UsageMeter::~UsageMeter()
 
 QString UsageMeter::periodOf(const QDateTime &time)
 {
-    return time.toUTC().toString(QStringLiteral("yyyy-MM"));
+    // Asked on every admitted call: written by hand rather than through a date format.
+    const QDate date = time.toUTC().date();
+    const int year = date.year();
+    const int month = date.month();
+    if (year < 0 || year > 9999)
+        return time.toUTC().toString(QStringLiteral("yyyy-MM"));
+    QString period(7, Qt::Uninitialized);
+    QChar *out = period.data();
+    out[0] = QChar(u'0' + year / 1000);
+    out[1] = QChar(u'0' + year / 100 % 10);
+    out[2] = QChar(u'0' + year / 10 % 10);
+    out[3] = QChar(u'0' + year % 10);
+    out[4] = QChar(u'-');
+    out[5] = QChar(u'0' + month / 10);
+    out[6] = QChar(u'0' + month % 10);
+    return period;
 }
 
 QDateTime UsageMeter::nextPeriodStart(const QDateTime &time)

@@ -51,6 +51,28 @@ class TestUsageMeter : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void periodIsTheUtcMonth_data()
+    {
+        QTest::addColumn<QDateTime>("time");
+        QTest::addColumn<QString>("period");
+        QTest::newRow("utc") << QDateTime(QDate(2026, 11, 27), QTime(21, 0), QTimeZone::utc())
+                             << u"2026-11"_s;
+        QTest::newRow("january") << QDateTime(QDate(2027, 1, 1), QTime(0, 0), QTimeZone::utc())
+                                 << u"2027-01"_s;
+        // 00:30 on 1 December at UTC+2 is still November in UTC: months are counted in UTC.
+        QTest::newRow("offset before midnight")
+            << QDateTime(QDate(2026, 12, 1), QTime(0, 30), QTimeZone(7200)) << u"2026-11"_s;
+        QTest::newRow("year below 1000")
+            << QDateTime(QDate(999, 3, 5), QTime(12, 0), QTimeZone::utc()) << u"0999-03"_s;
+    }
+    void periodIsTheUtcMonth()
+    {
+        QFETCH(QDateTime, time);
+        QFETCH(QString, period);
+        QCOMPARE(UsageMeter::periodOf(time), period);
+        QCOMPARE(UsageMeter::periodOf(time), time.toUTC().toString(u"yyyy-MM"_s));
+    }
+
     void monthlyQuotaAdmitsExactlyTheLimit()
     {
         UsageMeter meter(nullptr, slow());
