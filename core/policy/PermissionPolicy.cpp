@@ -4,8 +4,8 @@
 #include "openapi/ToolNamer.h"
 #include "store/UserRepository.h"
 
-#include <QMutex>
-
+#include <mutex>
+#include <shared_mutex>
 #include <unordered_map>
 
 using namespace Qt::StringLiterals;
@@ -60,7 +60,8 @@ struct MemoEqual
 
 struct PermissionPolicy::Memo
 {
-    QMutex mutex;
+    // Readers do not wait for each other: once a user's tools are remembered, calls only read.
+    std::shared_mutex mutex;
     std::unordered_map<MemoKey, Decision, MemoHash, MemoEqual> decisions;
 };
 
@@ -139,7 +140,7 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
     } else {
         bool remembered = false;
         {
-            QMutexLocker lock(&m_memo->mutex);
+            std::shared_lock lock(m_memo->mutex);
             if (const auto it = m_memo->decisions.find(MemoProbe{user, tool});
                 it != m_memo->decisions.end()) {
                 d = it->second;
@@ -148,7 +149,7 @@ Decision PermissionPolicy::decide(const QString &user, const ToolIdentity &tool,
         }
         if (!remembered) {
             d = decideGrants(user, tool);
-            QMutexLocker lock(&m_memo->mutex);
+            std::unique_lock lock(m_memo->mutex);
             // Bounded however many users and tools there are: full, it starts again.
             if (qsizetype(m_memo->decisions.size()) >= memoCapacity)
                 m_memo->decisions.clear();
@@ -173,7 +174,7 @@ qsizetype PermissionPolicy::remembered() const
 {
     if (!m_memo)
         return 0;
-    QMutexLocker lock(&m_memo->mutex);
+    std::shared_lock lock(m_memo->mutex);
     return qsizetype(m_memo->decisions.size());
 }
 

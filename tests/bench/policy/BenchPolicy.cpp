@@ -34,6 +34,8 @@ struct Fixture
     QTemporaryDir dir;
     std::unique_ptr<store::Database> database;
     PermissionPolicy policy;
+    QHash<QString, QList<store::Rule>> roles;
+    QHash<QString, PermissionPolicy::UserEntry> entries;
     UsageLimits limits;
     std::vector<QString> users;
     std::vector<ToolIdentity> tools;
@@ -47,7 +49,6 @@ struct Fixture
         if (!store::Migrator(*database).migrate())
             qFatal("cannot migrate the benchmark's store");
         // config-example.yaml's roles, several rules each, and users with exceptions of their own.
-        QHash<QString, QList<store::Rule>> roles;
         roles.insert(QStringLiteral("viewer"), {{QStringLiteral("billing/invoices"),
                                                  QStringLiteral("allow"), QStringLiteral("read")},
                                                 {QStringLiteral("billing/customers"),
@@ -60,7 +61,6 @@ struct Fixture
              {QStringLiteral("billing/customers"), QStringLiteral("allow"), QStringLiteral("read")},
              {QStringLiteral("billing.void_invoice"), QStringLiteral("deny"),
               QStringLiteral("*")}});
-        QHash<QString, PermissionPolicy::UserEntry> entries;
         QHash<QString, Limits> userLimits;
         for (int i = 0; i < kUsers; ++i) {
             const QString name = QStringLiteral("user%1").arg(i);
@@ -158,6 +158,24 @@ void BM_PermissionDecision(benchmark::State &state)
     }
 }
 BENCHMARK(BM_PermissionDecision);
+
+// A (user, tool) decided for the first time in a snapshot: the rules weighed and the reason and
+// trace written. The snapshot remembers decisions, so BM_PermissionDecision (3,000 pairs, all
+// remembered after the first round) is what a user's later calls cost; this is the first call.
+void BM_PermissionDecisionFirst(benchmark::State &state)
+{
+    Fixture &f = fixture();
+    size_t i = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const PermissionPolicy fresh(f.entries, f.roles); // an empty memo
+        state.ResumeTiming();
+        benchmark::DoNotOptimize(
+            fresh.decide(f.users[i % f.users.size()], f.tools[i % f.tools.size()]));
+        ++i;
+    }
+}
+BENCHMARK(BM_PermissionDecisionFirst);
 
 void BM_QuotaAndRate(benchmark::State &state)
 {
