@@ -36,13 +36,22 @@ std::optional<QString> headerValue(const http::Request &request, QByteArrayView 
     return QString::fromLatin1(value.trimmed());
 }
 
+// What a session id is bound to: the caller and the server it was opened on. A session opened
+// on one server must not serve another: its provider is that server's, while the bearer token
+// (its audience, its scopes) was checked for the server in the URL.
+QString sessionSubject(const QString &server, const mcp::Caller &caller)
+{
+    return caller.subject + QChar(0x1f) + server;
+}
+
 // The HTTP answer to a session id that did not verify (transports, Session Management).
 http::Response sessionRefused(const Error &error)
 {
     if (error.code() == ErrorCode::PermissionDenied)
         return rpcError(
-            403, McpEndpoint::tr("this MCP session belongs to another caller: start your own "
-                                 "session with initialize"));
+            403, McpEndpoint::tr("this MCP session belongs to another caller or was opened on "
+                                 "another server: start your own session on this server with "
+                                 "initialize"));
     return rpcError(
         404, McpEndpoint::tr("the MCP session is unknown, expired or ended: start a new one with "
                              "initialize"));
@@ -74,7 +83,7 @@ void McpEndpoint::handle(const QString &server, const mcp::Caller &caller,
     else if (method == "GET")
         get(server, caller, request, std::move(responder));
     else if (method == "DELETE")
-        remove(caller, request, std::move(responder));
+        remove(server, caller, request, std::move(responder));
     else
         responder->respond(
             http::Response(405, {{"Allow", "GET, POST, DELETE"}},
@@ -198,7 +207,7 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
         target = fresh.get();
         version = mcp::ProtocolVersion::latest();
     } else {
-        const auto info = verifySession(*sessionHeader, caller.subject);
+        const auto info = verifySession(*sessionHeader, sessionSubject(server, caller));
         if (!info.ok())
             return responder->respond(sessionRefused(info.error()));
         const auto resolved = mcp::ProtocolVersion::resolve(
@@ -256,10 +265,11 @@ void McpEndpoint::post(const QString &server, const mcp::Caller &caller,
         const mcp::ServerSession::Reply &reply = *exchange->syncReply;
         http::Headers headers;
         if (fresh && !reply.initializedVersion.isEmpty()) {
-            const auto id = m_context.sessionIds->issue(caller.subject, reply.initializedVersion);
+            const auto id = m_context.sessionIds->issue(sessionSubject(server, caller),
+                                                        reply.initializedVersion);
             if (!id.ok())
                 return responder->respond(rpcError(500, id.error().message(), -32603));
-            const auto info = m_context.sessionIds->verify(*id, caller.subject);
+            const auto info = m_context.sessionIds->verify(*id, sessionSubject(server, caller));
             if (info.ok()) {
                 // Keep the object that answered initialize: it holds the negotiated state.
                 CachedSession cached;
@@ -301,7 +311,7 @@ void McpEndpoint::get(const QString &server, const mcp::Caller &caller,
         return responder->respond(rpcError(
             400,
             McpEndpoint::tr("missing Mcp-Session-Id header: GET opens the stream of a session")));
-    const auto info = verifySession(*sessionHeader, caller.subject);
+    const auto info = verifySession(*sessionHeader, sessionSubject(server, caller));
     if (!info.ok())
         return responder->respond(sessionRefused(info.error()));
     const auto resolved = mcp::ProtocolVersion::resolve(
@@ -329,15 +339,15 @@ void McpEndpoint::get(const QString &server, const mcp::Caller &caller,
     });
 }
 
-void McpEndpoint::remove(const mcp::Caller &caller, const http::Request &request,
-                         std::shared_ptr<http::Responder> responder)
+void McpEndpoint::remove(const QString &server, const mcp::Caller &caller,
+                         const http::Request &request, std::shared_ptr<http::Responder> responder)
 {
     const std::optional<QString> sessionHeader = headerValue(request, "mcp-session-id");
     if (!sessionHeader)
         return responder->respond(rpcError(
             400,
             McpEndpoint::tr("missing Mcp-Session-Id header: DELETE ends the session it names")));
-    const auto ended = m_context.endSession(*sessionHeader, caller.subject);
+    const auto ended = m_context.endSession(*sessionHeader, sessionSubject(server, caller));
     if (!ended.ok())
         return responder->respond(sessionRefused(ended.error()));
     m_sessions.remove(ended->nonce);

@@ -74,7 +74,7 @@ private:
               std::shared_ptr<http::Responder> responder);
     void get(const QString &server, const mcp::Caller &caller, const http::Request &request,
              std::shared_ptr<http::Responder> responder);
-    void remove(const mcp::Caller &caller, const http::Request &request,
+    void remove(const QString &server, const mcp::Caller &caller, const http::Request &request,
                 std::shared_ptr<http::Responder> responder);
     mcp::ToolProvider *provider(const QString &server);
     // SessionId::verify with a per-worker memory of ids already verified: checking the MAC costs

@@ -21,33 +21,29 @@ QString RandomToken::generate(QStringView prefix)
 namespace {
 
 // One digest context per thread, initialised again for every hash: OpenSSL 3 allocates a context
-// and takes references on the shared algorithm for each EVP_Digest, which the gateway's workers
-// (one bearer token hash per request) felt as cache-line traffic between cores.
+// for each EVP_Digest, which the gateway's workers (one bearer token hash per request) paid for.
+// The algorithm is fetched once and never freed, so that no thread's exit (one may outlive
+// main) frees it after OpenSSL's own cleanup at exit.
 class ThreadDigest
 {
 public:
     ThreadDigest()
-        : m_md(EVP_MD_fetch(nullptr, "SHA256", nullptr))
-        , m_ctx(EVP_MD_CTX_new())
+        : m_ctx(EVP_MD_CTX_new())
     {}
-    ~ThreadDigest()
-    {
-        EVP_MD_CTX_free(m_ctx);
-        EVP_MD_free(m_md);
-    }
+    ~ThreadDigest() { EVP_MD_CTX_free(m_ctx); }
     ThreadDigest(const ThreadDigest &) = delete;
     ThreadDigest &operator=(const ThreadDigest &) = delete;
 
     bool sha256(QByteArrayView data, unsigned char *digest)
     {
+        static EVP_MD *const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
         unsigned int length = 0;
-        return m_md && m_ctx && EVP_DigestInit_ex(m_ctx, m_md, nullptr) == 1 &&
+        return md && m_ctx && EVP_DigestInit_ex(m_ctx, md, nullptr) == 1 &&
                EVP_DigestUpdate(m_ctx, data.data(), size_t(data.size())) == 1 &&
                EVP_DigestFinal_ex(m_ctx, digest, &length) == 1 && length == 32;
     }
 
 private:
-    EVP_MD *m_md;
     EVP_MD_CTX *m_ctx;
 };
 

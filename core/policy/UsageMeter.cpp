@@ -46,6 +46,8 @@ QString UsageMeter::periodOf(const QDateTime &time)
 {
     // Asked on every admitted call: written by hand rather than through a date format.
     const QDate date = time.toUTC().date();
+    if (!date.isValid())
+        return {};
     const int year = date.year();
     const int month = date.month();
     if (year < 0 || year > 9999)

@@ -548,6 +548,31 @@ private Q_SLOTS:
                                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}");
         QVERIFY2(r.status == 403 || r.status == 404, r.body.constData());
     }
+
+    void sessionsBelongToTheirServer()
+    {
+        // A session opened on billing must not serve crm: its provider is billing's, while the
+        // token of the crm request (audience, scopes) was checked for crm only.
+        const QString forBilling = mint(u"bob"_s, u"billing"_s);
+        const QString forCrm = mint(u"bob"_s, u"crm"_s);
+        const auto init = request(m_gateway->port(), "POST", "/mcp/billing",
+                                  withAuth(bearer(forBilling)), kInitialize);
+        QCOMPARE(init.status, 200);
+        const QByteArray id = init.header("mcp-session-id");
+        const QByteArray ping = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}";
+        auto elsewhere = withAuth(bearer(forCrm));
+        elsewhere.append(Field("Mcp-Session-Id", id));
+        const auto refused = request(m_gateway->port(), "POST", "/mcp/crm", elsewhere, ping);
+        QCOMPARE(refused.status, 403);
+        QVERIFY2(refused.body.contains("another server"), refused.body.constData());
+        for (const char *method : {"GET", "DELETE"})
+            QCOMPARE(request(m_gateway->port(), method, "/mcp/crm", elsewhere, {}).status, 403);
+        // On its own server the session still works (the DELETE above did not end it).
+        auto here = withAuth(bearer(forBilling));
+        here.append(Field("Mcp-Session-Id", id));
+        const auto ok = request(m_gateway->port(), "POST", "/mcp/billing", here, ping);
+        QVERIFY2(ok.status == 200, ok.body.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTokenGuard)
