@@ -226,6 +226,13 @@ private Q_SLOTS:
         const auto w = m_tokens->verify(all.token, u"crm"_s, t0);
         QVERIFY2(w.ok(), qPrintable(w.rejection.description));
         QVERIFY(w.caller->everyAction);
+        // Four actions, but three of them on another server: narrowed to crm:read here.
+        const auto mixed = mint(request(
+            {}, {u"billing:create"_s, u"billing:update"_s, u"billing:delete"_s, u"crm:read"_s}));
+        const auto m = m_tokens->verify(mixed.token, u"crm"_s, t0);
+        QVERIFY2(m.ok(), qPrintable(m.rejection.description));
+        QVERIFY(!m.caller->everyAction);
+        QCOMPARE(m.caller->scopes, QStringList{u"crm:read"_s});
     }
 
     void mintRefusals_data()

@@ -200,9 +200,12 @@ private Q_SLOTS:
         QVERIFY(asRead.allowed);
         QVERIFY(!asCreate.allowed);
 
-        // Copies share what is remembered (the gateway hands its snapshot around).
+        // Copies share what is remembered (the gateway hands its snapshot around): what a copy
+        // decides, the original has remembered too.
         const PermissionPolicy copy = policy;
-        QCOMPARE(copy.remembered(), policy.remembered());
+        const qsizetype before = policy.remembered();
+        copy.decide(u"carol"_s, tool(u"void_invoice"_s, u"invoices"_s, u"update"_s));
+        QCOMPARE(policy.remembered(), before + 1);
     }
 
     void memoIsBoundedAndThreadSafe()
