@@ -101,9 +101,8 @@ struct ServerCatalog
     // tool must be one of this catalog's tools.
     policy::ToolIdentity identityOf(const openapi::Tool &tool) const
     {
-        const auto index = size_t(&tool - tools->tools.constData());
-        return index < identities.size() ? identities[index]
-                                         : policy::PermissionPolicy::identify(name, tool);
+        const policy::ToolIdentity *known = knownIdentity(tool);
+        return known ? *known : policy::PermissionPolicy::identify(name, tool);
     }
 };
 
