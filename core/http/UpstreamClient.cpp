@@ -2,15 +2,21 @@
 
 #include "Logging.h"
 #include "http/Headers.h"
+#include "http/UpstreamConnection.h"
 
+#include <QHash>
+#include <QHostInfo>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <arpa/inet.h>
 #include <curl/curl.h>
+#include <deque>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <sys/socket.h>
 #include <unordered_map>
 #include <vector>
@@ -82,7 +88,7 @@ struct SocketWatch
 
 } // namespace
 
-struct UpstreamClient::Private
+struct UpstreamClient::Private final : UpstreamConnection::Listener
 {
     struct Transfer
     {
@@ -104,6 +110,17 @@ struct UpstreamClient::Private
         steady_clock::time_point started;
         char errorBuffer[CURL_ERROR_SIZE] = {};
 
+        // Own HTTP/1.1 connections (plain http without a proxy).
+        bool own = false;
+        UpstreamConnection *connection = nullptr; // connecting for it, or carrying its request
+        QByteArray wire;                          // the request as it goes on the wire
+        QByteArray poolKey;                       // "host:port"
+        QList<QHostAddress> addresses;            // left to try for a new connection
+        int hostLookup = -1;                      // QHostInfo lookup id while resolving
+        bool retried = false;
+        steady_clock::time_point deadline;
+        steady_clock::time_point connectDeadline;
+
         QString hostForMessages() const
         {
             const QUrl &url = request.url;
@@ -117,10 +134,21 @@ struct UpstreamClient::Private
         }
     };
 
+    struct Pool
+    {
+        std::vector<UpstreamConnection *> idle; // most recently used last
+        int open = 0;                           // connections of this pool, idle or not
+        std::deque<quint64> waiting;            // transfers waiting for a connection
+    };
+
     UpstreamClient *q = nullptr;
     Options options;
     CURLM *multi = nullptr;
     QTimer timer;
+    QHash<QByteArray, Pool> pools;
+    std::set<std::pair<steady_clock::time_point, quint64>> deadlines; // own transfers
+    QTimer deadlineTimer;
+    steady_clock::time_point armedFor;
     std::unordered_map<quint64, std::unique_ptr<Transfer>> transfers;
     std::unordered_map<curl_socket_t, SocketWatch> sockets;
     std::vector<CURL *> idleHandles;
@@ -139,9 +167,38 @@ struct UpstreamClient::Private
 
     void socketAction(curl_socket_t s, int events);
     void processMessages();
-    Status setUp(Transfer *t);
+    Status start(Transfer *t);
+    Status validate(Transfer *t);
+    Status setUpCurl(Transfer *t);
     void finish(Transfer *t, CURLcode code);
-    bool followRedirect(Transfer *t);
+    bool followCurlRedirect(Transfer *t);
+    bool followRedirect(Transfer *t, const QUrl &next);
+    std::optional<Error> redirectLimit(Transfer *t) const;
+
+    // Own HTTP/1.1 connections.
+    void startOwn(Transfer *t);
+    void dispatchOwn(Transfer *t);
+    void openConnection(Transfer *t, Pool &pool);
+    void onResolved(quint64 id, const QHostInfo &info);
+    void connectNext(Transfer *t);
+    void sendOn(Transfer *t, UpstreamConnection *connection);
+    void finishOwn(Transfer *t, UpstreamConnection *connection, ResponseParser::Progress progress);
+    void returnConnection(UpstreamConnection *connection);
+    void dropConnection(UpstreamConnection *connection);
+    void failLater(Transfer *t, Error error);
+    void armDeadline(Transfer *t, steady_clock::time_point when);
+    void startDeadlineTimer(steady_clock::time_point when);
+    void onDeadline();
+    Transfer *transferOf(const UpstreamConnection *connection);
+    void connectionOpened(UpstreamConnection *connection, const Status &status) override;
+    void responseFinished(UpstreamConnection *connection,
+                          ResponseParser::Progress progress) override;
+    void idleConnectionLost(UpstreamConnection *connection) override;
+
+    Error totalTimeoutError(const Transfer *t) const;
+    Error connectTimeoutError(const Transfer *t) const;
+    Error bodyLimitError(const Transfer *t) const;
+    Error headerLimitError(const Transfer *t) const;
     Error errorFor(const Transfer *t, CURLcode code) const;
     void release(Transfer *t);
     void deliver(std::unique_ptr<Transfer> t, Result<UpstreamResponse> result);
@@ -293,7 +350,20 @@ void UpstreamClient::Private::processMessages()
     }
 }
 
-Status UpstreamClient::Private::setUp(Transfer *t)
+Status UpstreamClient::Private::start(Transfer *t)
+{
+    const Status valid = validate(t);
+    if (!valid)
+        return valid;
+    if (options.ownPlainHttp && t->request.proxy.isEmpty() &&
+        t->request.url.scheme() == QLatin1String("http")) {
+        startOwn(t);
+        return {};
+    }
+    return setUpCurl(t);
+}
+
+Status UpstreamClient::Private::validate(Transfer *t)
 {
     const UpstreamRequest &r = t->request;
     const QUrl &url = r.url;
@@ -318,7 +388,6 @@ Status UpstreamClient::Private::setUp(Transfer *t)
     if (!isToken(r.method))
         return Error(ErrorCode::InvalidArgument, tr("upstream request method is not a token"));
 
-    bool hasAccept = false, hasContentType = false;
     for (const auto &[name, value] : r.headers) {
         if (!isToken(name) || !isFieldValue(value))
             return Error(ErrorCode::InvalidArgument,
@@ -330,6 +399,21 @@ Status UpstreamClient::Private::setUp(Transfer *t)
             return Error(ErrorCode::InvalidArgument,
                          tr("upstream %1: header %2 is managed by the client and cannot be set")
                              .arg(t->hostForMessages(), QString::fromLatin1(name)));
+    }
+
+    const milliseconds remaining =
+        r.totalTimeout - duration_cast<milliseconds>(steady_clock::now() - t->started);
+    if (remaining <= milliseconds(0))
+        return totalTimeoutError(t);
+    return {};
+}
+
+Status UpstreamClient::Private::setUpCurl(Transfer *t)
+{
+    const UpstreamRequest &r = t->request;
+    const QUrl &url = r.url;
+    bool hasAccept = false, hasContentType = false;
+    for (const auto &[name, value] : r.headers) {
         hasAccept = hasAccept || sameName(name, "Accept");
         hasContentType = hasContentType || sameName(name, "Content-Type");
         // "Name;" sends an empty field; "Name:" would remove it (CURLOPT_HTTPHEADER docs).
@@ -346,12 +430,16 @@ Status UpstreamClient::Private::setUp(Transfer *t)
 
     const milliseconds remaining =
         r.totalTimeout - duration_cast<milliseconds>(steady_clock::now() - t->started);
-    if (remaining <= milliseconds(0))
-        return Error(ErrorCode::Unavailable,
-                     tr("upstream %1 did not answer within the total timeout of %2 ms")
-                         .arg(t->what())
-                         .arg(r.totalTimeout.count()));
-
+    if (!t->easy) {
+        if (!idleHandles.empty()) {
+            t->easy = idleHandles.back();
+            idleHandles.pop_back();
+        } else {
+            t->easy = curl_easy_init();
+        }
+        if (!t->easy)
+            return Error(ErrorCode::Internal, tr("cannot create a curl easy handle"));
+    }
     t->encodedUrl = url.toEncoded(QUrl::RemoveFragment);
     CURL *e = t->easy;
     const char *protocols = r.requireHttps ? "https" : "http,https";
@@ -407,13 +495,17 @@ Status UpstreamClient::Private::setUp(Transfer *t)
     return {};
 }
 
-bool UpstreamClient::Private::followRedirect(Transfer *t)
+bool UpstreamClient::Private::followCurlRedirect(Transfer *t)
 {
     char *location = nullptr;
     curl_easy_getinfo(t->easy, CURLINFO_REDIRECT_URL, &location);
     if (!location)
         return false;
-    const QUrl next = QUrl::fromEncoded(QByteArray(location));
+    return followRedirect(t, QUrl::fromEncoded(QByteArray(location)));
+}
+
+bool UpstreamClient::Private::followRedirect(Transfer *t, const QUrl &next)
+{
     if (!sameOrigin(t->request.url, next)) {
         qCDebug(lcHttp).noquote() << "not following a redirect from" << t->hostForMessages()
                                   << "to another origin:" << next.host();
@@ -430,9 +522,12 @@ bool UpstreamClient::Private::followRedirect(Transfer *t)
     }
     r.url = next;
     const int redirects = t->response.redirects + 1;
-    curl_multi_remove_handle(multi, t->easy);
-    t->inMulti = false;
-    curl_easy_reset(t->easy);
+    if (t->easy) {
+        if (t->inMulti)
+            curl_multi_remove_handle(multi, t->easy);
+        t->inMulti = false;
+        curl_easy_reset(t->easy);
+    }
     curl_slist_free_all(t->headerList);
     t->headerList = nullptr;
     t->response = UpstreamResponse();
@@ -440,14 +535,20 @@ bool UpstreamClient::Private::followRedirect(Transfer *t)
     t->headerBytes = 0;
     t->refused.reset();
     t->errorBuffer[0] = 0;
-    const Status started = setUp(t);
-    if (!started) {
-        // Report on the next turn, as for send(); the transfer stays abortable meanwhile.
-        t->pendingError = started.error();
-        QMetaObject::invokeMethod(
-            q, [this, id = t->id] { deliverPendingError(id); }, Qt::QueuedConnection);
-    }
+    t->retried = false;
+    const Status started = start(t);
+    if (!started)
+        failLater(t, started.error()); // the transfer stays abortable meanwhile
     return true;
+}
+
+std::optional<Error> UpstreamClient::Private::redirectLimit(Transfer *t) const
+{
+    if (t->response.redirects < t->request.maxRedirects)
+        return std::nullopt;
+    return Error(ErrorCode::Unavailable, tr("upstream %1 redirected more than %2 times")
+                                             .arg(t->what())
+                                             .arg(t->request.maxRedirects));
 }
 
 void UpstreamClient::Private::finish(Transfer *t, CURLcode code)
@@ -457,15 +558,12 @@ void UpstreamClient::Private::finish(Transfer *t, CURLcode code)
         curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &status);
         t->response.status = int(status);
         if (t->request.followRedirects && status >= 300 && status < 400 && status != 304) {
-            if (t->response.redirects >= t->request.maxRedirects) {
+            if (std::optional<Error> error = redirectLimit(t)) {
                 auto owned = std::move(transfers.extract(t->id).mapped());
-                Error error(ErrorCode::Unavailable, tr("upstream %1 redirected more than %2 times")
-                                                        .arg(owned->what())
-                                                        .arg(owned->request.maxRedirects));
-                deliver(std::move(owned), std::move(error));
+                deliver(std::move(owned), std::move(*error));
                 return;
             }
-            if (followRedirect(t))
+            if (followCurlRedirect(t))
                 return;
         }
     }
@@ -500,34 +598,19 @@ Error UpstreamClient::Private::errorFor(const Transfer *t, CURLcode code) const
         break;
     case CURLE_WRITE_ERROR:
         if (t->limitHit == LimitHit::Body)
-            return Error(ErrorCode::Validation,
-                         tr("upstream %1: the response body exceeds the limit of %2 bytes")
-                             .arg(t->what())
-                             .arg(r.maxResponseBytes));
+            return bodyLimitError(t);
         if (t->limitHit == LimitHit::Headers)
-            return Error(ErrorCode::Validation,
-                         tr("upstream %1: the response headers exceed the limit of %2 bytes")
-                             .arg(t->what())
-                             .arg(r.maxHeaderBytes));
+            return headerLimitError(t);
         break;
     case CURLE_FILESIZE_EXCEEDED:
-        return Error(ErrorCode::Validation,
-                     tr("upstream %1: the response body exceeds the limit of %2 bytes")
-                         .arg(t->what())
-                         .arg(r.maxResponseBytes));
+        return bodyLimitError(t);
     case CURLE_OPERATION_TIMEDOUT: {
         curl_off_t connectTime = 0;
         curl_easy_getinfo(t->easy, CURLINFO_CONNECT_TIME_T, &connectTime);
         const auto elapsed = duration_cast<milliseconds>(steady_clock::now() - t->started);
         if (connectTime == 0 && elapsed < r.totalTimeout)
-            return Error(ErrorCode::Unavailable,
-                         tr("upstream %1: could not connect within the connect timeout of %2 ms")
-                             .arg(t->what())
-                             .arg(r.connectTimeout.count()));
-        return Error(ErrorCode::Unavailable,
-                     tr("upstream %1 did not answer within the total timeout of %2 ms")
-                         .arg(t->what())
-                         .arg(r.totalTimeout.count()));
+            return connectTimeoutError(t);
+        return totalTimeoutError(t);
     }
     case CURLE_COULDNT_RESOLVE_HOST:
         return Error(ErrorCode::Unavailable,
@@ -544,8 +627,56 @@ Error UpstreamClient::Private::errorFor(const Transfer *t, CURLcode code) const
     return Error(ErrorCode::Unavailable, tr("upstream %1: %2").arg(t->what(), detail));
 }
 
+Error UpstreamClient::Private::totalTimeoutError(const Transfer *t) const
+{
+    return Error(ErrorCode::Unavailable,
+                 tr("upstream %1 did not answer within the total timeout of %2 ms")
+                     .arg(t->what())
+                     .arg(t->request.totalTimeout.count()));
+}
+
+Error UpstreamClient::Private::connectTimeoutError(const Transfer *t) const
+{
+    return Error(ErrorCode::Unavailable,
+                 tr("upstream %1: could not connect within the connect timeout of %2 ms")
+                     .arg(t->what())
+                     .arg(t->request.connectTimeout.count()));
+}
+
+Error UpstreamClient::Private::bodyLimitError(const Transfer *t) const
+{
+    return Error(ErrorCode::Validation,
+                 tr("upstream %1: the response body exceeds the limit of %2 bytes")
+                     .arg(t->what())
+                     .arg(t->request.maxResponseBytes));
+}
+
+Error UpstreamClient::Private::headerLimitError(const Transfer *t) const
+{
+    return Error(ErrorCode::Validation,
+                 tr("upstream %1: the response headers exceed the limit of %2 bytes")
+                     .arg(t->what())
+                     .arg(t->request.maxHeaderBytes));
+}
+
 void UpstreamClient::Private::release(Transfer *t)
 {
+    if (t->own) {
+        if (t->hostLookup >= 0) {
+            QHostInfo::abortHostLookup(t->hostLookup);
+            t->hostLookup = -1;
+        }
+        deadlines.erase({t->deadline, t->id});
+        deadlines.erase({t->connectDeadline, t->id});
+        if (UpstreamConnection *c = t->connection) {
+            // Connecting for it or in the middle of its exchange: of no use to anyone else.
+            t->connection = nullptr;
+            c->transferId = 0;
+            dropConnection(c);
+        } else if (const auto pool = pools.find(t->poolKey); pool != pools.end()) {
+            std::erase(pool->waiting, t->id);
+        }
+    }
     if (t->easy) {
         if (t->inMulti)
             curl_multi_remove_handle(multi, t->easy);
@@ -596,6 +727,373 @@ void UpstreamClient::Private::deliverPendingError(quint64 id)
     deliver(std::move(owned), std::move(error));
 }
 
+void UpstreamClient::Private::failLater(Transfer *t, Error error)
+{
+    // Reported on the next turn, never from inside send(); the transfer stays abortable.
+    t->pendingError = std::move(error);
+    QMetaObject::invokeMethod(
+        q, [this, id = t->id] { deliverPendingError(id); }, Qt::QueuedConnection);
+}
+
+void UpstreamClient::Private::startOwn(Transfer *t)
+{
+    t->own = true;
+    const UpstreamRequest &r = t->request;
+    const QUrl &url = r.url;
+    const QByteArray &m = r.method;
+    QByteArray target =
+        url.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority | QUrl::RemoveFragment);
+    if (!target.startsWith('/'))
+        target.prepend('/');
+    QByteArray &w = t->wire;
+    w.clear();
+    w.reserve(256 + r.body.size());
+    w.append(m).append(' ').append(target).append(" HTTP/1.1\r\n");
+    bool hasHost = false;
+    for (const auto &[name, value] : r.headers)
+        hasHost = hasHost || sameName(name, "Host");
+    if (!hasHost)
+        w.append("Host: ").append(url.authority(QUrl::FullyEncoded).toLatin1()).append("\r\n");
+    for (const auto &[name, value] : r.headers) {
+        w.append(name).append(':');
+        if (!value.isEmpty())
+            w.append(' ').append(value);
+        w.append("\r\n");
+    }
+    // RFC 9110 §8.6: POST, PUT and PATCH carry Content-Length even when empty; HEAD never has a
+    // body, and a bodiless GET or DELETE announces none (as curl sends them).
+    const bool sendsBody =
+        m != "HEAD" && (!r.body.isEmpty() || m == "POST" || m == "PUT" || m == "PATCH");
+    if (sendsBody)
+        w.append("Content-Length: ").append(QByteArray::number(r.body.size())).append("\r\n");
+    w.append("\r\n");
+    if (sendsBody)
+        w.append(r.body);
+
+    t->poolKey = url.host().toUtf8() + ':' + QByteArray::number(url.port(80));
+    t->deadline = t->started + r.totalTimeout;
+    armDeadline(t, t->deadline);
+    dispatchOwn(t);
+}
+
+void UpstreamClient::Private::dispatchOwn(Transfer *t)
+{
+    Pool &pool = pools[t->poolKey];
+    if (!pool.idle.empty()) {
+        UpstreamConnection *c = pool.idle.back();
+        const AddressPolicy &policy = t->request.addressPolicy;
+        if (policy.restricts()) {
+            // As CURLOPT_PREREQFUNCTION does: a connection opened under a laxer policy is not
+            // reused for this request.
+            const Status allowed = policy.check(c->peerAddress(), t->request.url.host());
+            if (!allowed) {
+                qCWarning(lcHttp).noquote() << "refused request:" << allowed.error().message();
+                failLater(t, allowed.error());
+                return;
+            }
+        }
+        pool.idle.pop_back();
+        sendOn(t, c);
+        return;
+    }
+    if (options.maxHostConnections > 0 && pool.open >= options.maxHostConnections) {
+        pool.waiting.push_back(t->id);
+        return;
+    }
+    openConnection(t, pool);
+}
+
+void UpstreamClient::Private::openConnection(Transfer *t, Pool &pool)
+{
+    ++pool.open;
+    auto *c = new UpstreamConnection(this, q);
+    c->poolKey = t->poolKey;
+    c->transferId = t->id;
+    t->connection = c;
+    t->connectDeadline = steady_clock::now() + t->request.connectTimeout;
+    armDeadline(t, t->connectDeadline);
+    const QString host = t->request.url.host();
+    const QHostAddress literal(host);
+    if (!literal.isNull()) {
+        t->addresses = {literal};
+        connectNext(t);
+        return;
+    }
+    t->hostLookup = QHostInfo::lookupHost(
+        host, q, [this, id = t->id](const QHostInfo &info) { onResolved(id, info); });
+}
+
+void UpstreamClient::Private::onResolved(quint64 id, const QHostInfo &info)
+{
+    const auto it = transfers.find(id);
+    if (it == transfers.end())
+        return;
+    Transfer *t = it->second.get();
+    t->hostLookup = -1;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        UpstreamConnection *c = t->connection;
+        t->connection = nullptr;
+        if (c)
+            dropConnection(c);
+        auto owned = std::move(transfers.extract(id).mapped());
+        Error error(ErrorCode::Unavailable,
+                    tr("upstream %1: the host name cannot be resolved").arg(owned->what()));
+        deliver(std::move(owned), std::move(error));
+        return;
+    }
+    t->addresses = info.addresses();
+    connectNext(t);
+}
+
+void UpstreamClient::Private::connectNext(Transfer *t)
+{
+    UpstreamConnection *c = t->connection;
+    const AddressPolicy &policy = t->request.addressPolicy;
+    const quint16 port = quint16(t->request.url.port(80));
+    std::optional<Error> refused;
+    QString reason = c->errorMessage();
+    while (!t->addresses.isEmpty()) {
+        const QHostAddress address = t->addresses.takeFirst();
+        if (policy.restricts()) {
+            const Status allowed = policy.check(address, t->request.url.host());
+            if (!allowed) {
+                qCWarning(lcHttp).noquote() << "refused connection:" << allowed.error().message();
+                refused = allowed.error();
+                continue;
+            }
+        }
+        const Status opened = c->connectTo(address, port);
+        if (opened) {
+            ++connectionsOpened;
+            return;
+        }
+        reason = opened.error().message();
+    }
+    t->connection = nullptr;
+    c->transferId = 0;
+    dropConnection(c);
+    if (refused) {
+        failLater(t, *refused);
+        return;
+    }
+    failLater(t, Error(ErrorCode::Unavailable,
+                       tr("upstream %1: cannot connect: %2").arg(t->what(), reason)));
+}
+
+void UpstreamClient::Private::sendOn(Transfer *t, UpstreamConnection *c)
+{
+    t->connection = c;
+    c->transferId = t->id;
+    const UpstreamRequest &r = t->request;
+    c->send(t->wire, r.method == "HEAD", {r.maxHeaderBytes, r.maxResponseBytes});
+}
+
+UpstreamClient::Private::Transfer *
+UpstreamClient::Private::transferOf(const UpstreamConnection *connection)
+{
+    if (!connection->transferId)
+        return nullptr;
+    const auto it = transfers.find(connection->transferId);
+    return it == transfers.end() ? nullptr : it->second.get();
+}
+
+void UpstreamClient::Private::connectionOpened(UpstreamConnection *c, const Status &status)
+{
+    Transfer *t = transferOf(c);
+    if (!t) {
+        dropConnection(c);
+        return;
+    }
+    if (!status) {
+        connectNext(t); // the next address, or the transfer fails with this reason
+        return;
+    }
+    deadlines.erase({t->connectDeadline, t->id});
+    sendOn(t, c);
+}
+
+void UpstreamClient::Private::responseFinished(UpstreamConnection *c,
+                                               ResponseParser::Progress progress)
+{
+    Transfer *t = transferOf(c);
+    c->transferId = 0;
+    if (!t) {
+        if (c->reusable())
+            returnConnection(c);
+        else
+            dropConnection(c);
+        return;
+    }
+    finishOwn(t, c, progress);
+}
+
+namespace {
+
+// RFC 9110 §9.2.2
+bool isIdempotent(const QByteArray &method)
+{
+    return method == "GET" || method == "HEAD" || method == "PUT" || method == "DELETE" ||
+           method == "OPTIONS" || method == "TRACE";
+}
+
+} // namespace
+
+void UpstreamClient::Private::finishOwn(Transfer *t, UpstreamConnection *c,
+                                        ResponseParser::Progress progress)
+{
+    t->connection = nullptr;
+    ResponseParser &parser = c->parser();
+    const bool reused = c->requestsSent() > 1;
+    if (progress == ResponseParser::Progress::Failed && reused && !parser.started() &&
+        !t->retried && isIdempotent(t->request.method)) {
+        // The upstream closed the kept-alive connection as the request went out (RFC 9112
+        // §9.3.1): once more on another connection. Only idempotent methods, RFC 9110 §9.2.2.
+        qCDebug(lcHttp).noquote() << "kept-alive connection to" << t->hostForMessages()
+                                  << "was closed; sending again on another one";
+        dropConnection(c);
+        t->retried = true;
+        dispatchOwn(t);
+        return;
+    }
+
+    std::optional<Error> error;
+    UpstreamResponse &response = t->response;
+    response.remoteAddress = c->peerAddress();
+    response.remotePort = c->peerPort();
+    response.connectionReused = reused;
+    if (progress == ResponseParser::Progress::Complete) {
+        response.status = parser.status();
+        response.headers = parser.takeHeaders();
+        response.body = parser.takeBody();
+    } else {
+        switch (parser.failure()) {
+        case ResponseParser::Failure::BodyTooLarge:
+            error = bodyLimitError(t);
+            break;
+        case ResponseParser::Failure::HeadersTooLarge:
+            error = headerLimitError(t);
+            break;
+        case ResponseParser::Failure::None:
+            error = Error(ErrorCode::Unavailable,
+                          tr("upstream %1: %2").arg(t->what(), c->errorMessage()));
+            break;
+        default:
+            error = Error(ErrorCode::Unavailable,
+                          tr("upstream %1: %2").arg(t->what(), parser.errorMessage()));
+            break;
+        }
+    }
+    // Back to the pool before any callback runs, so that a request sent from it can use it.
+    if (c->reusable())
+        returnConnection(c);
+    else
+        dropConnection(c);
+
+    const int status = response.status;
+    if (!error && t->request.followRedirects && status >= 300 && status < 400 && status != 304) {
+        error = redirectLimit(t);
+        if (!error) {
+            const QByteArray location = response.header("Location");
+            if (!location.isEmpty() &&
+                followRedirect(t, t->request.url.resolved(QUrl::fromEncoded(location))))
+                return;
+        }
+    }
+    auto owned = std::move(transfers.extract(t->id).mapped());
+    if (error) {
+        deliver(std::move(owned), std::move(*error));
+        return;
+    }
+    UpstreamResponse result = std::move(owned->response);
+    deliver(std::move(owned), std::move(result));
+}
+
+void UpstreamClient::Private::returnConnection(UpstreamConnection *c)
+{
+    Pool &pool = pools[c->poolKey];
+    if (int(pool.idle.size()) >= options.maxCachedConnections) {
+        dropConnection(c);
+        return;
+    }
+    pool.idle.push_back(c);
+    if (!pool.waiting.empty()) {
+        const auto it = transfers.find(pool.waiting.front());
+        pool.waiting.pop_front();
+        if (it != transfers.end())
+            dispatchOwn(it->second.get());
+    }
+}
+
+void UpstreamClient::Private::dropConnection(UpstreamConnection *c)
+{
+    Pool &pool = pools[c->poolKey];
+    --pool.open;
+    std::erase(pool.idle, c);
+    c->transferId = 0;
+    c->close();
+    c->deleteLater();
+    if (!pool.waiting.empty()) {
+        const auto it = transfers.find(pool.waiting.front());
+        pool.waiting.pop_front();
+        if (it != transfers.end())
+            dispatchOwn(it->second.get());
+    }
+}
+
+void UpstreamClient::Private::idleConnectionLost(UpstreamConnection *c)
+{
+    qCDebug(lcHttp).noquote() << "kept-alive connection" << c->poolKey << "closed by the peer";
+    dropConnection(c);
+}
+
+void UpstreamClient::Private::armDeadline(Transfer *t, steady_clock::time_point when)
+{
+    deadlines.insert({when, t->id});
+    if (deadlineTimer.isActive() && armedFor <= when)
+        return;
+    startDeadlineTimer(when);
+}
+
+void UpstreamClient::Private::startDeadlineTimer(steady_clock::time_point when)
+{
+    armedFor = when;
+    // One millisecond late rather than early: a timer that fires before the deadline re-arms.
+    const auto wait = duration_cast<milliseconds>(when - steady_clock::now()) + milliseconds(1);
+    deadlineTimer.start(int(std::clamp<long long>(wait.count(), 0, 24LL * 3600 * 1000)));
+}
+
+void UpstreamClient::Private::onDeadline()
+{
+    const QPointer<UpstreamClient> alive(q);
+    for (;;) {
+        const auto now = steady_clock::now();
+        if (deadlines.empty() || deadlines.begin()->first > now)
+            break;
+        const quint64 id = deadlines.begin()->second;
+        deadlines.erase(deadlines.begin());
+        const auto it = transfers.find(id);
+        if (it == transfers.end())
+            continue;
+        Transfer *t = it->second.get();
+        const bool connecting =
+            t->hostLookup >= 0 ||
+            (t->connection && t->connection->state() != UpstreamConnection::State::Busy);
+        std::optional<Error> error;
+        if (now >= t->deadline)
+            error = totalTimeoutError(t);
+        else if (connecting && now >= t->connectDeadline)
+            error = connectTimeoutError(t);
+        if (!error)
+            continue;
+        auto owned = std::move(transfers.extract(it).mapped());
+        deliver(std::move(owned), std::move(*error));
+        if (!alive)
+            return;
+    }
+    if (!deadlines.empty())
+        startDeadlineTimer(deadlines.begin()->first);
+}
+
 bool UpstreamClient::sameOrigin(const QUrl &a, const QUrl &b)
 {
     const int defaultPort = a.scheme() == QLatin1String("https") ? 443 : 80;
@@ -616,6 +1114,9 @@ UpstreamClient::UpstreamClient(Options options, QObject *parent)
     d->options = options;
     d->timer.setSingleShot(true);
     d->timer.setTimerType(Qt::PreciseTimer);
+    d->deadlineTimer.setSingleShot(true);
+    d->deadlineTimer.setTimerType(Qt::PreciseTimer);
+    connect(&d->deadlineTimer, &QTimer::timeout, this, [this] { d->onDeadline(); });
     connect(&d->timer, &QTimer::timeout, this, [this] { d->socketAction(CURL_SOCKET_TIMEOUT, 0); });
     d->multi = curl_multi_init();
     curl_multi_setopt(d->multi, CURLMOPT_SOCKETFUNCTION, &Private::onSocket);
@@ -631,6 +1132,8 @@ UpstreamClient::UpstreamClient(Options options, QObject *parent)
 UpstreamClient::~UpstreamClient()
 {
     for (auto &[id, t] : d->transfers) {
+        if (t->hostLookup >= 0)
+            QHostInfo::abortHostLookup(t->hostLookup);
         if (t->inMulti)
             curl_multi_remove_handle(d->multi, t->easy);
         if (t->easy)
@@ -643,6 +1146,8 @@ UpstreamClient::~UpstreamClient()
     d->idleHandles.clear();
     curl_multi_cleanup(d->multi); // closes pooled connections; notifiers die with this QObject
     d->timer.stop();
+    d->deadlineTimer.stop();
+    // Own connections are children of this object and close their sockets when deleted.
 }
 
 UpstreamClient::Handle UpstreamClient::send(UpstreamRequest request, Callback callback)
@@ -663,23 +1168,12 @@ UpstreamClient::Handle UpstreamClient::send(UpstreamRequest request, QObject *co
     t->context = context;
     t->hasContext = context != nullptr;
     t->started = steady_clock::now();
-    if (!d->idleHandles.empty()) {
-        t->easy = d->idleHandles.back();
-        d->idleHandles.pop_back();
-    } else {
-        t->easy = curl_easy_init();
-    }
     Private::Transfer *raw = t.get();
     const quint64 id = t->id;
     d->transfers.emplace(id, std::move(t));
-    const Status started =
-        raw->easy ? d->setUp(raw)
-                  : Status(Error(ErrorCode::Internal, tr("cannot create a curl easy handle")));
-    if (!started) {
-        raw->pendingError = started.error();
-        QMetaObject::invokeMethod(
-            this, [this, id] { d->deliverPendingError(id); }, Qt::QueuedConnection);
-    }
+    const Status started = d->start(raw);
+    if (!started)
+        d->failLater(raw, started.error());
     return Handle(this, id);
 }
 

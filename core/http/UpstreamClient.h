@@ -17,11 +17,16 @@ namespace gatehouse::http {
 // never called: the process exit releases what it holds.
 void initialiseCurl();
 
-// The upstream HTTP client that dispatch, OAuth and the spec loader share: libcurl's
-// multi-socket API driven by the owning thread's event loop (QSocketNotifier per socket, one
-// single-shot QTimer). One per worker thread, created on that thread and used only there.
-// Connections are kept alive and reused per host (one connection pool per client); HTTP/2 is
-// used where a TLS upstream offers it, HTTP/1.1 otherwise.
+// The upstream HTTP client that dispatch, OAuth and the spec loader share, driven by the owning
+// thread's event loop. One per worker thread, created on that thread and used only there.
+// Connections are kept alive and reused per host (one connection pool per client).
+//
+// Two transports behind one interface: plain http:// without a proxy runs on the client's own
+// HTTP/1.1 connections (UpstreamConnection, ResponseParser), because libcurl's per-request work
+// (its state machine, a liveness poll(2) of the reused connection and another poll before
+// reading) cost more than the rest of a proxied tool call together; https and proxies go through
+// libcurl's multi-socket API (QSocketNotifier per socket, one single-shot QTimer), with HTTP/2
+// where a TLS upstream offers it. Both apply the same address policy, limits and timeouts.
 //
 // Callbacks run from the event loop, never from inside send(); a request that fails before
 // reaching the network (bad URL, bad header) is reported on the next event-loop turn. Do not
@@ -38,6 +43,9 @@ public:
         long maxTotalConnections = 0;    // CURLMOPT_MAX_TOTAL_CONNECTIONS; 0 = no limit
         long maxCachedConnections = 128; // CURLMOPT_MAXCONNECTS: idle keep-alive connections
         int maxIdleHandles = 32;         // finished easy handles kept for reuse
+        // Plain http:// without a proxy on the client's own connections; false sends every
+        // request through libcurl (tests run both).
+        bool ownPlainHttp = true;
     };
 
     // Identifies one request. abort() stops it: the easy handle is released at once and the

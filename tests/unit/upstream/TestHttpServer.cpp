@@ -39,6 +39,7 @@ public:
                                  [this, socket] { onData(socket); });
                 QObject::connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
                     m_buffers.remove(socket);
+                    m_served.remove(socket);
                     socket->deleteLater();
                 });
             }
@@ -75,6 +76,7 @@ private:
         const QUrlQuery query(target);
         const QString path = target.path();
         const int n = query.queryItemValue(QStringLiteral("n")).toInt();
+        const int served = m_served[socket]++;
         if (path == QLatin1String("/hello")) {
             socket->write(response(200, "hello", "Content-Type: text/plain\r\n"));
         } else if (path == QLatin1String("/echo")) {
@@ -113,6 +115,20 @@ private:
                 query.queryItemValue(QStringLiteral("to"), QUrl::FullyDecoded).toUtf8();
             socket->write(
                 response(code.isEmpty() ? 302 : code.toInt(), "moved", "Location: " + to + "\r\n"));
+        } else if (path == QLatin1String("/close-after")) {
+            socket->write(response(200, "hello"));
+            socket->disconnectFromHost();
+        } else if (path == QLatin1String("/first-only")) {
+            if (served == 0)
+                socket->write(response(200, "first"));
+            else
+                socket->abort();
+        } else if (path == QLatin1String("/until-close")) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nuntil the end");
+            socket->disconnectFromHost();
+        } else if (path == QLatin1String("/garbage")) {
+            socket->write("NOT HTTP AT ALL\r\n\r\n");
+            socket->disconnectFromHost();
         } else if (path == QLatin1String("/loop")) {
             socket->write(response(302, {}, "Location: /loop\r\n"));
         } else {
@@ -122,6 +138,7 @@ private:
 
     TestHttpServer *m_owner;
     QHash<QTcpSocket *, QByteArray> m_buffers; // before m_server: its sockets die first
+    QHash<QTcpSocket *, int> m_served;         // requests answered per connection
     QTcpServer m_server;
 };
 

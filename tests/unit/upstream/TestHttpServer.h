@@ -21,6 +21,10 @@
 //   /delay?ms=N       "hello" after N ms
 //   /redirect?to=URL&code=C   C (302) with Location: URL
 //   /loop             302 to /loop
+//   /close-after      "hello", then the server closes the connection (no Connection: close)
+//   /first-only       "first" as a connection's first request; later ones: closed unanswered
+//   /until-close      a body delimited by closing the connection
+//   /garbage          bytes that are not an HTTP response, then close
 // Keeps connections alive; counts accepted connections and requests; records request heads.
 class TestHttpServer : public QThread
 {

@@ -36,16 +36,25 @@ QList<QByteArray> headerNames(const QByteArray &head)
 
 } // namespace
 
+// Every case runs twice: on the client's own HTTP/1.1 connections (plain http, the default) and
+// with everything through libcurl (as https and proxied requests go).
 class TestUpstreamClient : public QObject
 {
     Q_OBJECT
+public:
+    explicit TestUpstreamClient(bool ownConnections) { m_options.ownPlainHttp = ownConnections; }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        qInfo("transport: %s", m_options.ownPlainHttp ? "own HTTP/1.1 connections" : "libcurl");
+    }
     void init() { m_server = std::make_unique<TestHttpServer>(); }
     void cleanup() { m_server.reset(); }
 
     void getReturnsStatusHeadersBodyAndPeer()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         const auto r = run(client, get(m_server->url(QStringLiteral("/hello"))));
         QVERIFY2(r && r->ok(), qPrintable(message(r)));
         QCOMPARE((*r)->status, 200);
@@ -61,7 +70,7 @@ private Q_SLOTS:
 
     void postBodyArrivesIntact()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/echo")));
         request.method = "POST";
         QByteArray body(10 * 1024, Qt::Uninitialized);
@@ -93,7 +102,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, method);
         QFETCH(QByteArray, body);
         QFETCH(QByteArray, contentLength);
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/echo")));
         request.method = method;
         request.body = body;
@@ -112,7 +121,7 @@ private Q_SLOTS:
 
     void headRequestHasNoBody()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/bytes?n=5")));
         request.method = "HEAD";
         const auto r = run(client, request);
@@ -123,7 +132,7 @@ private Q_SLOTS:
 
     void requestHeadersArriveExactlyAsGiven()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/head")));
         request.headers = {{"X-Api-Key", "s3cret value"},
                            {"Accept", "application/json"},
@@ -182,7 +191,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, name);
         QFETCH(QByteArray, value);
         QFETCH(int, code);
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(QUrl(url));
         request.method = method;
         request.headers = {{name, value}};
@@ -198,7 +207,7 @@ private Q_SLOTS:
 
     void sequentialRequestsReuseOneConnection()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         const int total = 50;
         int done = 0;
         bool allReused = true;
@@ -222,7 +231,7 @@ private Q_SLOTS:
 
     void manyConcurrentRequestsComplete()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         const int total = 200;
         int done = 0, failed = 0;
         for (int i = 0; i < total; ++i) {
@@ -245,7 +254,7 @@ private Q_SLOTS:
 
     void abortMidFlightNeverCallsBack()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         int calls = 0;
         auto handle = client.send(get(m_server->url(QStringLiteral("/stall"))),
                                   [&](gatehouse::Result<UpstreamResponse>) { ++calls; });
@@ -265,7 +274,7 @@ private Q_SLOTS:
 
     void abortBeforeTheLoopRunsAndFromACallback()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         int aborted = 0, finished = 0;
         auto first = client.send(get(m_server->url(QStringLiteral("/hello"))),
                                  [&](gatehouse::Result<UpstreamResponse>) { ++aborted; });
@@ -295,7 +304,7 @@ private Q_SLOTS:
         int calls = 0;
         UpstreamClient::Handle handle;
         {
-            UpstreamClient client;
+            UpstreamClient client(m_options);
             handle = client.send(get(m_server->url(QStringLiteral("/silent"))),
                                  [&](gatehouse::Result<UpstreamResponse>) { ++calls; });
             client.send(get(m_server->url(QStringLiteral("/stall"))),
@@ -310,7 +319,7 @@ private Q_SLOTS:
 
     void destroyedContextSkipsCallback()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         int calls = 0;
         auto *context = new QObject;
         client.send(get(m_server->url(QStringLiteral("/delay?ms=100"))), context,
@@ -322,7 +331,7 @@ private Q_SLOTS:
 
     void totalTimeout()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/silent")));
         request.totalTimeout = std::chrono::milliseconds(300);
         QElapsedTimer timer;
@@ -339,7 +348,7 @@ private Q_SLOTS:
 
     void stalledBodyTimesOut()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/stall")));
         request.totalTimeout = std::chrono::milliseconds(300);
         const auto r = run(client, request);
@@ -369,7 +378,7 @@ private Q_SLOTS:
         }
         QTest::qWait(50);
 
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(QUrl(QStringLiteral("http://127.0.0.1:") +
                                            QString::number(ntohs(address.sin_port)) + u'/'));
         request.connectTimeout = std::chrono::milliseconds(300);
@@ -403,7 +412,7 @@ private Q_SLOTS:
         QFETCH(QString, path);
         QFETCH(qint64, limit);
         QFETCH(bool, ok);
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(path));
         request.maxResponseBytes = limit;
         const auto r = run(client, request);
@@ -424,7 +433,7 @@ private Q_SLOTS:
 
     void responseHeaderLimit()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/headers?n=100")));
         request.maxHeaderBytes = 4096;
         auto r = run(client, request);
@@ -439,7 +448,7 @@ private Q_SLOTS:
 
     void redirectsAreNotFollowedByDefault()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         const auto r = run(client, get(m_server->url(QStringLiteral("/redirect?to=/hello"))));
         QVERIFY2(r && r->ok(), qPrintable(message(r)));
         QCOMPARE((*r)->status, 302);
@@ -449,7 +458,7 @@ private Q_SLOTS:
 
     void sameOriginRedirectIsFollowedWhenEnabled()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/redirect?to=/hello")));
         request.followRedirects = true;
         request.headers = {{"X-Api-Key", "k"}};
@@ -480,7 +489,7 @@ private Q_SLOTS:
             QString(target)
                 .replace(QLatin1String("%1"), QString::number(m_server->port()))
                 .replace(QLatin1String("%2"), QString::number(other.port()));
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request =
             get(m_server->url(QStringLiteral("/redirect?to=") +
                               QString::fromLatin1(QUrl::toPercentEncoding(location))));
@@ -497,7 +506,7 @@ private Q_SLOTS:
 
     void redirectAfterPost303BecomesGet()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/redirect?code=303&to=/echo")));
         request.method = "POST";
         request.body = "payload";
@@ -512,7 +521,7 @@ private Q_SLOTS:
 
     void redirect307KeepsMethodAndBody()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/redirect?code=307&to=/echo")));
         request.method = "POST";
         request.body = "payload";
@@ -525,7 +534,7 @@ private Q_SLOTS:
 
     void redirectLoopIsBounded()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/loop")));
         request.followRedirects = true;
         request.maxRedirects = 3;
@@ -546,7 +555,7 @@ private Q_SLOTS:
     void publicOnlyRefusesLoopbackAtConnect()
     {
         QFETCH(QString, host);
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request =
             get(QUrl(QStringLiteral("http://") + host + u':' + QString::number(m_server->port()) +
                      QStringLiteral("/hello")));
@@ -563,7 +572,7 @@ private Q_SLOTS:
 
     void publicOnlyTestExemptionAllows()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/hello")));
         request.addressPolicy =
             AddressPolicy::publicOnly().exemptForTesting({QHostAddress(QHostAddress::LocalHost)});
@@ -575,7 +584,7 @@ private Q_SLOTS:
     void keptAliveConnectionIsNotReusedPastThePolicy()
     {
         // A connection opened under AllowAll must not carry a later PublicOnly request.
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         auto r = run(client, get(m_server->url(QStringLiteral("/hello"))));
         QVERIFY2(r && r->ok(), qPrintable(message(r)));
         UpstreamRequest request = get(m_server->url(QStringLiteral("/hello")));
@@ -588,7 +597,7 @@ private Q_SLOTS:
 
     void allowAllRestrictedToNetworks()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/hello")));
         request.addressPolicy = AddressPolicy::allowAll().restrictTo(
             {QHostAddress::parseSubnet(QStringLiteral("10.0.0.0/8"))});
@@ -604,7 +613,7 @@ private Q_SLOTS:
 
     void httpsCanBeRequired()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(m_server->url(QStringLiteral("/hello")));
         request.requireHttps = true;
         const auto r = run(client, request);
@@ -617,7 +626,7 @@ private Q_SLOTS:
 
     void proxyIsRefusedForPublicOnly()
     {
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         UpstreamRequest request = get(QUrl(QStringLiteral("https://example.com/doc.json")));
         request.addressPolicy = AddressPolicy::publicOnly();
         request.proxy = "http://127.0.0.1:3128";
@@ -631,16 +640,108 @@ private Q_SLOTS:
     {
         qputenv("http_proxy", "http://127.0.0.1:9"); // would fail if it were used
         qputenv("HTTP_PROXY", "http://127.0.0.1:9");
-        UpstreamClient client;
+        UpstreamClient client(m_options);
         const auto r = run(client, get(m_server->url(QStringLiteral("/hello"))));
         qunsetenv("http_proxy");
         qunsetenv("HTTP_PROXY");
         QVERIFY2(r && r->ok(), qPrintable(message(r)));
     }
 
+    void idleConnectionClosedByThePeerIsNotReused()
+    {
+        UpstreamClient client(m_options);
+        auto r = run(client, get(m_server->url(QStringLiteral("/close-after"))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        QTest::qWait(100); // the close reaches the client while the connection is idle
+        r = run(client, get(m_server->url(QStringLiteral("/hello"))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        QCOMPARE((*r)->body, QByteArray("hello"));
+        QVERIFY(!(*r)->connectionReused);
+        QCOMPARE(m_server->accepts(), 2);
+        QCOMPARE(m_server->requests(), 2);
+    }
+
+    void idempotentRequestIsSentAgainWhenAKeptAliveConnectionDies()
+    {
+        UpstreamClient client(m_options);
+        auto r = run(client, get(m_server->url(QStringLiteral("/first-only"))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        // The server drops the kept-alive connection on the next request without answering.
+        r = run(client, get(m_server->url(QStringLiteral("/first-only"))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        QCOMPARE((*r)->body, QByteArray("first"));
+        QVERIFY(!(*r)->connectionReused);
+        QCOMPARE(m_server->accepts(), 2);
+        QCOMPARE(m_server->requests(), 3);
+    }
+
+    void postIsNotSentTwice()
+    {
+        if (!m_options.ownPlainHttp)
+            QSKIP("libcurl sends any method again on a fresh connection");
+        UpstreamClient client(m_options);
+        UpstreamRequest request = get(m_server->url(QStringLiteral("/first-only")));
+        request.method = "POST";
+        request.body = "once";
+        auto r = run(client, request);
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        r = run(client, request);
+        QVERIFY(r && !r->ok());
+        QCOMPARE(r->error().code(), ErrorCode::Unavailable);
+        const QString text = r->error().message();
+        QVERIFY2(text.startsWith(QLatin1String("upstream POST 127.0.0.1:")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("closed the connection")), qPrintable(text));
+        QCOMPARE(m_server->requests(), 2); // RFC 9110 §9.2.2: not retried
+        // The client goes on with a new connection.
+        r = run(client, get(m_server->url(QStringLiteral("/hello"))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+    }
+
+    void bodyDelimitedByTheClose()
+    {
+        UpstreamClient client(m_options);
+        auto r = run(client, get(m_server->url(QStringLiteral("/until-close"))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        QCOMPARE((*r)->body, QByteArray("until the end"));
+        QCOMPARE((*r)->header("content-type"), QByteArray("text/plain"));
+        r = run(client, get(m_server->url(QStringLiteral("/hello"))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        QCOMPARE(m_server->accepts(), 2);
+    }
+
+    void malformedResponseIsAnError()
+    {
+        UpstreamClient client(m_options);
+        const auto r = run(client, get(m_server->url(QStringLiteral("/garbage"))));
+        QVERIFY(r && !r->ok());
+        if (m_options.ownPlainHttp) // curl takes it for HTTP/0.9, a protocol it refuses
+            QCOMPARE(r->error().code(), ErrorCode::Unavailable);
+        const QString text = r->error().message();
+        QVERIFY2(text.startsWith(QLatin1String("upstream GET 127.0.0.1:")), qPrintable(text));
+        QVERIFY2(text.size() > 30, qPrintable(text)); // says what went wrong
+    }
+
+    void chunkedBodyArrivesWhole()
+    {
+        UpstreamClient client(m_options);
+        const auto r = run(client, get(m_server->url(QStringLiteral("/chunked?n=2500"))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        QCOMPARE((*r)->body, QByteArray(2500, 'y'));
+        QVERIFY(!(*r)->hasHeader("Content-Length"));
+    }
+
 private:
     std::unique_ptr<TestHttpServer> m_server;
+    UpstreamClient::Options m_options;
 };
 
-QTEST_GUILESS_MAIN(TestUpstreamClient)
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    TestUpstreamClient own(true);
+    int failed = QTest::qExec(&own, argc, argv);
+    TestUpstreamClient curl(false);
+    failed += QTest::qExec(&curl, argc, argv);
+    return failed;
+}
 #include "TestUpstreamClient.moc"
