@@ -39,43 +39,6 @@ mcp::ToolResult textResult(const QString &text, bool isError)
     return finish(json::array({textItem(toStd(text))}), nullptr, isError);
 }
 
-// Appends `utf8` (valid UTF-8) as a JSON string (RFC 8259 §7).
-void appendJsonString(QByteArray &out, QByteArrayView utf8)
-{
-    static constexpr char hex[] = "0123456789abcdef";
-    out.append('"');
-    qsizetype run = 0; // start of the bytes not yet copied
-    for (qsizetype i = 0; i < utf8.size(); ++i) {
-        const auto c = static_cast<unsigned char>(utf8[i]);
-        if (c >= 0x20 && c != '"' && c != '\\')
-            continue;
-        out.append(utf8.sliced(run, i - run));
-        run = i + 1;
-        switch (c) {
-        case '"':
-            out.append("\\\"");
-            break;
-        case '\\':
-            out.append("\\\\");
-            break;
-        case '\n':
-            out.append("\\n");
-            break;
-        case '\r':
-            out.append("\\r");
-            break;
-        case '\t':
-            out.append("\\t");
-            break;
-        default:
-            out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0xF]);
-            break;
-        }
-    }
-    out.append(utf8.sliced(run));
-    out.append('"');
-}
-
 // A successful JSON result spliced without a DOM: `jsonText` (valid JSON) as the text item and,
 // for an object, as structuredContent; then the shaping note, if any.
 QByteArray jsonResult(QByteArrayView jsonText, bool isObject, const QString &note)
@@ -83,11 +46,11 @@ QByteArray jsonResult(QByteArrayView jsonText, bool isObject, const QString &not
     QByteArray out;
     out.reserve(2 * jsonText.size() + note.size() + 96);
     out.append(R"({"content":[{"type":"text","text":)");
-    appendJsonString(out, jsonText);
+    mcp::JsonRpc::appendString(out, jsonText);
     out.append('}');
     if (!note.isEmpty()) {
         out.append(R"(,{"type":"text","text":)");
-        appendJsonString(out, note.toUtf8());
+        mcp::JsonRpc::appendString(out, note.toUtf8());
         out.append('}');
     }
     out.append(']');

@@ -179,6 +179,46 @@ QByteArray JsonRpc::dump(const Json &value)
     return QByteArray(text.data(), qsizetype(text.size()));
 }
 
+void JsonRpc::appendString(QByteArray &out, QByteArrayView utf8)
+{
+    if (!utf8.isValidUtf8()) {
+        out.append(dump(Json(std::string(utf8.data(), size_t(utf8.size())))));
+        return;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    out.append('"');
+    qsizetype run = 0; // start of the bytes not yet copied
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(utf8.sliced(run, i - run));
+        run = i + 1;
+        switch (c) {
+        case '"':
+            out.append("\\\"");
+            break;
+        case '\\':
+            out.append("\\\\");
+            break;
+        case '\n':
+            out.append("\\n");
+            break;
+        case '\r':
+            out.append("\\r");
+            break;
+        case '\t':
+            out.append("\\t");
+            break;
+        default:
+            out.append("\\u00").append(hex[c >> 4]).append(hex[c & 0xF]);
+            break;
+        }
+    }
+    out.append(utf8.sliced(run));
+    out.append('"');
+}
+
 QByteArray JsonRpc::result(const Json &id, const Json &result)
 {
     return rawResult(id, dump(result));

@@ -113,6 +113,10 @@ public:
 
     // Serialises any value (strings with invalid UTF-8 are repaired, never thrown on).
     static QByteArray dump(const Json &value);
+    // Appends `utf8` as a JSON string (RFC 8259 §7) without a DOM: quotes, backslashes and
+    // control characters escaped, everything else copied in runs. Invalid UTF-8 is repaired as
+    // dump() does.
+    static void appendString(QByteArray &out, QByteArrayView utf8);
     // Validates without building a DOM (no recursion, so a deep value cannot blow the stack).
     static bool isValidJson(QByteArrayView text);
     // Nesting depth of a JSON text, computed without parsing; stops counting at `limit` + 1.

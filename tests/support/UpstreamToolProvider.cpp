@@ -32,9 +32,10 @@ void UpstreamToolProvider::call(const QString &name, const Json &, ToolCallConte
         if (!response)
             return done(ToolResult::text(response.error().message(), true));
         // Escape the upstream JSON once into the text content; never parse it into a DOM.
-        const std::string text = Json(response->body.toStdString()).dump();
-        QByteArray result = QByteArrayLiteral(R"({"content":[{"type":"text","text":)");
-        result += QByteArray::fromStdString(text);
+        QByteArray result;
+        result.reserve(response->body.size() + 64);
+        result += QByteArrayLiteral(R"({"content":[{"type":"text","text":)");
+        JsonRpc::appendString(result, response->body);
         result += response->status >= 400 ? QByteArrayLiteral(R"(}],"isError":true})")
                                           : QByteArrayLiteral("}]}");
         done(ToolResult{result});

@@ -42,6 +42,8 @@ private Q_SLOTS:
     void depthAtTheLimit();
     void sizeLimit();
     void serialisers();
+    void appendStringEscapesAsDumpDoes_data();
+    void appendStringEscapesAsDumpDoes();
 };
 
 void TestJsonRpc::decodeSingle_data()
@@ -274,4 +276,35 @@ void TestJsonRpc::serialisers()
 }
 
 QTEST_GUILESS_MAIN(TestJsonRpc)
+void TestJsonRpc::appendStringEscapesAsDumpDoes_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("plain") << QByteArray("hello");
+    QTest::newRow("upstream JSON") << QByteArray(R"({"id":7,"name":"Widget \"A\"","tags":[]})");
+    QTest::newRow("quotes and backslashes") << QByteArray(R"(a"b\c"\)");
+    QTest::newRow("control characters") << QByteArray("\n\r\t\b\f\x01\x1f end", 11);
+    QTest::newRow("NUL inside") << QByteArray("a\0b", 3);
+    QTest::newRow("non-ASCII") << QByteArray("Grüße, 東京, 🙂");
+    QTest::newRow("DEL and slash kept") << QByteArray("\x7f/");
+    QTest::newRow("invalid UTF-8") << QByteArray("ok \xff\xfe then \xc3");
+    QTest::newRow("overlong encoding") << QByteArray("\xc0\xaf");
+}
+
+void TestJsonRpc::appendStringEscapesAsDumpDoes()
+{
+    QFETCH(QByteArray, text);
+    QByteArray out = "prefix:";
+    JsonRpc::appendString(out, text);
+    QVERIFY(out.startsWith("prefix:\""));
+    const QByteArray appended = out.sliced(7);
+    QVERIFY2(JsonRpc::isValidJson(appended), appended.constData());
+    // The same string as the DOM serialiser gives (bytes may differ only in the escape
+    // spelling of control characters, so compare the decoded values).
+    const Json expected = Json::parse(JsonRpc::dump(Json(text.toStdString())).toStdString());
+    QCOMPARE(Json::parse(appended.toStdString()), expected);
+    if (text.isValidUtf8())
+        QCOMPARE(QByteArray::fromStdString(expected.get<std::string>()), text);
+}
+
 #include "TestJsonRpc.moc"
