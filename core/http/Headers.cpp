@@ -1,5 +1,7 @@
 #include "http/Headers.h"
 
+#include <cstring>
+
 namespace gatehouse::http {
 
 bool isToken(QByteArrayView value)
@@ -61,6 +63,45 @@ bool Headers::equalNames(QByteArrayView a, QByteArrayView b)
             return false;
     }
     return true;
+}
+
+QByteArray Headers::name(QByteArrayView name)
+{
+    // Exact spelling only: another spelling is kept as sent (names keep their case).
+    static const QByteArray common[] = {
+        QByteArrayLiteral("Accept"),
+        QByteArrayLiteral("Accept-Encoding"),
+        QByteArrayLiteral("Accept-Ranges"),
+        QByteArrayLiteral("Authorization"),
+        QByteArrayLiteral("Cache-Control"),
+        QByteArrayLiteral("Connection"),
+        QByteArrayLiteral("Content-Length"),
+        QByteArrayLiteral("Content-Type"),
+        QByteArrayLiteral("Date"),
+        QByteArrayLiteral("ETag"),
+        QByteArrayLiteral("Host"),
+        QByteArrayLiteral("Keep-Alive"),
+        QByteArrayLiteral("Last-Modified"),
+        QByteArrayLiteral("Mcp-Session-Id"),
+        QByteArrayLiteral("MCP-Protocol-Version"),
+        QByteArrayLiteral("Origin"),
+        QByteArrayLiteral("Server"),
+        QByteArrayLiteral("Transfer-Encoding"),
+        QByteArrayLiteral("User-Agent"),
+        QByteArrayLiteral("Vary"),
+        QByteArrayLiteral("accept"),
+        QByteArrayLiteral("content-length"),
+        QByteArrayLiteral("content-type"),
+        QByteArrayLiteral("host"),
+        QByteArrayLiteral("mcp-protocol-version"),
+        QByteArrayLiteral("mcp-session-id"),
+    };
+    for (const QByteArray &known : common) {
+        if (known.size() == name.size() &&
+            std::memcmp(known.constData(), name.data(), size_t(name.size())) == 0)
+            return known;
+    }
+    return name.toByteArray();
 }
 
 void Headers::add(QByteArray name, QByteArray value)

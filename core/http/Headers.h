@@ -45,6 +45,9 @@ public:
     void clear() { m_fields.clear(); }
 
     static bool equalNames(QByteArrayView a, QByteArrayView b);
+    // `name` as a QByteArray; the common field names, spelt as servers and clients send them,
+    // come from static storage (no allocation: parsers make one per field otherwise).
+    static QByteArray name(QByteArrayView name);
 
     friend bool operator==(const Headers &a, const Headers &b) { return a.m_fields == b.m_fields; }
 

@@ -422,7 +422,7 @@ RequestParser::Progress RequestParser::parseFieldLine(QByteArrayView line, Heade
     const QByteArrayView value = trimOws(line.sliced(colon + 1));
     if (!isFieldValue(value))
         return fail(400, tr("A header field value contains a control character."));
-    into.add(name.toByteArray(), value.isEmpty() ? QByteArray("") : value.toByteArray());
+    into.add(Headers::name(name), value.isEmpty() ? QByteArray("") : value.toByteArray());
     return Progress::NeedMore;
 }
 

@@ -349,7 +349,7 @@ ResponseParser::Progress ResponseParser::parseFieldLine(QByteArrayView line, boo
         return fail(Failure::Malformed,
                     tr("the upstream's response has a control character in a header field value"));
     if (store)
-        m_headers.emplace_back(name.toByteArray(),
+        m_headers.emplace_back(Headers::name(name),
                                value.isEmpty() ? QByteArray("") : value.toByteArray());
     m_foldable = true;
     return Progress::NeedMore;

@@ -2,6 +2,7 @@
 
 #include <QtTest>
 
+using gatehouse::http::Headers;
 using gatehouse::http::Request;
 using gatehouse::http::RequestParser;
 using gatehouse::http::ServerLimits;
@@ -288,6 +289,26 @@ private Q_SLOTS:
         QCOMPARE(r.headers().fields().at(1).first, QByteArray("x-Thing")); // spelling kept
         QVERIFY(r.header("X-Missing").isNull());
         QCOMPARE(r.target(), QByteArray("/"));
+    }
+
+    void headerNamesKeepTheirSpelling()
+    {
+        // Common names come from static storage; the spelling that arrived is what is kept.
+        RequestParser parser;
+        parser.append(QByteArrayView("POST / HTTP/1.1\r\nHost: a\r\nCONTENT-TYPE: t\r\n"
+                                     "Content-Length: 1\r\nmcp-session-id: s\r\n\r\nx"));
+        QCOMPARE(parser.parse(), RequestParser::Progress::Request);
+        const Request r = parser.takeRequest();
+        QList<QByteArray> names;
+        for (const auto &field : r.headers().fields())
+            names.append(field.first);
+        QCOMPARE(names, (QList<QByteArray>{"Host", "CONTENT-TYPE", "Content-Length",
+                                           "mcp-session-id"}));
+        QCOMPARE(r.header("content-type"), QByteArray("t"));
+        QCOMPARE(Headers::name("Content-Type"), QByteArray("Content-Type"));
+        QCOMPARE(Headers::name("content-TYPE"), QByteArray("content-TYPE"));
+        QCOMPARE(Headers::name("X-Rare"), QByteArray("X-Rare"));
+        QCOMPARE(Headers::name(""), QByteArray(""));
     }
 
     void perRouteBodyLimit_data()
