@@ -120,6 +120,7 @@ struct UpstreamClient::Private final : UpstreamConnection::Listener
         bool retried = false;
         steady_clock::time_point deadline;
         steady_clock::time_point connectDeadline;
+        steady_clock::time_point attemptDeadline; // this address's share of the connect timeout
 
         QString hostForMessages() const
         {
@@ -185,6 +186,8 @@ struct UpstreamClient::Private final : UpstreamConnection::Listener
     void finishOwn(Transfer *t, UpstreamConnection *connection, ResponseParser::Progress progress);
     void returnConnection(UpstreamConnection *connection);
     void dropConnection(UpstreamConnection *connection);
+    void discardConnection(Pool &pool, UpstreamConnection *connection);
+    void servePool(Pool &pool);
     void failLater(Transfer *t, Error error);
     void armDeadline(Transfer *t, steady_clock::time_point when);
     void startDeadlineTimer(steady_clock::time_point when);
@@ -428,8 +431,11 @@ Status UpstreamClient::Private::setUpCurl(Transfer *t)
         t->headerList = curl_slist_append(t->headerList, "Content-Type:");
     t->headerList = curl_slist_append(t->headerList, "Expect:");
 
+    // At least 1 ms: CURLOPT_TIMEOUT_MS 0 would mean no timeout at all (validate() refused a
+    // budget already spent, but a millisecond may have passed since).
     const milliseconds remaining =
-        r.totalTimeout - duration_cast<milliseconds>(steady_clock::now() - t->started);
+        std::max(milliseconds(1),
+                 r.totalTimeout - duration_cast<milliseconds>(steady_clock::now() - t->started));
     if (!t->easy) {
         if (!idleHandles.empty()) {
             t->easy = idleHandles.back();
@@ -668,6 +674,7 @@ void UpstreamClient::Private::release(Transfer *t)
         }
         deadlines.erase({t->deadline, t->id});
         deadlines.erase({t->connectDeadline, t->id});
+        deadlines.erase({t->attemptDeadline, t->id});
         if (UpstreamConnection *c = t->connection) {
             // Connecting for it or in the middle of its exchange: of no use to anyone else.
             t->connection = nullptr;
@@ -776,11 +783,35 @@ void UpstreamClient::Private::startOwn(Transfer *t)
     dispatchOwn(t);
 }
 
+namespace {
+
+// An idle connection is checked for the peer's close before reuse once it has rested this long
+// (servers' keep-alive timeouts are seconds; connections in steady use are never checked), and
+// not reused at all past the second (libcurl's CURLOPT_MAXAGE_CONN default).
+constexpr milliseconds kPeekAfterIdle{50};
+constexpr milliseconds kMaxIdle{118'000};
+
+} // namespace
+
 void UpstreamClient::Private::dispatchOwn(Transfer *t)
 {
     Pool &pool = pools[t->poolKey];
-    if (!pool.idle.empty()) {
+    const bool capacity = options.maxHostConnections <= 0 || pool.open < options.maxHostConnections;
+    // A retry goes on a new connection when it may: the connection that died may not have
+    // been the only one the upstream closed (a restart closes them all).
+    if (t->retried && capacity) {
+        openConnection(t, pool);
+        return;
+    }
+    while (!pool.idle.empty()) {
         UpstreamConnection *c = pool.idle.back();
+        if (!c->stillUsable(kPeekAfterIdle, kMaxIdle)) {
+            qCDebug(lcHttp).noquote() << "dropping a kept-alive connection to" << c->poolKey
+                                      << "(closed by the peer or idle too long)";
+            pool.idle.pop_back();
+            discardConnection(pool, c);
+            continue;
+        }
         const AddressPolicy &policy = t->request.addressPolicy;
         if (policy.restricts()) {
             // As CURLOPT_PREREQFUNCTION does: a connection opened under a laxer policy is not
@@ -819,6 +850,11 @@ void UpstreamClient::Private::openConnection(Transfer *t, Pool &pool)
         connectNext(t);
         return;
     }
+    if (const auto pinned = options.resolve.constFind(host); pinned != options.resolve.cend()) {
+        t->addresses = *pinned;
+        connectNext(t);
+        return;
+    }
     t->hostLookup = QHostInfo::lookupHost(
         host, q, [this, id = t->id](const QHostInfo &info) { onResolved(id, info); });
 }
@@ -850,7 +886,6 @@ void UpstreamClient::Private::connectNext(Transfer *t)
     UpstreamConnection *c = t->connection;
     const AddressPolicy &policy = t->request.addressPolicy;
     const quint16 port = quint16(t->request.url.port(80));
-    std::optional<Error> refused;
     QString reason = c->errorMessage();
     while (!t->addresses.isEmpty()) {
         const QHostAddress address = t->addresses.takeFirst();
@@ -858,13 +893,21 @@ void UpstreamClient::Private::connectNext(Transfer *t)
             const Status allowed = policy.check(address, t->request.url.host());
             if (!allowed) {
                 qCWarning(lcHttp).noquote() << "refused connection:" << allowed.error().message();
-                refused = allowed.error();
+                t->refused = allowed.error();
                 continue;
             }
         }
         const Status opened = c->connectTo(address, port);
         if (opened) {
             ++connectionsOpened;
+            if (!t->addresses.isEmpty()) {
+                // An address that never answers (a dropped SYN) gets its share of the connect
+                // timeout, then the next one is tried, as libcurl does.
+                deadlines.erase({t->attemptDeadline, t->id});
+                const auto now = steady_clock::now();
+                t->attemptDeadline = now + (t->connectDeadline - now) / (t->addresses.size() + 1);
+                armDeadline(t, t->attemptDeadline);
+            }
             return;
         }
         reason = opened.error().message();
@@ -872,10 +915,12 @@ void UpstreamClient::Private::connectNext(Transfer *t)
     t->connection = nullptr;
     c->transferId = 0;
     dropConnection(c);
-    if (refused) {
-        failLater(t, *refused);
+    if (t->refused) {
+        failLater(t, *t->refused);
         return;
     }
+    if (reason.isEmpty())
+        reason = tr("no address to connect to");
     failLater(t, Error(ErrorCode::Unavailable,
                        tr("upstream %1: cannot connect: %2").arg(t->what(), reason)));
 }
@@ -1012,27 +1057,35 @@ void UpstreamClient::Private::returnConnection(UpstreamConnection *c)
 {
     Pool &pool = pools[c->poolKey];
     if (int(pool.idle.size()) >= options.maxCachedConnections) {
-        dropConnection(c);
-        return;
+        discardConnection(pool, c);
+    } else {
+        pool.idle.push_back(c);
     }
-    pool.idle.push_back(c);
-    if (!pool.waiting.empty()) {
-        const auto it = transfers.find(pool.waiting.front());
-        pool.waiting.pop_front();
-        if (it != transfers.end())
-            dispatchOwn(it->second.get());
-    }
+    servePool(pool);
 }
 
 void UpstreamClient::Private::dropConnection(UpstreamConnection *c)
 {
     Pool &pool = pools[c->poolKey];
-    --pool.open;
     std::erase(pool.idle, c);
+    discardConnection(pool, c);
+    servePool(pool);
+}
+
+void UpstreamClient::Private::discardConnection(Pool &pool, UpstreamConnection *c)
+{
+    --pool.open;
     c->transferId = 0;
     c->close();
     c->deleteLater();
-    if (!pool.waiting.empty()) {
+}
+
+void UpstreamClient::Private::servePool(Pool &pool)
+{
+    // Until a waiting request takes the idle connection or the free slot: one that is refused
+    // (its address policy) or fails leaves them to the next.
+    while (!pool.waiting.empty() && (!pool.idle.empty() || options.maxHostConnections <= 0 ||
+                                     pool.open < options.maxHostConnections)) {
         const auto it = transfers.find(pool.waiting.front());
         pool.waiting.pop_front();
         if (it != transfers.end())
@@ -1079,10 +1132,19 @@ void UpstreamClient::Private::onDeadline()
             t->hostLookup >= 0 ||
             (t->connection && t->connection->state() != UpstreamConnection::State::Busy);
         std::optional<Error> error;
-        if (now >= t->deadline)
+        if (now >= t->deadline) {
             error = totalTimeoutError(t);
-        else if (connecting && now >= t->connectDeadline)
+        } else if (connecting && now >= t->connectDeadline) {
             error = connectTimeoutError(t);
+        } else if (connecting && t->connection && !t->addresses.isEmpty() &&
+                   now >= t->attemptDeadline) {
+            qCDebug(lcHttp).noquote()
+                << "no answer from" << t->connection->peerAddress()
+                << "in time; trying the next address of" << t->hostForMessages();
+            t->connection->close();
+            connectNext(t);
+            continue;
+        }
         if (!error)
             continue;
         auto owned = std::move(transfers.extract(it).mapped());

@@ -4,6 +4,9 @@
 #include "http/UpstreamRequest.h"
 #include "http/UpstreamResponse.h"
 
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -46,6 +49,9 @@ public:
         // Plain http:// without a proxy on the client's own connections; false sends every
         // request through libcurl (tests run both).
         bool ownPlainHttp = true;
+        // Host names answered from here instead of DNS, in this order (as CURLOPT_RESOLVE does;
+        // own connections only). The address policy still judges every address.
+        QHash<QString, QList<QHostAddress>> resolve;
     };
 
     // Identifies one request. abort() stops it: the easy handle is released at once and the

@@ -56,7 +56,12 @@ Status UpstreamConnection::connectTo(const QHostAddress &address, quint16 port)
                      tr("cannot create a socket: %1").arg(systemError(errno)));
     const int on = 1;
     ::setsockopt(m_fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+    // TCP keepalive probes after 60 s idle, as libcurl sets them: a NAT or load balancer that
+    // forgot the flow is noticed rather than found by the next request.
+    const int keepIdle = 60, keepInterval = 60;
     ::setsockopt(m_fd, SOL_SOCKET, SO_KEEPALIVE, &on, sizeof on);
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_KEEPIDLE, &keepIdle, sizeof keepIdle);
+    ::setsockopt(m_fd, IPPROTO_TCP, TCP_KEEPINTVL, &keepInterval, sizeof keepInterval);
     m_peer = address;
     m_peerPort = port;
     m_requests = 0;
@@ -85,6 +90,21 @@ void UpstreamConnection::send(QByteArray request, bool headRequest, ResponsePars
     m_error.clear();
     m_parser.begin(headRequest, limits);
     flush();
+}
+
+bool UpstreamConnection::stillUsable(std::chrono::milliseconds peekAfter,
+                                     std::chrono::milliseconds maxIdle)
+{
+    if (m_state != State::Idle)
+        return false;
+    const auto idle = std::chrono::steady_clock::now() - m_idleSince;
+    if (idle > maxIdle)
+        return false;
+    if (idle < peekAfter)
+        return true;
+    char byte;
+    const ssize_t n = ::recv(m_fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK);
 }
 
 void UpstreamConnection::close()
@@ -149,6 +169,7 @@ void UpstreamConnection::onWritable()
         m_write->setEnabled(false);
         m_read->setEnabled(true);
         m_state = State::Idle;
+        m_idleSince = std::chrono::steady_clock::now();
         m_listener->connectionOpened(this, {});
         return;
     }
@@ -211,10 +232,12 @@ void UpstreamConnection::onReadable()
 void UpstreamConnection::finish(ResponseParser::Progress progress, bool surplus)
 {
     if (progress == ResponseParser::Progress::Complete && m_parser.keepAlive() && !surplus &&
-        m_fd >= 0 && m_out.isEmpty())
+        m_fd >= 0 && m_out.isEmpty()) {
         m_state = State::Idle;
-    else
+        m_idleSince = std::chrono::steady_clock::now();
+    } else {
         close();
+    }
     m_listener->responseFinished(this, progress);
 }
 

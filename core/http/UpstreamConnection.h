@@ -8,6 +8,8 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include <chrono>
+
 class QSocketNotifier;
 
 namespace gatehouse::http {
@@ -65,6 +67,12 @@ public:
     // Whether the response left the connection fit for another request.
     bool reusable() const { return m_state == State::Idle; }
     int requestsSent() const { return m_requests; }
+    // For an Idle connection about to carry a request: false when it has been idle longer than
+    // maxIdle, or, once idle for peekAfter or longer, when the peer closed it or sent bytes
+    // nobody asked for (one recv(MSG_PEEK); a connection in use is not checked, so the hot path
+    // makes no extra system call). Closing an idle connection is what servers' keep-alive
+    // timeouts do, and its FIN may not have reached this event loop yet.
+    bool stillUsable(std::chrono::milliseconds peekAfter, std::chrono::milliseconds maxIdle);
     const QHostAddress &peerAddress() const { return m_peer; }
     quint16 peerPort() const { return m_peerPort; }
 
@@ -91,6 +99,7 @@ private:
     QHostAddress m_peer;
     quint16 m_peerPort = 0;
     int m_requests = 0;
+    std::chrono::steady_clock::time_point m_idleSince;
 };
 
 } // namespace gatehouse::http

@@ -118,6 +118,13 @@ private:
         } else if (path == QLatin1String("/close-after")) {
             socket->write(response(200, "hello"));
             socket->disconnectFromHost();
+        } else if (path == QLatin1String("/close-soon")) {
+            socket->write(response(200, "hello"));
+            const QPointer<QTcpSocket> guarded(socket);
+            QTimer::singleShot(50, this, [guarded] {
+                if (guarded)
+                    guarded->disconnectFromHost();
+            });
         } else if (path == QLatin1String("/first-only")) {
             if (served == 0)
                 socket->write(response(200, "first"));

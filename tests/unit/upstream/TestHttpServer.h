@@ -22,6 +22,7 @@
 //   /redirect?to=URL&code=C   C (302) with Location: URL
 //   /loop             302 to /loop
 //   /close-after      "hello", then the server closes the connection (no Connection: close)
+//   /close-soon       "hello", then the server closes the connection 50 ms later
 //   /first-only       "first" as a connection's first request; later ones: closed unanswered
 //   /until-close      a body delimited by closing the connection
 //   /garbage          bytes that are not an HTTP response, then close

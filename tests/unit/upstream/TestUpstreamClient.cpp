@@ -647,18 +647,111 @@ private Q_SLOTS:
         QVERIFY2(r && r->ok(), qPrintable(message(r)));
     }
 
+    void idleConnectionClosedByThePeerIsNotReused_data()
+    {
+        QTest::addColumn<bool>("loopRuns");
+        // The close is seen by the idle connection's read watch while the loop runs, or, when
+        // the loop is busy elsewhere, by the check before reuse.
+        QTest::newRow("event loop runs meanwhile") << true;
+        QTest::newRow("event loop busy meanwhile") << false;
+    }
     void idleConnectionClosedByThePeerIsNotReused()
     {
+        QFETCH(bool, loopRuns);
         UpstreamClient client(m_options);
-        auto r = run(client, get(m_server->url(QStringLiteral("/close-after"))));
+        auto r = run(client, get(m_server->url(QStringLiteral("/close-soon"))));
         QVERIFY2(r && r->ok(), qPrintable(message(r)));
-        QTest::qWait(100); // the close reaches the client while the connection is idle
-        r = run(client, get(m_server->url(QStringLiteral("/hello"))));
+        // The server closes 50 ms after answering.
+        if (loopRuns)
+            QTest::qWait(150);
+        else
+            QThread::msleep(150);
+        // A POST: never sent twice, so a dead connection would show as a failure.
+        UpstreamRequest request = get(m_server->url(QStringLiteral("/echo")));
+        request.method = "POST";
+        request.body = "after the close";
+        r = run(client, request);
         QVERIFY2(r && r->ok(), qPrintable(message(r)));
-        QCOMPARE((*r)->body, QByteArray("hello"));
+        QCOMPARE((*r)->body, QByteArray("after the close"));
         QVERIFY(!(*r)->connectionReused);
         QCOMPARE(m_server->accepts(), 2);
         QCOMPARE(m_server->requests(), 2);
+    }
+
+    void queuedRequestRefusedByItsPolicyDoesNotHoldUpTheQueue()
+    {
+        UpstreamClient::Options options = m_options;
+        options.maxHostConnections = 1;
+        UpstreamClient client(options);
+        std::optional<gatehouse::Result<UpstreamResponse>> first, refused, last;
+        client.send(get(m_server->url(QStringLiteral("/delay?ms=200"))),
+                    [&](gatehouse::Result<UpstreamResponse> r) { first = std::move(r); });
+        UpstreamRequest strict = get(m_server->url(QStringLiteral("/hello")));
+        strict.addressPolicy = AddressPolicy::publicOnly();
+        client.send(strict, [&](gatehouse::Result<UpstreamResponse> r) { refused = std::move(r); });
+        UpstreamRequest third = get(m_server->url(QStringLiteral("/hello")));
+        third.totalTimeout = std::chrono::milliseconds(5000);
+        client.send(third, [&](gatehouse::Result<UpstreamResponse> r) { last = std::move(r); });
+        QElapsedTimer timer;
+        timer.start();
+        QTRY_VERIFY_WITH_TIMEOUT(first && refused && last, 10000);
+        QVERIFY2(first->ok(), qPrintable(message(first)));
+        QVERIFY(!refused->ok());
+        QCOMPARE(refused->error().code(), ErrorCode::PermissionDenied);
+        QVERIFY2(last->ok(), qPrintable(message(last)));
+        QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()).constData());
+        if (m_options.ownPlainHttp) // libcurl closes the connection a refused request was given
+            QCOMPARE(m_server->accepts(), 1);
+    }
+
+    void unansweredAddressGivesWayToTheNext()
+    {
+        if (!m_options.ownPlainHttp)
+            QSKIP("Options::resolve applies to the client's own connections");
+        // 127.0.0.2 on the server's port: a listener whose accept queue is full, so SYNs to it
+        // are dropped and the connect would hang.
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(listener >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(0x7f000002);
+        address.sin_port = htons(m_server->port());
+        if (::bind(listener, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+            ::close(listener);
+            QSKIP("cannot bind 127.0.0.2 on this machine");
+        }
+        QCOMPARE(::listen(listener, 0), 0);
+        QList<int> fillers;
+        for (int i = 0; i < 4; ++i) {
+            const int s = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+            ::connect(s, reinterpret_cast<sockaddr *>(&address), sizeof address);
+            fillers.append(s);
+        }
+        QTest::qWait(50);
+
+        UpstreamClient::Options options = m_options;
+        options.resolve.insert(
+            QStringLiteral("upstream.test"),
+            {QHostAddress(QStringLiteral("127.0.0.2")), QHostAddress(QHostAddress::LocalHost)});
+        UpstreamClient client(options);
+        UpstreamRequest request =
+            get(QUrl(QStringLiteral("http://upstream.test:%1/hello").arg(m_server->port())));
+        request.connectTimeout = std::chrono::milliseconds(1000);
+        QElapsedTimer timer;
+        timer.start();
+        const auto r = run(client, request);
+        for (int s : fillers)
+            ::close(s);
+        ::close(listener);
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        QCOMPARE((*r)->body, QByteArray("hello"));
+        QCOMPARE((*r)->remoteAddress, QHostAddress(QHostAddress::LocalHost));
+        // Half the connect timeout went to the first address, then the second answered.
+        QVERIFY2(timer.elapsed() >= 400 && timer.elapsed() < 1000,
+                 QByteArray::number(timer.elapsed()).constData());
+        const QList<QByteArray> heads = m_server->heads();
+        QCOMPARE(heads.size(), 1);
+        QVERIFY2(heads.at(0).contains("\r\nHost: upstream.test:"), heads.at(0).constData());
     }
 
     void idempotentRequestIsSentAgainWhenAKeptAliveConnectionDies()
