@@ -759,8 +759,19 @@ void UpstreamClient::Private::startOwn(Transfer *t)
     bool hasHost = false;
     for (const auto &[name, value] : r.headers)
         hasHost = hasHost || sameName(name, "Host");
-    if (!hasHost)
-        w.append("Host: ").append(url.authority(QUrl::FullyEncoded).toLatin1()).append("\r\n");
+    if (!hasHost) {
+        // RFC 9110 §7.2: the authority without user-info; the port only when not the default,
+        // an IPv6 literal in brackets and without its zone (RFC 6874 §4: never sent).
+        const QString host = url.host(QUrl::FullyEncoded);
+        w.append("Host: ");
+        if (host.contains(u':'))
+            w.append('[').append(host.section(u'%', 0, 0).toLatin1()).append(']');
+        else
+            w.append(host.toLatin1());
+        if (url.port() != -1 && url.port() != 80)
+            w.append(':').append(QByteArray::number(url.port()));
+        w.append("\r\n");
+    }
     for (const auto &[name, value] : r.headers) {
         w.append(name).append(':');
         if (!value.isEmpty())

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -47,7 +48,11 @@ Status UpstreamConnection::connectTo(const QHostAddress &address, quint16 port)
         a->sin6_port = htons(port);
         const Q_IPV6ADDR bytes = address.toIPv6Address();
         std::memcpy(a->sin6_addr.s6_addr, bytes.c, 16);
-        a->sin6_scope_id = address.scopeId().toUInt();
+        const QString zone = address.scopeId();
+        bool numeric = false;
+        a->sin6_scope_id = zone.toUInt(&numeric);
+        if (!zone.isEmpty() && !numeric)
+            a->sin6_scope_id = ::if_nametoindex(zone.toLocal8Bit().constData());
         length = sizeof(sockaddr_in6);
     }
     m_fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);

@@ -1,6 +1,8 @@
 #include "TestHttpServer.h"
 #include "UpstreamTestUtil.h"
 
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QtTest>
 
 #include <arpa/inet.h>
@@ -676,6 +678,35 @@ private Q_SLOTS:
         QVERIFY(!(*r)->connectionReused);
         QCOMPARE(m_server->accepts(), 2);
         QCOMPARE(m_server->requests(), 2);
+    }
+
+    void ipv6LiteralHostHeader()
+    {
+        // A one-shot IPv6 server on this thread that answers with the request head it got.
+        QTcpServer server;
+        if (!server.listen(QHostAddress::LocalHostIPv6, 0))
+            QSKIP("no IPv6 loopback on this machine");
+        QByteArray head;
+        connect(&server, &QTcpServer::newConnection, this, [&] {
+            QTcpSocket *socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [&head, socket] {
+                head += socket->readAll();
+                if (!head.contains("\r\n\r\n"))
+                    return;
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: " +
+                              QByteArray::number(head.size()) + "\r\n\r\n" + head);
+            });
+        });
+        UpstreamClient client(m_options);
+        const auto r = run(
+            client,
+            get(QUrl(QStringLiteral("http://[::1]:%1/a%20b?q=1#frag").arg(server.serverPort()))));
+        QVERIFY2(r && r->ok(), qPrintable(message(r)));
+        QVERIFY2((*r)->body.startsWith("GET /a%20b?q=1 HTTP/1.1\r\n"), (*r)->body.constData());
+        const QByteArray host =
+            "\r\nHost: [::1]:" + QByteArray::number(server.serverPort()) + "\r\n";
+        QVERIFY2((*r)->body.contains(host), (*r)->body.constData());
+        QCOMPARE((*r)->remoteAddress, QHostAddress(QHostAddress::LocalHostIPv6));
     }
 
     void queuedRequestRefusedByItsPolicyDoesNotHoldUpTheQueue()
