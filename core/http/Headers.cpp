@@ -36,11 +36,14 @@ bool isToken(QByteArrayView value)
     return true;
 }
 
-namespace {
-
-char lower(char c)
+bool isFieldValue(QByteArrayView value)
 {
-    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
+    for (char ch : value) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t') || c == 0x7F)
+            return false;
+    }
+    return true;
 }
 
 QByteArrayView trimOws(QByteArrayView v)
@@ -50,6 +53,24 @@ QByteArrayView trimOws(QByteArrayView v)
     while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
         v.chop(1);
     return v;
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+namespace {
+
+char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
 }
 
 } // namespace

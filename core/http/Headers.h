@@ -10,6 +10,12 @@ namespace gatehouse::http {
 
 // RFC 9110 5.6.2: a token (methods, field names) is one or more tchar.
 bool isToken(QByteArrayView value);
+// RFC 9110 5.5: field-vchar / SP / HTAB (obs-text allowed): no control character but HTAB.
+bool isFieldValue(QByteArrayView value);
+// Without leading and trailing OWS (SP / HTAB, RFC 9110 5.6.3).
+QByteArrayView trimOws(QByteArrayView value);
+// A hex digit's value, or -1.
+int hexValue(char c);
 
 // Header fields in arrival order. Names keep their spelling; lookups ignore ASCII case
 // (RFC 9110 5.1). Names and values stay bytes: nothing is converted unless a caller asks.

@@ -13,42 +13,11 @@ constexpr qsizetype kMaxBodyReserve = 64 * 1024;
 constexpr int kMaxLeadingEmptyLines = 4;
 constexpr qsizetype kMaxContentLengthDigits = 18;
 
-// RFC 9110 5.5: field-vchar / SP / HTAB (obs-text allowed)
-bool isFieldValue(QByteArrayView v)
-{
-    for (char ch : v) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c < 0x20 && c != '\t') || c == 0x7F)
-            return false;
-    }
-    return true;
-}
-
 bool isHostChar(unsigned char c)
 {
     if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
         return true;
     return std::strchr("-._~!$&'()*+,;=:[]%", c) != nullptr && c != 0;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-QByteArrayView trimOws(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
 }
 
 bool startsWithIgnoreCase(QByteArrayView v, QByteArrayView prefix)

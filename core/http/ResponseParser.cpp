@@ -18,37 +18,6 @@ bool isDigit(char c)
     return c >= '0' && c <= '9';
 }
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// RFC 9110 5.5: field-vchar / SP / HTAB (obs-text allowed)
-bool isFieldValue(QByteArrayView v)
-{
-    for (char ch : v) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c < 0x20 && c != '\t') || c == 0x7F)
-            return false;
-    }
-    return true;
-}
-
-QByteArrayView trimOws(QByteArrayView v)
-{
-    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
-        v = v.sliced(1);
-    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
-        v.chop(1);
-    return v;
-}
-
 // Calls f(element) for every comma-separated element of every field of that name, OWS-trimmed.
 template <typename F>
 void forEachElement(const UpstreamHeaders &headers, QByteArrayView name, F f)

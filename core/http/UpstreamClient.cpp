@@ -37,7 +37,9 @@ void initialiseCurl()
 
 namespace {
 
-bool isFieldValue(QByteArrayView s)
+// What may go on the wire without splitting a header line (a caller's values are otherwise
+// theirs: RFC 9110's stricter isFieldValue would refuse values callers have relied on).
+bool isSendableValue(QByteArrayView s)
 {
     for (char c : s)
         if (c == '\r' || c == '\n' || c == '\0')
@@ -392,7 +394,7 @@ Status UpstreamClient::Private::validate(Transfer *t)
         return Error(ErrorCode::InvalidArgument, tr("upstream request method is not a token"));
 
     for (const auto &[name, value] : r.headers) {
-        if (!isToken(name) || !isFieldValue(value))
+        if (!isToken(name) || !isSendableValue(value))
             return Error(ErrorCode::InvalidArgument,
                          tr("upstream %1: header name or value contains characters that are not "
                             "allowed (header %2)")

@@ -95,37 +95,5 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 }
 
 #ifdef GATEHOUSE_FUZZ_REPLAY
-#include <QDir>
-#include <QDirIterator>
-#include <QFile>
-
-// Without libFuzzer (g++): run every file of the given corpus directories (or files) once.
-int main(int argc, char **argv)
-{
-    int files = 0;
-    for (int i = 1; i < argc; ++i) {
-        const QString arg = QString::fromLocal8Bit(argv[i]);
-        QStringList paths;
-        if (QFileInfo(arg).isDir()) {
-            QDirIterator it(arg, QDir::Files, QDirIterator::Subdirectories);
-            while (it.hasNext())
-                paths << it.next();
-        } else {
-            paths << arg;
-        }
-        for (const QString &path : std::as_const(paths)) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                std::fprintf(stderr, "cannot read %s\n", qPrintable(path));
-                return 1;
-            }
-            const QByteArray bytes = file.readAll();
-            LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.constData()),
-                                   size_t(bytes.size()));
-            ++files;
-        }
-    }
-    std::printf("replayed %d inputs\n", files);
-    return files > 0 ? 0 : 1;
-}
+#include "ReplayMain.h"
 #endif
