@@ -302,8 +302,8 @@ private Q_SLOTS:
         QList<QByteArray> names;
         for (const auto &field : r.headers().fields())
             names.append(field.first);
-        QCOMPARE(names, (QList<QByteArray>{"Host", "CONTENT-TYPE", "Content-Length",
-                                           "mcp-session-id"}));
+        QCOMPARE(names,
+                 (QList<QByteArray>{"Host", "CONTENT-TYPE", "Content-Length", "mcp-session-id"}));
         QCOMPARE(r.header("content-type"), QByteArray("t"));
         QCOMPARE(Headers::name("Content-Type"), QByteArray("Content-Type"));
         QCOMPARE(Headers::name("content-TYPE"), QByteArray("content-TYPE"));
